@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Entry point of the `ita` command; the code is compiled to lib/ by `npm run build:cli` (run by npm ci).
+import { existsSync } from "node:fs";
+
+const main = new URL("../lib/cli/main.js", import.meta.url);
+if (!existsSync(main)) {
+  console.error("ยังไม่ได้ build / not built: run `npm run build:cli` (npm ci does it)");
+  process.exit(2);
+}
+const { run } = await import(main.href);
+process.exitCode = run(process.argv.slice(2), {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+});

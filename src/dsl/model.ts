@@ -1,0 +1,118 @@
+/**
+ * The checked model of one assessment year: what the evaluator, the custom
+ * functions, the task pane and the report consume. It is only ever built from a
+ * rules file that has no errors, so every reference in it resolves.
+ */
+import type { Level } from "./ast.js";
+
+export type { Level };
+
+export interface Label {
+  readonly th: string;
+  /** English beside the Thai; empty when the file gives none. */
+  readonly en: string;
+}
+
+export interface ScaleAnswer {
+  readonly text: string;
+  readonly code?: string;
+  /** `null`: the answer is skipped ("don't know"), never counted as zero. */
+  readonly points: number | null;
+}
+
+export interface Scale {
+  readonly id: string;
+  readonly label: Label;
+  readonly answers: readonly ScaleAnswer[];
+}
+
+export interface Question {
+  readonly id: string;
+  readonly text: Label;
+  readonly indicator: string;
+  readonly subindicator?: string;
+  readonly scale?: string;
+  readonly reversed: boolean;
+  readonly weight: number;
+  readonly maintain?: string;
+  readonly raise?: string;
+}
+
+export interface Subindicator {
+  readonly id: string;
+  readonly label: Label;
+  readonly weight: number;
+  readonly weighted: boolean;
+  readonly questions: readonly Question[];
+}
+
+export interface PlanTemplate {
+  readonly issue: string;
+  readonly measure: string;
+  readonly owner: string;
+  readonly steps: string;
+  readonly period: string;
+}
+
+export interface Indicator {
+  /** As written, e.g. "6"; indicators are numbered in NACC's documents. */
+  readonly id: string;
+  readonly label: Label;
+  /** Tools that measure it, in declaration order of the tools. */
+  readonly tools: readonly string[];
+  readonly weight: number;
+  readonly weighted: boolean;
+  /** How per-tool scores combine into the published one; `null` for a single tool. */
+  readonly combined: { readonly weighted: boolean } | null;
+  /** Either sub-indicators (each with questions) or questions directly, never both. */
+  readonly subindicators: readonly Subindicator[];
+  readonly questions: readonly Question[];
+  readonly plans: readonly PlanTemplate[];
+}
+
+export interface Tool {
+  readonly id: string;
+  readonly label: Label;
+  /** Percent of the total. */
+  readonly weight: number;
+  readonly weighted: boolean;
+  /** Ids of the indicators it measures, in file order. */
+  readonly indicators: readonly string[];
+}
+
+/** A condition on a published value, as an inclusive interval in units of the precision. */
+export interface Condition {
+  readonly subject: "total" | "every" | "any" | "tool";
+  readonly tool?: string;
+  readonly lo: number;
+  readonly hi: number;
+  /** As written, for explanations and the formatter. */
+  readonly min?: number;
+  readonly minInclusive: boolean;
+  readonly max?: number;
+  readonly maxInclusive: boolean;
+}
+
+export interface RatingRow {
+  readonly label: Label;
+  readonly conditions: readonly Condition[];
+}
+
+export interface RulesModel {
+  readonly name: Label;
+  readonly year: number;
+  readonly decimals: number;
+  /** Levels whose published values are rounded; computation always carries unrounded values. */
+  readonly publish: readonly Level[];
+  readonly pass: { readonly threshold: number; readonly passLabel: Label; readonly failLabel: Label };
+  readonly scales: readonly Scale[];
+  readonly tools: readonly Tool[];
+  readonly indicators: readonly Indicator[];
+  readonly total: { readonly weighted: boolean };
+  readonly rating: { readonly label: Label; readonly rows: readonly RatingRow[] };
+}
+
+/** Every question of an indicator, through its sub-indicators if it has them. */
+export function questionsOf(ind: Indicator): readonly Question[] {
+  return ind.subindicators.length > 0 ? ind.subindicators.flatMap((s) => s.questions) : ind.questions;
+}

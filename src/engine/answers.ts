@@ -1,0 +1,107 @@
+/**
+ * Raw survey answers → question scores through the rules' answer scales. Each
+ * scale compiles to a lookup from answer text or code to points (reversed for
+ * reverse-scored questions); "don't know" answers are skipped, not zero. The bulk
+ * path takes answers as small integer indexes into the scale, one typed array per
+ * question, so national volumes are a plain loop.
+ */
+import type { Question, RulesModel, Scale } from "../dsl/model.js";
+import { scoreProblem, type ScoreProblem } from "./errors.js";
+import { arabicDigits, isBlank, type CellValue } from "./values.js";
+
+export interface CompiledScale {
+  readonly id: string;
+  /** Points per answer position in the scale (NaN: skipped answer). */
+  readonly points: Float64Array;
+  /** Normalised answer text or code → position. */
+  readonly lookup: ReadonlyMap<string, number>;
+}
+
+const norm = (v: CellValue): string => arabicDigits(String(v ?? "")).trim().replace(/\s+/g, " ").toLowerCase();
+
+export function compileScale(scale: Scale, reversed: boolean): CompiledScale {
+  const scored = scale.answers.map((a) => a.points).filter((p): p is number => p !== null);
+  const hi = Math.max(...scored);
+  const lo = Math.min(...scored);
+  const points = Float64Array.from(scale.answers, (a) =>
+    a.points === null ? Number.NaN : reversed ? hi + lo - a.points : a.points,
+  );
+  const lookup = new Map<string, number>();
+  scale.answers.forEach((a, i) => {
+    lookup.set(norm(a.text), i);
+    if (a.code !== undefined) lookup.set(norm(a.code), i);
+  });
+  return { id: scale.id, points, lookup };
+}
+
+export function findQuestion(model: RulesModel, id: string): Question | undefined {
+  const key = norm(id);
+  for (const ind of model.indicators) {
+    for (const q of ind.subindicators.length ? ind.subindicators.flatMap((s) => s.questions) : ind.questions) {
+      if (norm(q.id) === key) return q;
+    }
+  }
+  return undefined;
+}
+
+export function scaleFor(model: RulesModel, q: Question): CompiledScale | undefined {
+  const scale = model.scales.find((s) => s.id === q.scale);
+  return scale ? compileScale(scale, q.reversed) : undefined;
+}
+
+export type QuestionScore =
+  | { readonly ok: true; readonly score: number; readonly answered: number; readonly skipped: number }
+  | { readonly ok: false; readonly problems: readonly ScoreProblem[] };
+
+/**
+ * One question's score from its answers as typed in a sheet: text or code per cell.
+ * Blank cells are no answer; an answer not on the scale is a problem naming its place.
+ */
+export function scoreAnswers(
+  scale: CompiledScale,
+  tool: string,
+  question: string,
+  answers: readonly { value: CellValue; where?: string }[],
+): QuestionScore {
+  let sum = 0;
+  let answered = 0;
+  let skipped = 0;
+  const problems: ScoreProblem[] = [];
+  for (const a of answers) {
+    if (isBlank(a.value)) continue;
+    const at = scale.lookup.get(norm(a.value));
+    if (at === undefined) {
+      problems.push(scoreProblem("unknown-answer", { tool, question, where: a.where, text: String(a.value) }));
+      continue;
+    }
+    const p = scale.points[at]!;
+    if (Number.isNaN(p)) skipped++;
+    else {
+      sum += p;
+      answered++;
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+  if (answered === 0) return { ok: false, problems: [scoreProblem("no-answers", { tool, question })] };
+  return { ok: true, score: sum / answered, answered, skipped };
+}
+
+/**
+ * Bulk path: `codes[r]` is respondent r's answer as a position in the scale
+ * (negative: no answer). Returns the mean points over scored answers (NaN if none).
+ */
+export function meanOfCodes(scale: CompiledScale, codes: Int8Array | Uint8Array | Int32Array): number {
+  const pts = scale.points;
+  let sum = 0;
+  let n = 0;
+  for (let r = 0; r < codes.length; r++) {
+    const c = codes[r]!;
+    if (c < 0 || c >= pts.length) continue;
+    const p = pts[c]!;
+    if (p === p) {
+      sum += p;
+      n++;
+    }
+  }
+  return n ? sum / n : Number.NaN;
+}

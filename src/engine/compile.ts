@@ -1,0 +1,117 @@
+/**
+ * A checked model compiled for evaluation: every score an agency can supply gets a
+ * slot (tool × question, sub-indicator or indicator), and each level of the roll-up
+ * becomes an array of slot indexes, so evaluating is plain loops over a Float64Array
+ * with no lookups by name. Compile once per rules text; evaluate as often as needed.
+ */
+import { questionsOf, type RulesModel } from "../dsl/model.js";
+import { normaliseKey, normaliseTool } from "./values.js";
+
+export type SlotKind = "question" | "subindicator" | "indicator";
+
+export interface Slot {
+  readonly tool: string;
+  readonly id: string;
+  readonly kind: SlotKind;
+  /** Index in model.indicators. */
+  readonly indicator: number;
+}
+
+export interface CompiledQuestion {
+  readonly id: string;
+  readonly slot: number;
+  readonly weight: number;
+}
+
+export interface CompiledSub {
+  readonly id: string;
+  readonly slot: number;
+  readonly weight: number;
+  readonly weighted: boolean;
+  readonly questions: readonly CompiledQuestion[];
+}
+
+export interface CompiledToolIndicator {
+  readonly indicator: number;
+  readonly slot: number;
+  readonly weight: number;
+  readonly weighted: boolean;
+  readonly subs: readonly CompiledSub[];
+  readonly questions: readonly CompiledQuestion[];
+}
+
+export interface CompiledTool {
+  readonly id: string;
+  readonly weight: number;
+  readonly weighted: boolean;
+  readonly indicators: readonly CompiledToolIndicator[];
+}
+
+export interface CompiledRules {
+  readonly model: RulesModel;
+  readonly slots: readonly Slot[];
+  readonly tools: readonly CompiledTool[];
+  /** Per indicator (model order): positions in `tools[t].indicators` measuring it, as [toolIndex, position]. */
+  readonly indicatorParts: readonly (readonly (readonly [number, number])[])[];
+  /** Normalised tool id → tool id. */
+  readonly toolByName: ReadonlyMap<string, string>;
+  /** `${tool}\u0000${normalised key}` → slot. */
+  readonly slotByKey: ReadonlyMap<string, number>;
+}
+
+export function slotKey(tool: string, key: string): string {
+  return `${tool}\u0000${normaliseKey(key)}`;
+}
+
+export function compile(model: RulesModel): CompiledRules {
+  const slots: Slot[] = [];
+  const slotByKey = new Map<string, number>();
+  const addSlot = (tool: string, id: string, kind: SlotKind, indicator: number): number => {
+    const key = slotKey(tool, id);
+    const existing = slotByKey.get(key);
+    if (existing !== undefined) return existing;
+    slots.push({ tool, id, kind, indicator });
+    slotByKey.set(key, slots.length - 1);
+    return slots.length - 1;
+  };
+
+  const parts: [number, number][][] = model.indicators.map(() => []);
+  const tools: CompiledTool[] = model.tools.map((tool, ti) => {
+    const indicators: CompiledToolIndicator[] = [];
+    model.indicators.forEach((ind, ii) => {
+      if (!ind.tools.includes(tool.id)) return;
+      const slot = addSlot(tool.id, ind.id, "indicator", ii);
+      const question = (q: { id: string; weight: number }): CompiledQuestion => ({
+        id: q.id,
+        slot: addSlot(tool.id, q.id, "question", ii),
+        weight: q.weight,
+      });
+      const subs = ind.subindicators.map((s) => ({
+        id: s.id,
+        slot: addSlot(tool.id, s.id, "subindicator", ii),
+        weight: s.weight,
+        weighted: s.weighted,
+        questions: s.questions.map(question),
+      }));
+      parts[ii]!.push([ti, indicators.length]);
+      indicators.push({
+        indicator: ii,
+        slot,
+        weight: ind.weight,
+        weighted: ind.weighted,
+        subs,
+        questions: ind.subindicators.length > 0 ? [] : questionsOf(ind).map(question),
+      });
+    });
+    return { id: tool.id, weight: tool.weight, weighted: tool.weighted, indicators };
+  });
+
+  return {
+    model,
+    slots,
+    tools,
+    indicatorParts: parts,
+    toolByName: new Map(model.tools.map((t) => [normaliseTool(t.id), t.id])),
+    slotByKey,
+  };
+}

@@ -1,0 +1,275 @@
+/**
+ * The evaluator: an agency's scores → the full result tree NACC publishes
+ * (question, sub-indicator, indicator per tool and combined, tool, weighted total,
+ * rating). Every figure is carried unrounded and also as published; rounding
+ * happens only at the levels the rules name, and the rating is decided on the
+ * published figures. Scores may be given at any level (a question, a
+ * sub-indicator or a whole indicator); anything the roll-up needs and lacks is a
+ * problem naming tool and question, never a silent zero.
+ */
+import type { Label, Level, RulesModel } from "../dsl/model.js";
+import { roundHalfUp, toUnits } from "../dsl/precision.js";
+import { slotKey, type CompiledQuestion, type CompiledRules } from "./compile.js";
+import { scoreProblem, type ScoreProblem } from "./errors.js";
+import { rate, type RatingOutcome } from "./rating.js";
+import { normaliseTool, readNumber, type CellValue } from "./values.js";
+
+export interface Figure {
+  /** As computed, unrounded. */
+  readonly exact: number;
+  /** As published: rounded half-up where the rules publish this level, else the exact value. */
+  readonly published: number;
+}
+
+export interface QuestionResult {
+  readonly id: string;
+  readonly value: Figure;
+}
+
+export interface SubindicatorResult {
+  readonly id: string;
+  readonly label: Label;
+  readonly value: Figure;
+  /** True when the score was supplied for the sub-indicator itself, not computed from questions. */
+  readonly given: boolean;
+  readonly questions: readonly QuestionResult[];
+}
+
+export interface ToolPartResult {
+  readonly tool: string;
+  readonly value: Figure;
+  readonly given: boolean;
+  readonly subindicators: readonly SubindicatorResult[];
+  readonly questions: readonly QuestionResult[];
+}
+
+export interface IndicatorResult {
+  readonly id: string;
+  readonly label: Label;
+  readonly tools: readonly string[];
+  readonly parts: readonly ToolPartResult[];
+  readonly value: Figure;
+  readonly pass: boolean;
+  readonly result: Label;
+}
+
+export interface ToolResult {
+  readonly id: string;
+  readonly label: Label;
+  readonly weight: number;
+  readonly value: Figure;
+}
+
+export interface Evaluation {
+  readonly rules: {
+    readonly name: Label;
+    readonly year: number;
+    readonly decimals: number;
+    readonly pass: RulesModel["pass"];
+  };
+  readonly indicators: readonly IndicatorResult[];
+  readonly tools: readonly ToolResult[];
+  readonly total: Figure;
+  readonly rating: RatingOutcome;
+}
+
+export interface ScoreRow {
+  readonly tool: CellValue;
+  readonly question: CellValue;
+  readonly score: CellValue;
+  /** Where the row came from, named in problems: "Scores!C7", "scores.csv:12". */
+  readonly where?: string;
+}
+
+export interface ScoreValues {
+  /** One entry per slot of the compiled rules; NaN where nothing was supplied. */
+  readonly values: Float64Array;
+  /** Where each supplied value came from ("" when unknown). */
+  readonly where: readonly string[];
+  readonly problems: readonly ScoreProblem[];
+}
+
+export type EvaluationOutcome =
+  | { readonly ok: true; readonly evaluation: Evaluation; readonly problems: readonly ScoreProblem[] }
+  | { readonly ok: false; readonly problems: readonly ScoreProblem[] };
+
+/** Read score rows into slots. Rows that are blank throughout are skipped; everything else is checked. */
+export function readScores(compiled: CompiledRules, rows: readonly ScoreRow[]): ScoreValues {
+  const values = new Float64Array(compiled.slots.length).fill(Number.NaN);
+  const where: string[] = new Array<string>(compiled.slots.length).fill("");
+  const problems: ScoreProblem[] = [];
+  for (const row of rows) {
+    const toolText = String(row.tool ?? "").trim();
+    const keyText = String(row.question ?? "").trim();
+    const score = readNumber(row.score);
+    if (!toolText && !keyText && score.kind === "blank") continue;
+    const tool = compiled.toolByName.get(normaliseTool(toolText));
+    const at = { tool: tool ?? toolText, question: keyText, where: row.where };
+    if (!tool) {
+      problems.push(scoreProblem("unknown-tool", at));
+      continue;
+    }
+    const slot = compiled.slotByKey.get(slotKey(tool, keyText));
+    if (slot === undefined) {
+      problems.push(scoreProblem("unknown-question", at));
+      continue;
+    }
+    const canonical = { ...at, question: compiled.slots[slot]!.id };
+    if (score.kind === "blank") {
+      problems.push(scoreProblem("blank", canonical));
+      continue;
+    }
+    if (score.kind === "invalid") {
+      problems.push(scoreProblem("not-a-number", { ...canonical, text: score.text }));
+      continue;
+    }
+    if (score.value < 0 || score.value > 100) {
+      problems.push(scoreProblem("out-of-range", { ...canonical, text: String(score.value) }));
+      continue;
+    }
+    if (!Number.isNaN(values[slot]!)) {
+      problems.push(scoreProblem("duplicate", { ...canonical, other: where[slot] || "?" }));
+      continue;
+    }
+    values[slot] = score.value;
+    where[slot] = row.where ?? "";
+  }
+  return { values, where, problems };
+}
+
+function published(model: RulesModel, level: Level, exact: number): Figure {
+  return { exact, published: model.publish.includes(level) ? roundHalfUp(exact, model.decimals) : exact };
+}
+
+function mean(values: readonly number[], weights: readonly number[] | null): number {
+  let sum = 0;
+  let w = 0;
+  for (let i = 0; i < values.length; i++) {
+    const wi = weights ? weights[i]! : 1;
+    sum += values[i]! * wi;
+    w += wi;
+  }
+  return sum / w;
+}
+
+/**
+ * Evaluate supplied slot values. A level supplied directly stands for everything
+ * under it; a level neither supplied nor computable is reported once per missing question.
+ */
+export function evaluate(compiled: CompiledRules, input: ScoreValues): EvaluationOutcome {
+  const { model } = compiled;
+  const { values } = input;
+  const problems: ScoreProblem[] = [...input.problems];
+  const hadErrors = problems.some((p) => p.severity === "error");
+
+  const questionResults = (tool: string, qs: readonly CompiledQuestion[]): QuestionResult[] | null => {
+    const out: QuestionResult[] = [];
+    let complete = true;
+    for (const q of qs) {
+      const v = values[q.slot]!;
+      if (Number.isNaN(v)) {
+        // A value that was supplied but rejected is already reported; don't report it twice.
+        if (!input.problems.some((p) => p.tool === tool && p.question === q.id)) {
+          problems.push(scoreProblem("missing", { tool, question: q.id }));
+        }
+        complete = false;
+      } else out.push({ id: q.id, value: published(model, "question", v) });
+    }
+    return complete ? out : null;
+  };
+  const meanOf = (rs: readonly { value: Figure }[], weights: readonly number[], weighted: boolean): number =>
+    mean(
+      rs.map((r) => r.value.exact),
+      weighted ? weights : null,
+    );
+
+  const toolParts: ToolPartResult[][] = compiled.tools.map((tool) =>
+    tool.indicators.map((ti): ToolPartResult => {
+      const ind = model.indicators[ti.indicator]!;
+      const direct = values[ti.slot]!;
+      if (!Number.isNaN(direct)) {
+        return { tool: tool.id, value: published(model, "indicator", direct), given: true, subindicators: [], questions: [] };
+      }
+      if (ti.subs.length > 0) {
+        const subs: SubindicatorResult[] = [];
+        let complete = true;
+        ti.subs.forEach((s, k) => {
+          const label = ind.subindicators[k]!.label;
+          const given = values[s.slot]!;
+          if (!Number.isNaN(given)) {
+            subs.push({ id: s.id, label, value: published(model, "subindicator", given), given: true, questions: [] });
+            return;
+          }
+          const qs = questionResults(tool.id, s.questions);
+          if (!qs) {
+            complete = false;
+            return;
+          }
+          const exact = meanOf(qs, s.questions.map((q) => q.weight), s.weighted);
+          subs.push({ id: s.id, label, value: published(model, "subindicator", exact), given: false, questions: qs });
+        });
+        const exact = complete ? meanOf(subs, ti.subs.map((s) => s.weight), ti.weighted) : Number.NaN;
+        return { tool: tool.id, value: published(model, "indicator", exact), given: false, subindicators: subs, questions: [] };
+      }
+      const qs = questionResults(tool.id, ti.questions);
+      const exact = qs ? meanOf(qs, ti.questions.map((q) => q.weight), ti.weighted) : Number.NaN;
+      return { tool: tool.id, value: published(model, "indicator", exact), given: false, subindicators: [], questions: qs ?? [] };
+    }),
+  );
+
+  if (hadErrors || problems.some((p) => p.severity === "error")) return { ok: false, problems };
+
+  const tools: ToolResult[] = compiled.tools.map((tool, t) => {
+    const parts = toolParts[t]!;
+    const exact = meanOf(parts, tool.indicators.map((i) => i.weight), tool.weighted);
+    const m = model.tools[t]!;
+    return { id: tool.id, label: m.label, weight: m.weight, value: published(model, "tool", exact) };
+  });
+
+  const threshold = toUnits(model.pass.threshold, model.decimals);
+  const indicators: IndicatorResult[] = model.indicators.map((ind, i) => {
+    const parts = compiled.indicatorParts[i]!.map(([t, k]) => toolParts[t]![k]!);
+    const exact =
+      parts.length === 1
+        ? parts[0]!.value.exact
+        : meanOf(
+            parts,
+            parts.map((p) => model.tools.find((t) => t.id === p.tool)!.weight),
+            ind.combined?.weighted ?? false,
+          );
+    const value = published(model, "indicator", exact);
+    const pass = toUnits(value.published, model.decimals) >= threshold;
+    return {
+      id: ind.id,
+      label: ind.label,
+      tools: ind.tools,
+      parts,
+      value,
+      pass,
+      result: pass ? model.pass.passLabel : model.pass.failLabel,
+    };
+  });
+
+  const totalExact = mean(
+    tools.map((t) => t.value.exact),
+    model.total.weighted ? tools.map((t) => t.weight) : null,
+  );
+  const total = published(model, "total", totalExact);
+  const rating = rate(model, total, tools, indicators);
+  return {
+    ok: true,
+    evaluation: {
+      rules: { name: model.name, year: model.year, decimals: model.decimals, pass: model.pass },
+      indicators,
+      tools,
+      total,
+      rating,
+    },
+    problems,
+  };
+}
+
+/** Rows in, evaluation out: the common path for the command line and custom functions. */
+export function evaluateRows(compiled: CompiledRules, rows: readonly ScoreRow[]): EvaluationOutcome {
+  return evaluate(compiled, readScores(compiled, rows));
+}

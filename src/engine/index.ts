@@ -1,0 +1,24 @@
+/**
+ * The scoring engine's front door, for the command line, the custom functions,
+ * the task pane and the report. Presentation code calls these and never scores
+ * anything itself.
+ */
+export { compile, type CompiledRules } from "./compile.js";
+export {
+  evaluate,
+  evaluateRows,
+  readScores,
+  type Evaluation,
+  type EvaluationOutcome,
+  type Figure,
+  type IndicatorResult,
+  type ScoreRow,
+  type ToolResult,
+} from "./evaluate.js";
+export { rate, type RatingOutcome, type Shortfall } from "./rating.js";
+export { audit, type AuditFinding, type PublishedFigures } from "./audit.js";
+export { compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
+export { describeProblem, type ScoreProblem } from "./errors.js";
+export { bundledText, bundledYears, latestYear, loadRulesText, type LoadedRules } from "./rules-registry.js";
+export { readNumber, normaliseKey, normaliseTool, isBlank, type CellValue } from "./values.js";
+export { summarise, type Summary } from "./summary.js";

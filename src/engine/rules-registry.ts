@@ -1,0 +1,45 @@
+/**
+ * Finding and compiling rules by name: a bundled year ("2568"), or rules text the
+ * caller supplies (a file, or rules saved in a workbook). Compiled rules are cached
+ * per rules text, so recalculating a sheet never parses twice; `stats` counts
+ * parses so tests can hold that promise.
+ */
+import { parseRules } from "../dsl/index.js";
+import type { Diagnostic } from "../dsl/diagnostics.js";
+import { BUNDLED_RULES } from "../rules/bundled.js";
+import { compile, type CompiledRules } from "./compile.js";
+import { arabicDigits } from "./values.js";
+
+export type LoadedRules =
+  | { readonly ok: true; readonly compiled: CompiledRules; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const cache = new Map<string, LoadedRules>();
+export const stats = { parses: 0 };
+
+export function bundledYears(): string[] {
+  return Object.keys(BUNDLED_RULES).sort();
+}
+
+export function latestYear(): string {
+  return bundledYears().at(-1)!;
+}
+
+/** The text of a bundled year, accepting "2568", "๒๕๖๘", " 2568 " or the number 2568. */
+export function bundledText(name: string | number): string | undefined {
+  const key = arabicDigits(String(name)).trim();
+  return BUNDLED_RULES[key];
+}
+
+export function loadRulesText(text: string): LoadedRules {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  stats.parses++;
+  const r = parseRules(text);
+  const loaded: LoadedRules = r.model
+    ? { ok: true, compiled: compile(r.model), diagnostics: r.diagnostics }
+    : { ok: false, diagnostics: r.diagnostics };
+  if (cache.size > 32) cache.clear();
+  cache.set(text, loaded);
+  return loaded;
+}
