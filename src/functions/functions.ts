@@ -1,0 +1,262 @@
+/**
+ * ITA custom functions (namespace ITA). Thin adapters over src/engine: read what
+ * Excel passes (see cells.ts), pick the rules (rules.ts), call the engine, and turn
+ * its problems into Excel errors with a Thai/English message (excel-errors.ts).
+ * The metadata plugin reads the JSDoc below into functions.json and appends the
+ * `CustomFunctions.associate` calls at build time; Thai help lives in functions.th.json.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes mixed cells; the metadata needs `any`. */
+import {
+  evaluateRows,
+  findQuestion,
+  normaliseKey,
+  normaliseTool,
+  rate,
+  readNumber,
+  scaleFor,
+  scoreAnswers,
+  type CompiledRules,
+  type Evaluation,
+  type ToolResult,
+} from "../engine/index.js";
+import { roundHalfUp, toUnits } from "../dsl/precision.js";
+import { arabicDigits } from "../engine/values.js";
+import { asMatrix, cellsOf, isBlankCell, plainCell, scalar, scoreRows } from "./cells.js";
+import { excelError, problemsError, rowPlace } from "./excel-errors.js";
+import { resolveRules } from "./rules.js";
+
+export { registerWorkbookRules, unregisterWorkbookRules, workbookRulesNames } from "./rules.js";
+
+function isToolOf(compiled: CompiledRules): (name: string) => boolean {
+  return (name) => compiled.toolByName.has(normaliseTool(name));
+}
+
+function evaluateTable(scores: unknown, rules: unknown): Evaluation {
+  const compiled = resolveRules(rules);
+  const outcome = evaluateRows(compiled, scoreRows(scores, isToolOf(compiled)));
+  const error = problemsError(outcome.problems);
+  if (error) throw error;
+  if (!outcome.ok) throw excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
+  return outcome.evaluation;
+}
+
+function numberArg(v: unknown, what: { th: string; en: string }): number {
+  const c = scalar(v, what);
+  const n = readNumber(c);
+  if (n.kind === "blank") throw excelError("invalidValue", `ไม่มี${what.th}`, `${what.en} is blank`);
+  if (n.kind === "invalid") throw excelError("invalidValue", `${what.th} "${n.text}" ไม่ใช่ตัวเลข`, `${what.en} "${n.text}" is not a number`);
+  if (n.value < 0 || n.value > 100) {
+    throw excelError("invalidValue", `${what.th} ${n.value} อยู่นอกช่วง 0–100`, `${what.en} ${n.value} is outside 0–100`);
+  }
+  return n.value;
+}
+
+/**
+ * The total ITA score, as published.
+ * @customfunction TOTAL
+ * @param scores Score table: columns tool, question, score (header row optional).
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @returns The weighted total score.
+ */
+export function total(scores: any[][], rules?: any): number {
+  return evaluateTable(scores, rules).total.published;
+}
+
+/**
+ * The ITA rating (band) of a score table, in Thai.
+ * @customfunction RATING
+ * @param scores Score table: columns tool, question, score (header row optional).
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @returns The rating label.
+ */
+export function rating(scores: any[][], rules?: any): string {
+  return evaluateTable(scores, rules).rating.label.th;
+}
+
+/** Tool scores as given to BAND: (tool, score) pairs, or scores in the rules' tool order. */
+function toolFigures(compiled: CompiledRules, range: unknown): ToolResult[] {
+  const model = compiled.model;
+  const isTool = isToolOf(compiled);
+  const m = asMatrix(range);
+  const byTool = new Map<string, { value: number; place: string }>();
+  const read = (v: unknown, place: string, tool: string): number => {
+    const n = readNumber(plainCell(v, place));
+    if (n.kind !== "number" || n.value < 0 || n.value > 100) {
+      const text = n.kind === "invalid" ? n.text : n.kind === "number" ? String(n.value) : "";
+      throw excelError("invalidValue", `${place}: คะแนน ${tool} "${text}" ใช้ไม่ได้`, `${tool} score "${text}" is not a score 0–100`);
+    }
+    return n.value;
+  };
+  const pairs = m.some((r) => r.length >= 2 && typeof r[0] === "string" && isTool(r[0]));
+  if (pairs) {
+    m.forEach((r, i) => {
+      const place = rowPlace(i + 1);
+      const [name, score] = [r[0], r[1]];
+      if ((isBlankCell(name) || name === 0) && (isBlankCell(score) || score === 0)) return;
+      if (!isTool(String(name ?? ""))) {
+        if (i === 0 && readNumber(plainCell(score, place)).kind !== "number") return; // header
+        throw excelError("invalidValue", `${place}: ไม่มีแบบวัด "${String(name ?? "")}" ในเกณฑ์`, `no tool "${String(name ?? "")}" in the rules`);
+      }
+      const id = compiled.toolByName.get(normaliseTool(String(name)))!;
+      if (byTool.has(id)) throw excelError("invalidValue", `${place}: คะแนน ${id} ซ้ำ`, `${id} given twice`);
+      byTool.set(id, { value: read(score, place, id), place });
+    });
+  } else {
+    const cells = cellsOf(range);
+    if (cells.length !== model.tools.length) {
+      throw excelError(
+        "invalidValue",
+        `ต้องมีคะแนน ${model.tools.length} แบบวัด (${model.tools.map((t) => t.id).join(", ")}) ได้ ${cells.length}`,
+        `needs ${model.tools.length} tool scores in order ${model.tools.map((t) => t.id).join(", ")}; got ${cells.length}`,
+      );
+    }
+    cells.forEach((c, k) => {
+      const id = model.tools[k]!.id;
+      byTool.set(id, { value: read(c.value, rowPlace(c.row, c.column), id), place: "" });
+    });
+  }
+  const missing = model.tools.filter((t) => !byTool.has(t.id)).map((t) => t.id);
+  if (missing.length) {
+    throw excelError("notAvailable", `ไม่มีคะแนนแบบวัด ${missing.join(", ")}`, `no score for ${missing.join(", ")}`);
+  }
+  return model.tools.map((t) => {
+    const v = byTool.get(t.id)!.value;
+    return { id: t.id, label: t.label, weight: t.weight, value: { exact: v, published: v } };
+  });
+}
+
+/**
+ * The rating band for published figures: a total and the tool scores.
+ * @customfunction BAND
+ * @param total The published total score.
+ * @param tool_scores Tool scores: two columns (tool, score), or the scores in the rules' tool order.
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @returns The rating label.
+ */
+export function band(total: any, tool_scores: any[][], rules?: any): string {
+  const compiled = resolveRules(rules);
+  const t = numberArg(total, { th: "คะแนนรวม", en: "total" });
+  const outcome = rate(compiled.model, { exact: t, published: t }, toolFigures(compiled, tool_scores), []);
+  if (outcome.row < 0) throw excelError("notAvailable", outcome.label.th, outcome.label.en);
+  return outcome.label.th;
+}
+
+/**
+ * One tool's score (IIT, EIT, OIT …), as published.
+ * @customfunction TOOL
+ * @param scores Score table: columns tool, question, score (header row optional).
+ * @param tool The tool, e.g. "IIT".
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @returns The tool's score.
+ */
+export function tool(scores: any[][], tool: any, rules?: any): number {
+  const evaluation = evaluateTable(scores, rules);
+  const name = String(scalar(tool, { th: "แบบวัด", en: "tool" }) ?? "");
+  const found = evaluation.tools.find((t) => normaliseTool(t.id) === normaliseTool(name));
+  if (!found) throw excelError("notAvailable", `ไม่พบแบบวัด ${name}`, `unknown tool ${name}`);
+  return found.value.published;
+}
+
+/**
+ * One indicator's score, as published (tools combined as the rules say).
+ * @customfunction INDICATOR
+ * @param scores Score table: columns tool, question, score (header row optional).
+ * @param indicator The indicator number, e.g. 9.
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @returns The indicator's score.
+ */
+export function indicator(scores: any[][], indicator: any, rules?: any): number {
+  const evaluation = evaluateTable(scores, rules);
+  const id = String(scalar(indicator, { th: "ตัวชี้วัด", en: "indicator" }) ?? "");
+  const found = evaluation.indicators.find((i) => normaliseKey(i.id) === normaliseKey(id));
+  if (!found) throw excelError("notAvailable", `ไม่พบตัวชี้วัด ${id}`, `unknown indicator ${id}`);
+  return found.value.published;
+}
+
+/**
+ * Whether a score meets the rules' pass mark (ผ่านเกณฑ์ / ไม่ผ่านเกณฑ์).
+ * @customfunction PASS
+ * @param score An indicator score.
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @returns The pass or fail label.
+ */
+export function pass(score: any, rules?: any): string {
+  const model = resolveRules(rules).model;
+  const v = numberArg(score, { th: "คะแนน", en: "score" });
+  const shown = model.publish.includes("indicator") ? roundHalfUp(v, model.decimals) : v;
+  const ok = toUnits(shown, model.decimals) >= toUnits(model.pass.threshold, model.decimals);
+  return (ok ? model.pass.passLabel : model.pass.failLabel).th;
+}
+
+/** Column headings of ITA.RESULT, as the seed workbook lays out the indicator table. */
+export const RESULT_HEADER = ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน"] as const;
+
+/**
+ * The indicator table: number, tools, name, score and result, with a header row.
+ * @customfunction RESULT
+ * @param scores Score table: columns tool, question, score (header row optional).
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @returns A table that spills: one row per indicator.
+ */
+export function result(scores: any[][], rules?: any): any[][] {
+  const evaluation = evaluateTable(scores, rules);
+  return [
+    [...RESULT_HEADER],
+    ...evaluation.indicators.map((i) => [
+      /^\d+$/.test(i.id) ? Number(i.id) : i.id,
+      i.tools.join(", "),
+      i.label.th,
+      i.value.published,
+      i.result.th,
+    ]),
+  ];
+}
+
+/**
+ * What stands between this result and the next band up: one row per shortfall (text, points short).
+ * @customfunction GAP
+ * @param scores Score table: columns tool, question, score (header row optional).
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @returns A table that spills: one row per shortfall.
+ */
+export function gap(scores: any[][], rules?: any): any[][] {
+  const r = evaluateTable(scores, rules).rating;
+  if (r.row < 0) throw excelError("notAvailable", r.label.th, r.label.en);
+  if (!r.nextUp) return [[`อยู่ระดับสูงสุดแล้ว (${r.label.th})`, ""]];
+  if (r.nextUp.shortfalls.length === 0) return [[`ระดับถัดไป: ${r.nextUp.label.th}`, ""]];
+  return r.nextUp.shortfalls.map((s) => [s.th, s.gap]);
+}
+
+/**
+ * A question's score from raw survey answers, through the question's answer scale.
+ * @customfunction QUESTION
+ * @param answers The answers, one per cell (text or code); blank cells are skipped.
+ * @param question The question id, e.g. "i1".
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @returns The question's score.
+ */
+export function question(answers: any[][], question: any, rules?: any): number {
+  const model = resolveRules(rules).model;
+  const id = String(scalar(question, { th: "ข้อคำถาม", en: "question" }) ?? "");
+  const q = findQuestion(model, id);
+  if (!q) throw excelError("notAvailable", `ไม่พบข้อคำถาม ${id}`, `unknown question ${id}`);
+  const scale = scaleFor(model, q);
+  if (!scale) throw excelError("notAvailable", `ข้อ ${q.id} ไม่มีมาตรวัดคำตอบ`, `question ${q.id} has no answer scale`);
+  const tools = model.indicators.find((i) => i.id === q.indicator)?.tools.join(", ") ?? "";
+  let cells = cellsOf(answers);
+  // A header row (e.g. the question text above a column of answers) is skipped when none of it is on the scale.
+  const first = cells.filter((c) => c.row === 1);
+  const onScale = (v: unknown): boolean => scale.lookup.has(arabicDigits(String(v)).trim().replace(/\s+/g, " ").toLowerCase());
+  if (asMatrix(answers).length > 1 && first.length > 0 && first.every((c) => typeof c.value === "string" && !onScale(c.value))) {
+    cells = cells.filter((c) => c.row !== 1);
+  }
+  const columns = asMatrix(answers)[0]?.length ?? 1;
+  const scored = scoreAnswers(
+    scale,
+    tools,
+    q.id,
+    cells.map((c) => ({ value: c.value, where: rowPlace(c.row, columns > 1 ? c.column : undefined) })),
+  );
+  if (!scored.ok) throw problemsError(scored.problems) ?? excelError("invalidValue", "คำนวณไม่ได้", "cannot score");
+  return model.publish.includes("question") ? roundHalfUp(scored.score, model.decimals) : scored.score;
+}
