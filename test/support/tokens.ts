@@ -1,0 +1,1 @@
+export { rulesLexer, Identifier, NumberLiteral, Total as Kw_total } from "../../src/dsl/tokens.js";
