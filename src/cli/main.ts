@@ -98,7 +98,9 @@ function printEvaluation(e: Evaluation, io: Io): void {
     ),
   );
   io.out("");
-  io.out(`คะแนนรวม (total) ${f(e.total.published)}  ระดับผลการประเมิน (rating) ${e.rating.label.th} (${e.rating.label.en})`);
+  io.out(
+    `คะแนนรวม (total) ${f(e.total.published)}  ระดับผลการประเมิน (rating) ${e.rating.label.th} (${e.rating.label.en})`,
+  );
   const up = e.rating.nextUp;
   if (up) {
     io.out(`สิ่งที่ยังขาดสำหรับระดับ "${up.label.th}" / what stands between this result and "${up.label.en || up.label.th}":`);
@@ -140,7 +142,9 @@ export function run(argv: readonly string[], io: Io): number {
       for (const d of r.diagnostics) io.err(formatDiagnostic(file, d));
       if (!r.model) return 1;
       if (command === "check") {
-        io.out(`${file}: ไม่มีข้อผิดพลาด / no errors (${r.model.name.th}, ${r.model.tools.length} tools, ${r.model.indicators.length} indicators)`);
+        io.out(
+          `${file}: ไม่มีข้อผิดพลาด / no errors (${r.model.name.th}, ${r.model.tools.length} tools, ${r.model.indicators.length} indicators)`,
+        );
         return 0;
       }
       const pretty = format(r.ast);

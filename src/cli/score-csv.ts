@@ -13,7 +13,10 @@ const HEADERS: Record<"tool" | "question" | "score", readonly string[]> = {
   score: ["score", "คะแนน", "ค่าคะแนน"],
 };
 
-const clean = (v: unknown): string => String(v ?? "").trim().toLowerCase();
+const clean = (v: unknown): string =>
+  String(v ?? "")
+    .trim()
+    .toLowerCase();
 
 export function rowsFromCsv(text: string, file: string): ScoreRow[] {
   const records = parse(text.replace(/^\uFEFF/, ""), {

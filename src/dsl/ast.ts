@@ -156,14 +156,7 @@ export interface RatingNode {
 }
 
 export type Statement =
-  | AssessmentNode
-  | RoundingNode
-  | PassNode
-  | ScaleNode
-  | ToolNode
-  | TotalNode
-  | IndicatorNode
-  | RatingNode;
+  AssessmentNode | RoundingNode | PassNode | ScaleNode | ToolNode | TotalNode | IndicatorNode | RatingNode;
 
 export interface RulesFile {
   readonly statements: readonly Statement[];

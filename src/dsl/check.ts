@@ -90,11 +90,25 @@ class Checker {
     if (rating && this.diagnostics.length === errorsBefore && weightsSound) {
       const orderedTools = [...tools.values()];
       const weights = orderedTools.map((t) => (totalWeighted ? t.weight : 1));
-      for (const d of checkRatingCoverage(rows, rating, orderedTools.map((t) => t.id), weights, decimals)) {
+      for (const d of checkRatingCoverage(
+        rows,
+        rating,
+        orderedTools.map((t) => t.id),
+        weights,
+        decimals,
+      )) {
         this.diagnostics.push(d);
       }
     }
-    if (hasErrors(this.diagnostics) || !assessment || !rounding || !pass || !total || !rating || threshold === undefined)
+    if (
+      hasErrors(this.diagnostics) ||
+      !assessment ||
+      !rounding ||
+      !pass ||
+      !total ||
+      !rating ||
+      threshold === undefined
+    )
       return undefined;
 
     const toolList: M.Tool[] = [...tools.values()].map((t) => ({

@@ -77,8 +77,7 @@ const CATALOGUE = {
   },
   "ITA-C004": {
     severity: "error",
-    th: (v) =>
-      `ข้อคำถาม ${s(v, "id")} อยู่ในแบบวัด ${s(v, "tool")} ซ้ำ (ตัวชี้วัด ${s(v, "first")} และ ${s(v, "second")})`,
+    th: (v) => `ข้อคำถาม ${s(v, "id")} อยู่ในแบบวัด ${s(v, "tool")} ซ้ำ (ตัวชี้วัด ${s(v, "first")} และ ${s(v, "second")})`,
     en: (v) =>
       `question ${s(v, "id")} appears twice in tool ${s(v, "tool")} (indicators ${s(v, "first")} and ${s(v, "second")})`,
   },

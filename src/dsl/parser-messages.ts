@@ -77,4 +77,3 @@ export const parserMessages: IParserErrorMessageProvider = {
     return encode("ITA-P002", { found: a ? found(a) : "?", ...context(ruleName) });
   },
 };
-

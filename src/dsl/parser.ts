@@ -100,10 +100,7 @@ export class RulesParser extends CstParser {
       ]);
     });
     this.CONSUME(T.Equals);
-    this.OR2([
-      { ALT: () => this.CONSUME2(T.NumberLiteral, { LABEL: "points" }) },
-      { ALT: () => this.CONSUME(T.Skip) },
-    ]);
+    this.OR2([{ ALT: () => this.CONSUME2(T.NumberLiteral, { LABEL: "points" }) }, { ALT: () => this.CONSUME(T.Skip) }]);
   });
 
   private method = this.RULE("method", () => {

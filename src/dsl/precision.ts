@@ -5,18 +5,18 @@
  * everywhere, and a band edge means the same to the checker and to the evaluator.
  */
 
-/** Strip binary floating-point noise (15 significant digits are exact for doubles). */
-function clean(x: number): number {
-  return Number(x.toPrecision(15));
-}
-
-/** Round half-up (away from zero for the non-negative scores we handle) to `decimals`. */
+/**
+ * Round half-up (scores are never negative) to `decimals`. A sum such as
+ * 84.99999999999999 differs from 85 only by floating-point noise (a few parts in
+ * 10^16), so values within one part in 10^11 of a rounding edge count as on it:
+ * 84.99999999999999 → 85.00 and 1.005 → 1.01, while a genuine 84.994 stays 84.99.
+ */
 export function roundHalfUp(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
   const factor = 10 ** decimals;
-  const scaled = clean(clean(x) * factor);
-  const rounded = Math.sign(scaled) * Math.floor(Math.abs(scaled) + 0.5);
-  return clean(rounded / factor);
+  const scaled = Math.abs(x) * factor;
+  const rounded = Math.floor(scaled + 0.5 + scaled * 1e-11);
+  return (x < 0 ? -rounded : rounded) / factor;
 }
 
 /** A value in whole units of the published precision (85.00 at 2 decimals → 8500). */
@@ -34,6 +34,7 @@ export function boundsToUnits(
 ): { lo: number; hi: number } {
   const f = 10 ** decimals;
   const eps = 1e-9;
+  const clean = (v: number): number => Number(v.toPrecision(15));
   let lo = Number.NEGATIVE_INFINITY;
   let hi = Number.POSITIVE_INFINITY;
   if (b.min !== undefined) {

@@ -91,7 +91,11 @@ export const LCurly = createToken({ name: "LCurly", pattern: /\{/, label: '"{"' 
 export const RCurly = createToken({ name: "RCurly", pattern: /\}/, label: '"}"' });
 export const Comma = createToken({ name: "Comma", pattern: /,/, label: '","' });
 export const Percent = createToken({ name: "Percent", pattern: /%/, label: '"%"' });
-export const Comparator = createToken({ name: "Comparator", pattern: Lexer.NA, label: "เครื่องหมายเปรียบเทียบ (>=, <, …)" });
+export const Comparator = createToken({
+  name: "Comparator",
+  pattern: Lexer.NA,
+  label: "เครื่องหมายเปรียบเทียบ (>=, <, …)",
+});
 export const GreaterEq = createToken({ name: "GreaterEq", pattern: />=|≥/, categories: [Comparator], label: '">="' });
 export const LessEq = createToken({ name: "LessEq", pattern: /<=|≤/, categories: [Comparator], label: '"<="' });
 export const Greater = createToken({ name: "Greater", pattern: />/, categories: [Comparator], label: '">"' });
@@ -101,10 +105,46 @@ export const Equals = createToken({ name: "Equals", pattern: /=/, label: '"="' }
 export const Dash = createToken({ name: "Dash", pattern: /[-–—]/, label: '"-"' });
 
 export const KEYWORDS: readonly TokenType[] = [
-  Assessment, Year, Rounding, Decimals, Publish, Pass, At, Else, Scale, Code, Skip,
-  Tools, Tool, Weighted, Weight, Total, Indicators, Indicator, Subindicators, Subindicator,
-  Questions, Question, Reversed, Maintain, Raise, Mean, Of, Combined, Plan, Measure, Owner,
-  Steps, Period, Rating, First, Match, When, And, Every, Any,
+  Assessment,
+  Year,
+  Rounding,
+  Decimals,
+  Publish,
+  Pass,
+  At,
+  Else,
+  Scale,
+  Code,
+  Skip,
+  Tools,
+  Tool,
+  Weighted,
+  Weight,
+  Total,
+  Indicators,
+  Indicator,
+  Subindicators,
+  Subindicator,
+  Questions,
+  Question,
+  Reversed,
+  Maintain,
+  Raise,
+  Mean,
+  Of,
+  Combined,
+  Plan,
+  Measure,
+  Owner,
+  Steps,
+  Period,
+  Rating,
+  First,
+  Match,
+  When,
+  And,
+  Every,
+  Any,
 ];
 
 export const ALL_TOKENS: readonly TokenType[] = [

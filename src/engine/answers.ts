@@ -17,7 +17,11 @@ export interface CompiledScale {
   readonly lookup: ReadonlyMap<string, number>;
 }
 
-const norm = (v: CellValue): string => arabicDigits(String(v ?? "")).trim().replace(/\s+/g, " ").toLowerCase();
+const norm = (v: CellValue): string =>
+  arabicDigits(String(v ?? ""))
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLowerCase();
 
 export function compileScale(scale: Scale, reversed: boolean): CompiledScale {
   const scored = scale.answers.map((a) => a.points).filter((p): p is number => p !== null);

@@ -68,7 +68,8 @@ export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
       // The label must follow the published score itself, whatever the recomputation says.
       const { threshold, passLabel, failLabel } = e.rules.pass;
       const claimedText = typeof v.pass === "string" ? v.pass.trim() : v.pass ? passLabel.th : failLabel.th;
-      const claimed = typeof v.pass === "boolean" ? v.pass : claimedText === passLabel.th || claimedText === passLabel.en;
+      const claimed =
+        typeof v.pass === "boolean" ? v.pass : claimedText === passLabel.th || claimedText === passLabel.en;
       const expected = roundHalfUp(v.score, d) >= threshold;
       if (claimed !== expected) {
         const right = expected ? passLabel : failLabel;

@@ -34,7 +34,10 @@ interface Args {
   other?: string;
 }
 
-const TEMPLATES: Record<ScoreProblemCode, { severity: "error" | "warning"; th: (a: Args) => string; en: (a: Args) => string }> = {
+const TEMPLATES: Record<
+  ScoreProblemCode,
+  { severity: "error" | "warning"; th: (a: Args) => string; en: (a: Args) => string }
+> = {
   missing: {
     severity: "error",
     th: () => "ไม่มีคะแนน",

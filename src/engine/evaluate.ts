@@ -188,7 +188,13 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
       const ind = model.indicators[ti.indicator]!;
       const direct = values[ti.slot]!;
       if (!Number.isNaN(direct)) {
-        return { tool: tool.id, value: published(model, "indicator", direct), given: true, subindicators: [], questions: [] };
+        return {
+          tool: tool.id,
+          value: published(model, "indicator", direct),
+          given: true,
+          subindicators: [],
+          questions: [],
+        };
       }
       if (ti.subs.length > 0) {
         const subs: SubindicatorResult[] = [];
@@ -205,15 +211,43 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
             complete = false;
             return;
           }
-          const exact = meanOf(qs, s.questions.map((q) => q.weight), s.weighted);
+          const exact = meanOf(
+            qs,
+            s.questions.map((q) => q.weight),
+            s.weighted,
+          );
           subs.push({ id: s.id, label, value: published(model, "subindicator", exact), given: false, questions: qs });
         });
-        const exact = complete ? meanOf(subs, ti.subs.map((s) => s.weight), ti.weighted) : Number.NaN;
-        return { tool: tool.id, value: published(model, "indicator", exact), given: false, subindicators: subs, questions: [] };
+        const exact = complete
+          ? meanOf(
+              subs,
+              ti.subs.map((s) => s.weight),
+              ti.weighted,
+            )
+          : Number.NaN;
+        return {
+          tool: tool.id,
+          value: published(model, "indicator", exact),
+          given: false,
+          subindicators: subs,
+          questions: [],
+        };
       }
       const qs = questionResults(tool.id, ti.questions);
-      const exact = qs ? meanOf(qs, ti.questions.map((q) => q.weight), ti.weighted) : Number.NaN;
-      return { tool: tool.id, value: published(model, "indicator", exact), given: false, subindicators: [], questions: qs ?? [] };
+      const exact = qs
+        ? meanOf(
+            qs,
+            ti.questions.map((q) => q.weight),
+            ti.weighted,
+          )
+        : Number.NaN;
+      return {
+        tool: tool.id,
+        value: published(model, "indicator", exact),
+        given: false,
+        subindicators: [],
+        questions: qs ?? [],
+      };
     }),
   );
 
@@ -221,7 +255,11 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
 
   const tools: ToolResult[] = compiled.tools.map((tool, t) => {
     const parts = toolParts[t]!;
-    const exact = meanOf(parts, tool.indicators.map((i) => i.weight), tool.weighted);
+    const exact = meanOf(
+      parts,
+      tool.indicators.map((i) => i.weight),
+      tool.weighted,
+    );
     const m = model.tools[t]!;
     return { id: tool.id, label: m.label, weight: m.weight, value: published(model, "tool", exact) };
   });

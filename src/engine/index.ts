@@ -22,3 +22,4 @@ export { describeProblem, type ScoreProblem } from "./errors.js";
 export { bundledText, bundledYears, latestYear, loadRulesText, type LoadedRules } from "./rules-registry.js";
 export { readNumber, normaliseKey, normaliseTool, isBlank, type CellValue } from "./values.js";
 export { summarise, type Summary } from "./summary.js";
+export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";

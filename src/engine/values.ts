@@ -24,7 +24,8 @@ export function isBlank(v: CellValue): boolean {
 
 export function readNumber(v: CellValue): ReadNumber {
   if (isBlank(v)) return { kind: "blank" };
-  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "invalid", text: String(v) };
+  if (typeof v === "number")
+    return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "invalid", text: String(v) };
   if (typeof v === "boolean") return { kind: "invalid", text: String(v) };
   const text = arabicDigits(String(v))
     .trim()

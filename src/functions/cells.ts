@@ -56,7 +56,12 @@ export function cellsOf(range: unknown): { value: CellValue; row: number; column
   const out: { value: CellValue; row: number; column: number }[] = [];
   m.forEach((r, i) =>
     r.forEach((v, j) => {
-      if (!isBlankCell(v)) out.push({ value: plainCell(v, rowPlace(i + 1, m[0]!.length > 1 ? j + 1 : undefined)), row: i + 1, column: j + 1 });
+      if (!isBlankCell(v))
+        out.push({
+          value: plainCell(v, rowPlace(i + 1, m[0]!.length > 1 ? j + 1 : undefined)),
+          row: i + 1,
+          column: j + 1,
+        });
     }),
   );
   return out;

@@ -44,7 +44,8 @@ function numberArg(v: unknown, what: { th: string; en: string }): number {
   const c = scalar(v, what);
   const n = readNumber(c);
   if (n.kind === "blank") throw excelError("invalidValue", `ไม่มี${what.th}`, `${what.en} is blank`);
-  if (n.kind === "invalid") throw excelError("invalidValue", `${what.th} "${n.text}" ไม่ใช่ตัวเลข`, `${what.en} "${n.text}" is not a number`);
+  if (n.kind === "invalid")
+    throw excelError("invalidValue", `${what.th} "${n.text}" ไม่ใช่ตัวเลข`, `${what.en} "${n.text}" is not a number`);
   if (n.value < 0 || n.value > 100) {
     throw excelError("invalidValue", `${what.th} ${n.value} อยู่นอกช่วง 0–100`, `${what.en} ${n.value} is outside 0–100`);
   }
@@ -83,7 +84,11 @@ function toolFigures(compiled: CompiledRules, range: unknown): ToolResult[] {
     const n = readNumber(plainCell(v, place));
     if (n.kind !== "number" || n.value < 0 || n.value > 100) {
       const text = n.kind === "invalid" ? n.text : n.kind === "number" ? String(n.value) : "";
-      throw excelError("invalidValue", `${place}: คะแนน ${tool} "${text}" ใช้ไม่ได้`, `${tool} score "${text}" is not a score 0–100`);
+      throw excelError(
+        "invalidValue",
+        `${place}: คะแนน ${tool} "${text}" ใช้ไม่ได้`,
+        `${tool} score "${text}" is not a score 0–100`,
+      );
     }
     return n.value;
   };
@@ -95,7 +100,11 @@ function toolFigures(compiled: CompiledRules, range: unknown): ToolResult[] {
       if ((isBlankCell(name) || name === 0) && (isBlankCell(score) || score === 0)) return;
       if (!isTool(String(name ?? ""))) {
         if (i === 0 && readNumber(plainCell(score, place)).kind !== "number") return; // header
-        throw excelError("invalidValue", `${place}: ไม่มีแบบวัด "${String(name ?? "")}" ในเกณฑ์`, `no tool "${String(name ?? "")}" in the rules`);
+        throw excelError(
+          "invalidValue",
+          `${place}: ไม่มีแบบวัด "${String(name ?? "")}" ในเกณฑ์`,
+          `no tool "${String(name ?? "")}" in the rules`,
+        );
       }
       const id = compiled.toolByName.get(normaliseTool(String(name)))!;
       if (byTool.has(id)) throw excelError("invalidValue", `${place}: คะแนน ${id} ซ้ำ`, `${id} given twice`);
@@ -246,8 +255,13 @@ export function question(answers: any[][], question: any, rules?: any): number {
   let cells = cellsOf(answers);
   // A header row (e.g. the question text above a column of answers) is skipped when none of it is on the scale.
   const first = cells.filter((c) => c.row === 1);
-  const onScale = (v: unknown): boolean => scale.lookup.has(arabicDigits(String(v)).trim().replace(/\s+/g, " ").toLowerCase());
-  if (asMatrix(answers).length > 1 && first.length > 0 && first.every((c) => typeof c.value === "string" && !onScale(c.value))) {
+  const onScale = (v: unknown): boolean =>
+    scale.lookup.has(arabicDigits(String(v)).trim().replace(/\s+/g, " ").toLowerCase());
+  if (
+    asMatrix(answers).length > 1 &&
+    first.length > 0 &&
+    first.every((c) => typeof c.value === "string" && !onScale(c.value))
+  ) {
     cells = cells.filter((c) => c.row !== 1);
   }
   const columns = asMatrix(answers)[0]?.length ?? 1;

@@ -7,13 +7,7 @@
  * This module's state is shared by the functions and the task pane because the
  * shared runtime loads one page with one webpack runtime (`runtimeChunk: "single"`).
  */
-import {
-  bundledText,
-  bundledYears,
-  loadRulesText,
-  normaliseKey,
-  type CompiledRules,
-} from "../engine/index.js";
+import { bundledText, bundledYears, loadRulesText, normaliseKey, type CompiledRules } from "../engine/index.js";
 import { isBlankCell } from "./cells.js";
 import { excelError } from "./excel-errors.js";
 

@@ -25,7 +25,10 @@ describe("ita command line", () => {
     const bad = file("bad.ita", MINI.replace("weight 40 mean", "weight 30 mean"));
     const r = ita("check", bad);
     assert.equal(r.code, 1);
-    assert.equal(r.err, `${bad}:10:36: error ITA-C001: น้ำหนักของแบบวัดรวมกันได้ 90 ต้องเท่ากับ 100 / tool weights add up to 90, they must add up to 100`);
+    assert.equal(
+      r.err,
+      `${bad}:10:36: error ITA-C001: น้ำหนักของแบบวัดรวมกันได้ 90 ต้องเท่ากับ 100 / tool weights add up to 90, they must add up to 100`,
+    );
   });
 
   it("check: exits 0 on a sound file", () => {
@@ -41,7 +44,12 @@ describe("ita command line", () => {
 
   it("score --json: gives total, rating, tools and indicators", () => {
     const r = ita("score", "examples/khlong-phon-2568/scores.csv", "--json");
-    const j = JSON.parse(r.out) as { total: number; rating: string; tools: Record<string, number>; indicators: Record<string, { score: number; pass: boolean }> };
+    const j = JSON.parse(r.out) as {
+      total: number;
+      rating: string;
+      tools: Record<string, number>;
+      indicators: Record<string, { score: number; pass: boolean }>;
+    };
     assert.equal(j.total, 93.6);
     assert.equal(j.rating, "ผ่านดี");
     assert.deepEqual(j.tools, { IIT: 99.24, EIT1: 92.19, EIT2: 93.33, OIT: 90 });
@@ -49,7 +57,13 @@ describe("ita command line", () => {
   });
 
   it("score --rules 2566: rates the same scores by the letter bands", () => {
-    const rows = ["tool,question,score", ...Array.from({ length: 15 }, (_, k) => `IIT,i${k + 1},90`), ...Array.from({ length: 15 }, (_, k) => `EIT,e${k + 1},90`), "OIT,9,90", "OIT,10,90"];
+    const rows = [
+      "tool,question,score",
+      ...Array.from({ length: 15 }, (_, k) => `IIT,i${k + 1},90`),
+      ...Array.from({ length: 15 }, (_, k) => `EIT,e${k + 1},90`),
+      "OIT,9,90",
+      "OIT,10,90",
+    ];
     const r = ita("score", file("s2566.csv", rows.join("\n")), "--rules", "2566", "--json");
     assert.equal(JSON.parse(r.out).rating, "A");
   });
@@ -68,7 +82,12 @@ describe("ita command line", () => {
   });
 
   it("audit: lists the seed's figures that do not add up and exits 1", () => {
-    const r = ita("audit", "examples/khlong-phon-2568/scores.csv", "--published", "examples/khlong-phon-2568/published.json");
+    const r = ita(
+      "audit",
+      "examples/khlong-phon-2568/scores.csv",
+      "--published",
+      "examples/khlong-phon-2568/published.json",
+    );
     assert.equal(r.code, 1);
     assert.match(r.out, /indicator 3: published 98\.86 but the rules give 100\.00/);
     assert.match(r.out, /indicator 10: a score of 80\.00 means "does not meet the criterion"/);
@@ -88,7 +107,9 @@ describe("ita command line", () => {
 
   it("runs as the installed `ita` binary", function () {
     if (!existsSync("lib/cli/main.js")) execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
-    const r = spawnSync("node", ["bin/ita.js", "score", "examples/khlong-phon-2568/scores.csv", "--json"], { encoding: "utf8" });
+    const r = spawnSync("node", ["bin/ita.js", "score", "examples/khlong-phon-2568/scores.csv", "--json"], {
+      encoding: "utf8",
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).total, 93.6);
   });

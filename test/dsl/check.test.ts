@@ -32,23 +32,32 @@ describe("checker", () => {
   });
 
   it("ITA-C004: reports a question twice in one tool across indicators", () => {
-    const text = miniWith('    question o1 "โครงสร้าง"', '    question o1 "โครงสร้าง"\n  }\n  subindicator 9.2 "x" {\n    question o1 "ซ้ำ"').replace(
+    const text = miniWith(
+      '    question o1 "โครงสร้าง"',
+      '    question o1 "โครงสร้าง"\n  }\n  subindicator 9.2 "x" {\n    question o1 "ซ้ำ"',
+    ).replace(
       'indicator 9 "เปิดเผย" tool OIT mean of subindicators',
       'indicator 9 "เปิดเผย" tool OIT mean of subindicators',
     );
     // Same id in another sub-indicator of the same indicator is a duplicate question of that indicator.
     assert.ok(codes(text).includes("ITA-C002"));
-    const across = miniWith('question i2 "ข้อ 2"', 'question o1 "ข้อ 2"').replace("tool IIT mean of questions", "tool OIT mean of questions");
+    const across = miniWith('question i2 "ข้อ 2"', 'question o1 "ข้อ 2"').replace(
+      "tool IIT mean of questions",
+      "tool OIT mean of questions",
+    );
     assert.match(only(across, "ITA-C004").en, /question o1 appears twice in tool OIT/);
   });
 
   it("ITA-C005: reports a tool that no indicator measures", () => {
-    const text = miniWith("tool OIT", "tool EIT \"ภายนอก\" weight 0\ntool OIT");
+    const text = miniWith("tool OIT", 'tool EIT "ภายนอก" weight 0\ntool OIT');
     assert.match(only(text, "ITA-C005").en, /tool EIT has no indicator/);
   });
 
   it("ITA-C006: reports an indicator with no question", () => {
-    const text = miniWith("total weighted mean of tools", 'total weighted mean of tools\nindicator 2 "ว่าง" tool IIT {\n}');
+    const text = miniWith(
+      "total weighted mean of tools",
+      'total weighted mean of tools\nindicator 2 "ว่าง" tool IIT {\n}',
+    );
     assert.match(only(text, "ITA-C006").en, /indicator 2 has no question/);
   });
 
@@ -63,7 +72,10 @@ describe("checker", () => {
   });
 
   it("ITA-C009: reports a rating row earlier rows always pre-empt", () => {
-    const text = miniWith('"ผ่านดี" when total >= 85 and every tool >= 85', '"ผ่านดี" when total >= 96 and every tool >= 96');
+    const text = miniWith(
+      '"ผ่านดี" when total >= 85 and every tool >= 85',
+      '"ผ่านดี" when total >= 96 and every tool >= 96',
+    );
     assert.match(only(text, "ITA-C009").th, /ผ่านดี/);
   });
 
@@ -107,7 +119,10 @@ describe("checker", () => {
 
   it("ITA-C018: warns when a question has one guidance variant but not the other, and still builds the model", () => {
     const r = parseRules(miniWith(' raise "ยก"', ""));
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [["ITA-C018", "warning"]]);
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.code, d.severity]),
+      [["ITA-C018", "warning"]],
+    );
     assert.ok(r.model);
   });
 
@@ -117,7 +132,10 @@ describe("checker", () => {
   });
 
   it("ITA-C020: warns instead of checking when tool conditions make too many cases", () => {
-    const many = Array.from({ length: 160 }, (_, k) => `  "r${k}" when tool IIT >= ${(k * 0.5).toFixed(1)} and tool OIT >= ${(k * 0.5).toFixed(1)}`).join("\n");
+    const many = Array.from(
+      { length: 160 },
+      (_, k) => `  "r${k}" when tool IIT >= ${(k * 0.5).toFixed(1)} and tool OIT >= ${(k * 0.5).toFixed(1)}`,
+    ).join("\n");
     const text = miniWith('  "ผ่านดีเยี่ยม"', `${many}\n  "ผ่านดีเยี่ยม"`);
     assert.ok(codes(text).includes("ITA-C020"));
   });

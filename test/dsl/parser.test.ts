@@ -7,16 +7,25 @@ import { MINI, miniWith } from "../support/rules.js";
 describe("tokens", () => {
   it("reads Thai digits as a number", () => {
     const t = rulesLexer.tokenize("๘๔.๙๙").tokens;
-    assert.deepEqual(t.map((x) => x.tokenType), [NumberLiteral]);
+    assert.deepEqual(
+      t.map((x) => x.tokenType),
+      [NumberLiteral],
+    );
   });
 
   it("lexes a Thai name as one identifier", () => {
     const t = rulesLexer.tokenize("ผ่านดีเยี่ยม").tokens;
-    assert.deepEqual(t.map((x) => x.tokenType), [Identifier]);
+    assert.deepEqual(
+      t.map((x) => x.tokenType),
+      [Identifier],
+    );
   });
 
   it("reads a word that starts with a keyword as a name (totals)", () => {
-    assert.deepEqual(rulesLexer.tokenize("totals total").tokens.map((x) => x.tokenType), [Identifier, Kw_total]);
+    assert.deepEqual(
+      rulesLexer.tokenize("totals total").tokens.map((x) => x.tokenType),
+      [Identifier, Kw_total],
+    );
   });
 
   it("lets a keyword be a name where a name is expected (a scale called mean)", () => {
@@ -31,7 +40,7 @@ describe("parser", () => {
   });
 
   it("reports several syntax errors in one pass", () => {
-    const text = miniWith('weight 60%', "weight").replace('"ผ่านดี" when', '"ผ่านดี" whenn');
+    const text = miniWith("weight 60%", "weight").replace('"ผ่านดี" when', '"ผ่านดี" whenn');
     assert.ok(parseRules(text).diagnostics.filter((d) => d.code.startsWith("ITA-P")).length >= 2);
   });
 
@@ -44,7 +53,10 @@ describe("parser", () => {
 
   it("reports an unterminated quote at the quote, and nothing after it", () => {
     const ds = parseRules('assessment "x" year 2568\ntool IIT "ไทย').diagnostics;
-    assert.deepEqual(ds.map((d) => [d.code, d.line, d.column]), [["ITA-L002", 2, 10]]);
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.line, d.column]),
+      [["ITA-L002", 2, 10]],
+    );
   });
 
   it("reports an unexpected character with its text", () => {

@@ -17,7 +17,10 @@ describe("precision", () => {
   });
 
   it("reads NACC's closed ranges at the published precision", () => {
-    assert.deepEqual(boundsToUnits({ min: 70, minInclusive: true, max: 84.99, maxInclusive: true }, 2), { lo: 7000, hi: 8499 });
+    assert.deepEqual(boundsToUnits({ min: 70, minInclusive: true, max: 84.99, maxInclusive: true }, 2), {
+      lo: 7000,
+      hi: 8499,
+    });
     assert.deepEqual(boundsToUnits({ max: 85, maxInclusive: false, minInclusive: true }, 2), {
       lo: Number.NEGATIVE_INFINITY,
       hi: 8499,

@@ -15,7 +15,10 @@ describe("text positions", () => {
   });
 
   it("puts the caret under the offending word after Thai text", () => {
-    const text = miniWith('"ผ่านดี" when total >= 85 and every tool >= 85', '"ผ่านดี" when total >= 85 and every tool >= 85 and tool ไม่มี >= 1');
+    const text = miniWith(
+      '"ผ่านดี" when total >= 85 and every tool >= 85',
+      '"ผ่านดี" when total >= 85 and every tool >= 85 and tool ไม่มี >= 1',
+    );
     const d = parseRules(text).diagnostics.find((x) => x.code === "ITA-C003")!;
     const [line, marks] = codeFrame(text, d).split("\n");
     const start = marks!.indexOf("~");

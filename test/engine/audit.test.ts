@@ -28,7 +28,12 @@ describe("audit of the seed's published figures", () => {
   });
 
   it("finds nothing else when OIT is taken at its published indicator scores", () => {
-    assert.deepEqual(findings("scores.csv").map((x) => x.figure).sort(), ["indicator 10 result", "indicator 3"]);
+    assert.deepEqual(
+      findings("scores.csv")
+        .map((x) => x.figure)
+        .sort(),
+      ["indicator 10 result", "indicator 3"],
+    );
   });
 
   it("finds that the OIT items the report lists give neither 100 nor 80 nor the total 93.60", () => {

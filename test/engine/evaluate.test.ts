@@ -24,7 +24,12 @@ describe("evaluate", () => {
       const e = evaluated(seedRows());
       assert.deepEqual(
         e.tools.map((t) => [t.id, t.value.published]),
-        [["IIT", 99.24], ["EIT1", 92.19], ["EIT2", 93.33], ["OIT", 90]],
+        [
+          ["IIT", 99.24],
+          ["EIT1", 92.19],
+          ["EIT2", 93.33],
+          ["OIT", 90],
+        ],
       );
     });
 
@@ -64,8 +69,10 @@ describe("evaluate", () => {
 
   it("publishes a mean that floating point makes 84.99999999999999 as 85.00, and passes it", () => {
     assert.ok((80.02 + 80.07 + 94.91) / 3 < 85);
-    const scores: Record<string, number> = { "i๑": 80.02, "i๒": 80.07, "i๓": 94.91 };
-    const rows = seedRows().map((r) => (r.tool === "IIT" && String(r.question) in scores ? { ...r, score: scores[String(r.question)]! } : r));
+    const scores: Record<string, number> = { i๑: 80.02, i๒: 80.07, i๓: 94.91 };
+    const rows = seedRows().map((r) =>
+      r.tool === "IIT" && String(r.question) in scores ? { ...r, score: scores[String(r.question)]! } : r,
+    );
     const one = evaluated(rows).indicators[0]!;
     assert.equal(one.value.published, 85);
     assert.equal(one.result.th, "ผ่านเกณฑ์");
@@ -75,7 +82,10 @@ describe("evaluate", () => {
     const rows = seedRows().filter((r) => !(r.tool === "EIT1" && String(r.question) === "e๔"));
     const out = evaluateRows(rules2568(), rows);
     assert.equal(out.ok, false);
-    assert.deepEqual(out.problems.map((p) => [p.code, p.tool, p.question]), [["missing", "EIT1", "e4"]]);
+    assert.deepEqual(
+      out.problems.map((p) => [p.code, p.tool, p.question]),
+      [["missing", "EIT1", "e4"]],
+    );
   });
 
   it("reports text in a score cell with its place, never as zero", () => {
@@ -105,7 +115,10 @@ describe("evaluate", () => {
       { tool: "OIT", question: "o1", score: 90 },
     ]);
     assert.equal(out.ok, false);
-    assert.deepEqual(out.problems.map((p) => p.code), ["blank"]);
+    assert.deepEqual(
+      out.problems.map((p) => p.code),
+      ["blank"],
+    );
   });
 
   it("reports a question scored twice with both places", () => {
@@ -127,7 +140,10 @@ describe("evaluate", () => {
       { tool: "XYZ", question: "x1", score: 10 },
     ]);
     assert.ok(out.ok);
-    assert.deepEqual(out.problems.map((p) => [p.code, p.severity]), [["unknown-tool", "warning"]]);
+    assert.deepEqual(
+      out.problems.map((p) => [p.code, p.severity]),
+      [["unknown-tool", "warning"]],
+    );
   });
 
   it("accepts Thai digits, text numbers and loose tool spellings", () => {

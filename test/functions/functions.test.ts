@@ -34,8 +34,16 @@ describe("custom functions (mini rules)", () => {
       t[4]![1] = "O1";
       assert.equal(F.total(t, R), 86.75);
     });
-    it("skips blank rows however the platform passes them (null, \"\", 0)", () => {
-      const t = [[null, null, null], ...TABLE.slice(0, 2), ["", "", ""], [null, null, 0], ...TABLE.slice(2), ["", "", 0], [0, 0, 0]];
+    it('skips blank rows however the platform passes them (null, "", 0)', () => {
+      const t = [
+        [null, null, null],
+        ...TABLE.slice(0, 2),
+        ["", "", ""],
+        [null, null, 0],
+        ...TABLE.slice(2),
+        ["", "", 0],
+        [0, 0, 0],
+      ];
       assert.equal(F.total(t, R), 86.75);
     });
     it("treats a 0 score next to a tool and question as a real 0", () => {
@@ -44,12 +52,22 @@ describe("custom functions (mini rules)", () => {
       assert.equal(F.total(t, R), 54.75);
     });
     it("ignores columns after the third", () => {
-      assert.equal(F.total(TABLE.map((r) => [...r, "หมายเหตุ"]), R), 86.75);
+      assert.equal(
+        F.total(
+          TABLE.map((r) => [...r, "หมายเหตุ"]),
+          R,
+        ),
+        86.75,
+      );
     });
     it("names the row of a score that is not a number (#VALUE!)", () => {
       const t = [HEADER, ...TABLE.map((r) => [...r])];
       t[2]![2] = "abc";
-      throwsExcel(() => F.total(t, R), ErrorCode.invalidValue, /^แถว 3 \/ row 3: IIT i2: "abc" ไม่ใช่ตัวเลข \/ "abc" is not a number$/);
+      throwsExcel(
+        () => F.total(t, R),
+        ErrorCode.invalidValue,
+        /^แถว 3 \/ row 3: IIT i2: "abc" ไม่ใช่ตัวเลข \/ "abc" is not a number$/,
+      );
     });
     it("names the row of a blank score (#VALUE!)", () => {
       const t = TABLE.map((r) => [...r]);
@@ -57,7 +75,11 @@ describe("custom functions (mini rules)", () => {
       throwsExcel(() => F.total(t, R), ErrorCode.invalidValue, /แถว 4 \/ row 4: EIT q6: ช่องคะแนนว่าง/);
     });
     it("reports a missing question as #N/A and counts the rest", () => {
-      throwsExcel(() => F.total(TABLE.slice(2), R), ErrorCode.notAvailable, /IIT i1: ไม่มีคะแนน \/ score missing \(และอีก 1 รายการ \/ and 1 more\)/);
+      throwsExcel(
+        () => F.total(TABLE.slice(2), R),
+        ErrorCode.notAvailable,
+        /IIT i1: ไม่มีคะแนน \/ score missing \(และอีก 1 รายการ \/ and 1 more\)/,
+      );
     });
     it("names the row of an out-of-range score", () => {
       const t = TABLE.map((r) => [...r]);
@@ -70,7 +92,11 @@ describe("custom functions (mini rules)", () => {
       throwsExcel(() => F.total(t, R), ErrorCode.invalidValue, /แถว 2 \/ row 2: ช่องมีค่าผิดพลาด #DIV\/0!/);
     });
     it("refuses a score with no tool or question", () => {
-      throwsExcel(() => F.total([...TABLE, ["", null, 75]], R), ErrorCode.invalidValue, /แถว 6 \/ row 6: มีคะแนนแต่ไม่มีแบบวัดและข้อ/);
+      throwsExcel(
+        () => F.total([...TABLE, ["", null, 75]], R),
+        ErrorCode.invalidValue,
+        /แถว 6 \/ row 6: มีคะแนนแต่ไม่มีแบบวัดและข้อ/,
+      );
     });
     it("refuses a range narrower than three columns", () => {
       throwsExcel(() => F.total([["IIT", 90]], R), ErrorCode.invalidValue, /3 คอลัมน์/);
@@ -171,7 +197,19 @@ describe("custom functions (mini rules)", () => {
 
   describe("BAND", () => {
     it("rates published figures given as (tool, score) pairs with a header", () => {
-      assert.equal(F.band(86.75, [["แบบวัด", "คะแนน"], ["IIT", 92.5], ["EIT", 90], ["OIT", 80]], R), "ผ่าน");
+      assert.equal(
+        F.band(
+          86.75,
+          [
+            ["แบบวัด", "คะแนน"],
+            ["IIT", 92.5],
+            ["EIT", 90],
+            ["OIT", 80],
+          ],
+          R,
+        ),
+        "ผ่าน",
+      );
     });
     it("rates a row of scores in the rules' tool order", () => {
       assert.equal(F.band(90, [[92.5, 90, 88]], R), "ผ่านดี");
@@ -185,13 +223,38 @@ describe("custom functions (mini rules)", () => {
       }
     });
     it("says #N/A when a tool's score is missing from the pairs", () => {
-      throwsExcel(() => F.band(90, [["IIT", 90], ["EIT", 90]], R), ErrorCode.notAvailable, /ไม่มีคะแนนแบบวัด OIT/);
+      throwsExcel(
+        () =>
+          F.band(
+            90,
+            [
+              ["IIT", 90],
+              ["EIT", 90],
+            ],
+            R,
+          ),
+        ErrorCode.notAvailable,
+        /ไม่มีคะแนนแบบวัด OIT/,
+      );
     });
     it("refuses the wrong number of scores in tool order", () => {
       throwsExcel(() => F.band(90, [[90, 90]], R), ErrorCode.invalidValue, /ต้องมีคะแนน 3 แบบวัด \(IIT, EIT, OIT\)/);
     });
     it("refuses an unknown tool and a total that is not a number", () => {
-      throwsExcel(() => F.band(90, [["IIT", 90], ["XIT", 90], ["OIT", 90]], R), ErrorCode.invalidValue, /แถว 2 \/ row 2: ไม่มีแบบวัด "XIT"/);
+      throwsExcel(
+        () =>
+          F.band(
+            90,
+            [
+              ["IIT", 90],
+              ["XIT", 90],
+              ["OIT", 90],
+            ],
+            R,
+          ),
+        ErrorCode.invalidValue,
+        /แถว 2 \/ row 2: ไม่มีแบบวัด "XIT"/,
+      );
       throwsExcel(() => F.band("สูง", [[90, 90, 90]], R), ErrorCode.invalidValue, /คะแนนรวม "สูง" ไม่ใช่ตัวเลข/);
     });
   });
@@ -205,10 +268,32 @@ describe("custom functions (mini rules)", () => {
       assert.equal(F.question([["มี"], ["ไม่มี"], ["ไม่มี"], ["ไม่มี"]], "i2", R), 75);
     });
     it("accepts answer codes, in Thai digits too, over a 2-D range", () => {
-      assert.equal(F.question([[1, "๐"], ["1", "๑"]], "I1", R), 75);
+      assert.equal(
+        F.question(
+          [
+            [1, "๐"],
+            ["1", "๑"],
+          ],
+          "I1",
+          R,
+        ),
+        75,
+      );
     });
     it("names the row and column of an answer not on the scale", () => {
-      throwsExcel(() => F.question([["มี", "ไม่มี"], ["อาจจะ", "มี"]], "i1", R), ErrorCode.invalidValue, /แถว 2 คอลัมน์ 1 \/ row 2 column 1: IIT i1: คำตอบ "อาจจะ"/);
+      throwsExcel(
+        () =>
+          F.question(
+            [
+              ["มี", "ไม่มี"],
+              ["อาจจะ", "มี"],
+            ],
+            "i1",
+            R,
+          ),
+        ErrorCode.invalidValue,
+        /แถว 2 คอลัมน์ 1 \/ row 2 column 1: IIT i1: คำตอบ "อาจจะ"/,
+      );
     });
     it("says #N/A when no answer counts", () => {
       throwsExcel(() => F.question([["ไม่ทราบ"], [""]], "i1", R), ErrorCode.notAvailable, /ไม่มีคำตอบที่นับคะแนนได้/);

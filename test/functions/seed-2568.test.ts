@@ -44,7 +44,10 @@ describe("custom functions on the seed agency with the bundled 2568 rules", func
     const rows = F.result(SEED, null);
     assert.equal(rows.length, 11);
     assert.deepEqual(rows[0], ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน"]);
-    assert.deepEqual(rows.slice(1).map((r) => r[0]), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(
+      rows.slice(1).map((r) => r[0]),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
     assert.equal(rows.find((r) => r[0] === 6)![1], "EIT1, EIT2");
     assert.deepEqual(rows.find((r) => r[0] === 10)!.slice(3), [80, "ไม่ผ่านเกณฑ์"]);
   });

@@ -70,5 +70,6 @@ export function throwsExcel(fn: () => unknown, code: string, pattern: RegExp): v
   }
   if (!(thrown instanceof StubError)) throw new Error(`expected an Excel error ${code}, got ${String(thrown)}`);
   if (thrown.code !== code) throw new Error(`expected ${code}, got ${thrown.code}: ${thrown.message}`);
-  if (!pattern.test(thrown.message)) throw new Error(`message ${JSON.stringify(thrown.message)} does not match ${pattern}`);
+  if (!pattern.test(thrown.message))
+    throw new Error(`message ${JSON.stringify(thrown.message)} does not match ${pattern}`);
 }

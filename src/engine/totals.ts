@@ -1,0 +1,173 @@
+/**
+ * The lean evaluation path: tool scores, total and rating row only, from slot
+ * values, with no allocation per call. The roll-up is flattened at compile time
+ * into index and weight arrays, so one agency is a few plain loops; this is the
+ * path for scoring thousands of agencies. `evaluate` builds the full result tree
+ * for one agency and must agree with it (tested).
+ */
+import { roundHalfUp } from "../dsl/precision.js";
+import type { CompiledRules } from "./compile.js";
+
+export interface TotalsProgram {
+  readonly rules: CompiledRules;
+  readonly toolWeights: Float64Array;
+  readonly toolStart: Int32Array;
+  readonly partSlot: Int32Array;
+  readonly partWeight: Float64Array;
+  readonly partStart: Int32Array;
+  readonly subSlot: Int32Array;
+  readonly subWeight: Float64Array;
+  readonly subStart: Int32Array;
+  readonly questionSlot: Int32Array;
+  readonly questionWeight: Float64Array;
+  /** Rating conditions flattened: subject (0 total, 1 every, 2 any, 3 tool), tool index, lo, hi. */
+  readonly condSubject: Int8Array;
+  readonly condTool: Int32Array;
+  readonly condLo: Float64Array;
+  readonly condHi: Float64Array;
+  readonly rowStart: Int32Array;
+  readonly roundTool: boolean;
+  readonly roundTotal: boolean;
+  readonly decimals: number;
+}
+
+export function compileTotals(rules: CompiledRules): TotalsProgram {
+  const toolStart = [0];
+  const partSlot: number[] = [];
+  const partWeight: number[] = [];
+  const partStart = [0];
+  const subSlot: number[] = [];
+  const subWeight: number[] = [];
+  const subStart = [0];
+  const questionSlot: number[] = [];
+  const questionWeight: number[] = [];
+  for (const tool of rules.tools) {
+    for (const part of tool.indicators) {
+      partSlot.push(part.slot);
+      partWeight.push(tool.weighted ? part.weight : 1);
+      const subs = part.subs.length
+        ? part.subs.map((s) => ({
+            slot: s.slot,
+            weight: part.weighted ? s.weight : 1,
+            weighted: s.weighted,
+            qs: s.questions,
+          }))
+        : [{ slot: -1, weight: 1, weighted: part.weighted, qs: part.questions }];
+      for (const s of subs) {
+        subSlot.push(s.slot);
+        subWeight.push(s.weight);
+        for (const q of s.qs) {
+          questionSlot.push(q.slot);
+          questionWeight.push(s.weighted ? q.weight : 1);
+        }
+        subStart.push(questionSlot.length);
+      }
+      partStart.push(subSlot.length);
+    }
+    toolStart.push(partSlot.length);
+  }
+  const model = rules.model;
+  const subj = { total: 0, every: 1, any: 2, tool: 3 } as const;
+  const conds = model.rating.rows.map((r) => r.conditions);
+  const flat = conds.flat();
+  const rowStart = [0];
+  for (const c of conds) rowStart.push(rowStart[rowStart.length - 1]! + c.length);
+  return {
+    rules,
+    toolWeights: Float64Array.from(model.tools, (t) => (model.total.weighted ? t.weight : 1)),
+    toolStart: Int32Array.from(toolStart),
+    partSlot: Int32Array.from(partSlot),
+    partWeight: Float64Array.from(partWeight),
+    partStart: Int32Array.from(partStart),
+    subSlot: Int32Array.from(subSlot),
+    subWeight: Float64Array.from(subWeight),
+    subStart: Int32Array.from(subStart),
+    questionSlot: Int32Array.from(questionSlot),
+    questionWeight: Float64Array.from(questionWeight),
+    condSubject: Int8Array.from(flat, (c) => subj[c.subject]),
+    condTool: Int32Array.from(flat, (c) => model.tools.findIndex((t) => t.id === c.tool)),
+    condLo: Float64Array.from(flat, (c) => c.lo),
+    condHi: Float64Array.from(flat, (c) => c.hi),
+    rowStart: Int32Array.from(rowStart),
+    roundTool: model.publish.includes("tool"),
+    roundTotal: model.publish.includes("total"),
+    decimals: model.decimals,
+  };
+}
+
+/**
+ * Fill `tools` with published tool scores and return the published total; the
+ * rating row index goes to `out[0]`. NaN when a needed score is missing (use
+ * `evaluate` to learn which).
+ */
+export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float64Array, out: Int32Array): number {
+  const d = p.decimals;
+  let total = 0;
+  let totalW = 0;
+  for (let t = 0; t < p.toolWeights.length; t++) {
+    let toolSum = 0;
+    let toolW = 0;
+    for (let k = p.toolStart[t]!; k < p.toolStart[t + 1]!; k++) {
+      let v = values[p.partSlot[k]!]!;
+      if (v !== v) {
+        let s = 0;
+        let w = 0;
+        for (let j = p.partStart[k]!; j < p.partStart[k + 1]!; j++) {
+          const slot = p.subSlot[j]!;
+          let sv = slot >= 0 ? values[slot]! : Number.NaN;
+          if (sv !== sv) {
+            let qs = 0;
+            let qw = 0;
+            for (let q = p.subStart[j]!; q < p.subStart[j + 1]!; q++) {
+              qs += values[p.questionSlot[q]!]! * p.questionWeight[q]!;
+              qw += p.questionWeight[q]!;
+            }
+            sv = qs / qw;
+          }
+          s += sv * p.subWeight[j]!;
+          w += p.subWeight[j]!;
+        }
+        v = s / w;
+      }
+      toolSum += v * p.partWeight[k]!;
+      toolW += p.partWeight[k]!;
+    }
+    const exact = toolSum / toolW;
+    tools[t] = p.roundTool ? roundHalfUp(exact, d) : exact;
+    total += exact * p.toolWeights[t]!;
+    totalW += p.toolWeights[t]!;
+  }
+  const totalExact = total / totalW;
+  const published = p.roundTotal ? roundHalfUp(totalExact, d) : totalExact;
+  const f = 10 ** d;
+  const tu = Math.round(roundHalfUp(published, d) * f);
+  out[0] = -1;
+  for (let r = 0; r + 1 < p.rowStart.length; r++) {
+    let ok = true;
+    for (let c = p.rowStart[r]!; ok && c < p.rowStart[r + 1]!; c++) {
+      const lo = p.condLo[c]!;
+      const hi = p.condHi[c]!;
+      const s = p.condSubject[c]!;
+      if (s === 0) ok = tu >= lo && tu <= hi;
+      else if (s === 3) {
+        const u = Math.round(roundHalfUp(tools[p.condTool[c]!]!, d) * f);
+        ok = u >= lo && u <= hi;
+      } else {
+        let every = true;
+        let any = false;
+        for (let t = 0; t < p.toolWeights.length; t++) {
+          const u = Math.round(roundHalfUp(tools[t]!, d) * f);
+          const inside = u >= lo && u <= hi;
+          every &&= inside;
+          any ||= inside;
+        }
+        ok = s === 1 ? every : any;
+      }
+    }
+    if (ok) {
+      out[0] = r;
+      break;
+    }
+  }
+  return published;
+}
