@@ -32,11 +32,34 @@ export const LIMITS = { ShortString: 125, LongString: 250, DisplayName: 125, Des
 /** Documented child order (learn.microsoft.com/office/dev/add-ins/develop/manifest-element-ordering). */
 const ORDER: Record<string, readonly string[]> = {
   OfficeApp: [
-    "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-    "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
-    "AllowSnapshot", "VersionOverrides", "ExtendedOverrides",
+    "Id",
+    "AlternateId",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "IconUrl",
+    "HighResolutionIconUrl",
+    "SupportUrl",
+    "AppDomains",
+    "Hosts",
+    "Requirements",
+    "DefaultSettings",
+    "Permissions",
+    "AllowSnapshot",
+    "VersionOverrides",
+    "ExtendedOverrides",
   ],
-  VersionOverrides: ["Description", "Requirements", "Hosts", "Resources", "EquivalentAddins", "VersionOverrides", "WebApplicationInfo"],
+  VersionOverrides: [
+    "Description",
+    "Requirements",
+    "Hosts",
+    "Resources",
+    "EquivalentAddins",
+    "VersionOverrides",
+    "WebApplicationInfo",
+  ],
   "VersionOverrides/Hosts/Host": ["Runtimes", "AllFormFactors", "DesktopFormFactor", "MobileFormFactor"],
   "ExtensionPoint[CustomFunctions]": ["Script", "Page", "Metadata", "Namespace"],
   DesktopFormFactor: ["GetStarted", "FunctionFile", "ExtensionPoint"],
@@ -79,7 +102,8 @@ const xsiType = (el: El): string => el.attrs["xsi:type"] ?? "";
 
 function orderKey(el: El, path: string[]): string | undefined {
   if (el.name === "VersionOverrides" && path.length === 2) return "VersionOverrides";
-  if (el.name === "Host" && path.at(-2) === "Hosts" && path.includes("VersionOverrides")) return "VersionOverrides/Hosts/Host";
+  if (el.name === "Host" && path.at(-2) === "Hosts" && path.includes("VersionOverrides"))
+    return "VersionOverrides/Hosts/Host";
   if (el.name === "ExtensionPoint" && xsiType(el) === "CustomFunctions") return "ExtensionPoint[CustomFunctions]";
   if (el.name === "Control" && xsiType(el) === "Button") return "Control[Button]";
   if (el.name === "Action" && xsiType(el) === "ShowTaskpane") return "Action[ShowTaskpane]";
@@ -117,7 +141,12 @@ export async function validateManifest(xml: string, options: { distDir: string |
   // Resources.
   const vo = child(root, "VersionOverrides");
   const resources = child(vo, "Resources");
-  const kinds = { "bt:Images": "image", "bt:Urls": "url", "bt:ShortStrings": "short", "bt:LongStrings": "long" } as const;
+  const kinds = {
+    "bt:Images": "image",
+    "bt:Urls": "url",
+    "bt:ShortStrings": "short",
+    "bt:LongStrings": "long",
+  } as const;
   const res = new Map<string, { kind: string; el: El }>();
   for (const group of resources?.children ?? []) {
     const kind = kinds[group.name as keyof typeof kinds];
@@ -145,9 +174,11 @@ export async function validateManifest(xml: string, options: { distDir: string |
       continue;
     }
     const want = expected(el);
-    if (want && r.kind !== want) problems.push(`resid: "${resid}" on <${el.name}> must be a ${want} resource, is ${r.kind}`);
+    if (want && r.kind !== want)
+      problems.push(`resid: "${resid}" on <${el.name}> must be a ${want} resource, is ${r.kind}`);
   }
-  const url = (resid: string | undefined): string | undefined => (resid ? res.get(resid)?.el.attrs.DefaultValue : undefined);
+  const url = (resid: string | undefined): string | undefined =>
+    resid ? res.get(resid)?.el.attrs.DefaultValue : undefined;
 
   // 3. Shared runtime: SharedRuntime 1.1, one long-lived runtime, everything on its URL.
   const sets = child(child(root, "Requirements"), "Sets")?.children ?? [];
@@ -158,7 +189,8 @@ export async function validateManifest(xml: string, options: { distDir: string |
   const runtimes = child(host, "Runtimes")?.children ?? [];
   const runtime = runtimes[0];
   if (runtimes.length !== 1 || !runtime) problems.push("runtime: exactly one <Runtime> is expected");
-  else if (runtime.attrs.lifetime !== "long") problems.push(`runtime: <Runtime lifetime="long"> is required for a shared runtime`);
+  else if (runtime.attrs.lifetime !== "long")
+    problems.push(`runtime: <Runtime lifetime="long"> is required for a shared runtime`);
   const runtimeUrl = url(runtime?.attrs.resid);
   const cf = child(host, "AllFormFactors")?.children.find((e) => xsiType(e) === "CustomFunctions");
   const dff = child(host, "DesktopFormFactor");
@@ -170,23 +202,27 @@ export async function validateManifest(xml: string, options: { distDir: string |
   for (const { el } of walk(host ?? root)) {
     if (el.name === "Action" && xsiType(el) === "ShowTaskpane") {
       places.push(["ShowTaskpane <SourceLocation>", url(child(el, "SourceLocation")?.attrs.resid)]);
-      if (child(el, "TaskpaneId")) problems.push("runtime: a ShowTaskpane action must not have a <TaskpaneId> with a shared runtime");
+      if (child(el, "TaskpaneId"))
+        problems.push("runtime: a ShowTaskpane action must not have a <TaskpaneId> with a shared runtime");
     }
   }
   for (const [what, u] of places) {
-    if (!runtimeUrl || u !== runtimeUrl) problems.push(`runtime: ${what} is ${u ?? "missing"}, not the runtime URL ${runtimeUrl ?? "?"}`);
+    if (!runtimeUrl || u !== runtimeUrl)
+      problems.push(`runtime: ${what} is ${u ?? "missing"}, not the runtime URL ${runtimeUrl ?? "?"}`);
   }
-  if (!cf) problems.push("functions: no <ExtensionPoint xsi:type=\"CustomFunctions\">");
+  if (!cf) problems.push('functions: no <ExtensionPoint xsi:type="CustomFunctions">');
   else if (res.get(child(cf, "Namespace")?.attrs.resid ?? "")?.el.attrs.DefaultValue !== "ITA") {
     problems.push(`functions: the namespace must be "ITA"`);
   }
 
   // 4. Id and Version.
   const id = child(root, "Id")?.text ?? "";
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) problems.push(`id: "${id}" is not a GUID`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    problems.push(`id: "${id}" is not a GUID`);
   const version = child(root, "Version")?.text ?? "";
   if (!/^(0|[1-9]\d{0,4})(\.(0|[1-9]\d{0,4})){3}$/.test(version)) problems.push(`version: "${version}" is not n.n.n.n`);
-  if (child(root, "Permissions")?.text !== "ReadWriteDocument") problems.push("permissions: expected ReadWriteDocument");
+  if (child(root, "Permissions")?.text !== "ReadWriteDocument")
+    problems.push("permissions: expected ReadWriteDocument");
 
   // 5. URLs: https, length.
   const urls: { where: string; value: string }[] = [];
@@ -216,9 +252,13 @@ export async function validateManifest(xml: string, options: { distDir: string |
     if (r.kind === "long") texts.push({ where: `"${rid}"`, el: r.el, limit: LIMITS.LongString });
   }
   for (const t of texts) {
-    const values = [{ locale: "default", v: t.el.attrs.DefaultValue ?? "" }, ...t.el.children.map((o) => ({ locale: o.attrs.Locale ?? "?", v: o.attrs.Value ?? "" }))];
+    const values = [
+      { locale: "default", v: t.el.attrs.DefaultValue ?? "" },
+      ...t.el.children.map((o) => ({ locale: o.attrs.Locale ?? "?", v: o.attrs.Value ?? "" })),
+    ];
     for (const { locale, v } of values) {
-      if ([...v].length > t.limit) problems.push(`length: ${t.where} (${locale}) has ${[...v].length} characters; at most ${t.limit}`);
+      if ([...v].length > t.limit)
+        problems.push(`length: ${t.where} (${locale}) has ${[...v].length} characters; at most ${t.limit}`);
       if (!v.trim()) problems.push(`text: ${t.where} (${locale}) is empty`);
     }
   }
@@ -236,7 +276,8 @@ export async function validateManifest(xml: string, options: { distDir: string |
 
   // 8. Every local file named is emitted by the build.
   if (options.distDir !== null) {
-    if (!existsSync(options.distDir)) problems.push(`dist: ${options.distDir}/ does not exist; run \`npm run build\` first`);
+    if (!existsSync(options.distDir))
+      problems.push(`dist: ${options.distDir}/ does not exist; run \`npm run build\` first`);
     else {
       for (const u of new Set(urls.map((x) => x.value))) {
         if (!u.startsWith(LOCAL_ORIGIN)) continue;
@@ -249,12 +290,14 @@ export async function validateManifest(xml: string, options: { distDir: string |
 }
 
 async function main(argv: string[]): Promise<number> {
-  const file = argv.find((a) => !a.startsWith("--") && !argv[argv.indexOf(a) - 1]?.startsWith("--dist")) ?? "manifest.xml";
+  const file =
+    argv.find((a) => !a.startsWith("--") && !argv[argv.indexOf(a) - 1]?.startsWith("--dist")) ?? "manifest.xml";
   const distAt = argv.indexOf("--dist");
   const distDir = argv.includes("--no-dist") ? null : distAt >= 0 ? argv[distAt + 1]! : "dist";
   const problems = await validateManifest(readFileSync(file, "utf8"), { distDir });
   for (const p of problems) console.error(`${file}: ${p}`);
-  if (problems.length === 0) console.log(`${file}: ok (offline checks${distDir === null ? ", files not checked" : `, files in ${distDir}/`})`);
+  if (problems.length === 0)
+    console.log(`${file}: ok (offline checks${distDir === null ? ", files not checked" : `, files in ${distDir}/`})`);
   return problems.length ? 1 : 0;
 }
 

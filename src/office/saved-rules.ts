@@ -33,7 +33,7 @@ export async function loadSavedRules(): Promise<LoadedSavedRules> {
       }
     }
     if (wasAskedFor(loaded)) {
-      context.application.calculate(Excel.CalculationType.full);
+      context.application.calculate("Full");
       await context.sync();
     }
     return { loaded, refused };

@@ -20,7 +20,10 @@ async function problemsOf(xml: string): Promise<string[]> {
 
 async function expectProblem(xml: string, pattern: RegExp): Promise<void> {
   const problems = await problemsOf(xml);
-  assert.ok(problems.some((p) => pattern.test(p)), `expected a problem matching ${pattern}, got:\n${problems.join("\n")}`);
+  assert.ok(
+    problems.some((p) => pattern.test(p)),
+    `expected a problem matching ${pattern}, got:\n${problems.join("\n")}`,
+  );
 }
 
 describe("offline manifest check", () => {
@@ -41,10 +44,16 @@ describe("offline manifest check", () => {
     await expectProblem(xml, /order: <Script> must come before <Page>/);
   });
   it("reports a resid that is not defined", async () => {
-    await expectProblem(broken('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="Nope"/>'), /resid: "Nope" .* not defined/);
+    await expectProblem(
+      broken('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="Nope"/>'),
+      /resid: "Nope" .* not defined/,
+    );
   });
   it("reports a resid of the wrong kind", async () => {
-    await expectProblem(broken('<Label resid="Group.Label"/>', '<Label resid="GetStarted.Description"/>'), /must be a short resource, is long/);
+    await expectProblem(
+      broken('<Label resid="Group.Label"/>', '<Label resid="GetStarted.Description"/>'),
+      /must be a short resource, is long/,
+    );
   });
   it("reports a runtime that is not long-lived", async () => {
     await expectProblem(broken('lifetime="long"', 'lifetime="short"'), /runtime: <Runtime lifetime="long">/);
@@ -55,44 +64,84 @@ describe("offline manifest check", () => {
   it("reports a page, function file or task pane not on the runtime URL", async () => {
     const xml = broken('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>');
     await expectProblem(xml, /runtime: <FunctionFile> is https:\/\/localhost:3000\/functions.js, not the runtime URL/);
-    const page = broken(/<Page>\s*<SourceLocation resid="Taskpane.Url"\/>/, '<Page><SourceLocation resid="Functions.Script.Url"/>');
+    const page = broken(
+      /<Page>\s*<SourceLocation resid="Taskpane.Url"\/>/,
+      '<Page><SourceLocation resid="Functions.Script.Url"/>',
+    );
     await expectProblem(page, /runtime: custom functions <Page>/);
   });
   it("reports a TaskpaneId on a ShowTaskpane action", async () => {
-    await expectProblem(broken('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane"><TaskpaneId>ButtonId1</TaskpaneId>'), /TaskpaneId/);
+    await expectProblem(
+      broken('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane"><TaskpaneId>ButtonId1</TaskpaneId>'),
+      /TaskpaneId/,
+    );
   });
   it("reports an Id that is not a GUID", async () => {
     await expectProblem(broken(/<Id>[^<]*<\/Id>/, "<Id>ita-workbench</Id>"), /id: "ita-workbench" is not a GUID/);
   });
   it("reports a Version that is not n.n.n.n", async () => {
-    await expectProblem(broken(/<Version>[^<]*<\/Version>/, "<Version>0.1.0</Version>"), /version: "0.1.0" is not n.n.n.n/);
+    await expectProblem(
+      broken(/<Version>[^<]*<\/Version>/, "<Version>0.1.0</Version>"),
+      /version: "0.1.0" is not n.n.n.n/,
+    );
   });
   it("reports a URL that is not https", async () => {
-    await expectProblem(broken('DefaultValue="https://localhost:3000/functions.json"', 'DefaultValue="http://localhost:3000/functions.json"'), /https: "Functions.Metadata.Url" is not an https URL/);
+    await expectProblem(
+      broken(
+        'DefaultValue="https://localhost:3000/functions.json"',
+        'DefaultValue="http://localhost:3000/functions.json"',
+      ),
+      /https: "Functions.Metadata.Url" is not an https URL/,
+    );
   });
   it("reports a short string over 125 characters", async () => {
-    await expectProblem(broken('DefaultValue="ITA Workbench is ready"', `DefaultValue="${"ก".repeat(126)}"`), /length: "GetStarted.Title" \(default\) has 126 characters; at most 125/);
+    await expectProblem(
+      broken('DefaultValue="ITA Workbench is ready"', `DefaultValue="${"ก".repeat(126)}"`),
+      /length: "GetStarted.Title" \(default\) has 126 characters; at most 125/,
+    );
   });
   it("reports a long string over 250 characters", async () => {
-    await expectProblem(broken(/(<bt:String id="TaskpaneButton.Tooltip" DefaultValue=")[^"]*/, `$1${"x".repeat(251)}`), /length: "TaskpaneButton.Tooltip" \(default\) has 251 characters; at most 250/);
+    await expectProblem(
+      broken(/(<bt:String id="TaskpaneButton.Tooltip" DefaultValue=")[^"]*/, `$1${"x".repeat(251)}`),
+      /length: "TaskpaneButton.Tooltip" \(default\) has 251 characters; at most 250/,
+    );
   });
   it("reports a display name over 125 characters", async () => {
-    await expectProblem(broken('<DisplayName DefaultValue="ITA Workbench">', `<DisplayName DefaultValue="${"I".repeat(126)}">`), /length: <DisplayName>/);
+    await expectProblem(
+      broken('<DisplayName DefaultValue="ITA Workbench">', `<DisplayName DefaultValue="${"I".repeat(126)}">`),
+      /length: <DisplayName>/,
+    );
   });
   it("reports a string without its th-TH override", async () => {
-    await expectProblem(broken('<bt:Override Locale="th-TH" Value="ITA Workbench พร้อมใช้งาน"/>', ""), /locale: "GetStarted.Title" has no th-TH <Override>/);
+    await expectProblem(
+      broken('<bt:Override Locale="th-TH" Value="ITA Workbench พร้อมใช้งาน"/>', ""),
+      /locale: "GetStarted.Title" has no th-TH <Override>/,
+    );
   });
   it("reports function metadata without its th-TH file", async () => {
-    await expectProblem(broken('<bt:Override Locale="th-TH" Value="https://localhost:3000/functions-th.json"/>', ""), /locale: "Functions.Metadata.Url" has no th-TH/);
+    await expectProblem(
+      broken('<bt:Override Locale="th-TH" Value="https://localhost:3000/functions-th.json"/>', ""),
+      /locale: "Functions.Metadata.Url" has no th-TH/,
+    );
   });
   it("reports a file the manifest names that the build did not emit", async () => {
     const dist = mkdtempSync(join(tmpdir(), "ita-dist-"));
     mkdirSync(join(dist, "assets"));
-    for (const f of ["taskpane.html", "functions.js", "functions.json", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]) {
+    for (const f of [
+      "taskpane.html",
+      "functions.js",
+      "functions.json",
+      "assets/icon-16.png",
+      "assets/icon-32.png",
+      "assets/icon-64.png",
+      "assets/icon-80.png",
+    ]) {
       writeFileSync(join(dist, f), "");
     }
     const problems = await validateManifest(REAL, { distDir: dist });
-    assert.deepEqual(problems, ["dist: functions-th.json (https://localhost:3000/functions-th.json) is not emitted by the build"]);
+    assert.deepEqual(problems, [
+      "dist: functions-th.json (https://localhost:3000/functions-th.json) is not emitted by the build",
+    ]);
   });
   it("exits 1 from the command line with one message per problem", function () {
     this.timeout(30000);

@@ -1,0 +1,223 @@
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import vm from "node:vm";
+import { ErrorCode, MINI } from "../functions/support.js";
+import { validateManifest } from "../../scripts/validate-manifest.js";
+// @ts-expect-error -- webpack.config.js is plain ESM JavaScript without types
+import { localiseMetadata } from "../../webpack.config.js";
+
+interface Param {
+  name: string;
+  description?: string;
+  optional?: boolean;
+  dimensionality?: string;
+  type?: string;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description: string;
+  parameters: Param[];
+  result: { type?: string; dimensionality?: string };
+}
+
+const require = createRequire(import.meta.url);
+const { generateCustomFunctionsMetadata } = require("custom-functions-metadata") as {
+  generateCustomFunctionsMetadata(
+    inputs: string[],
+    wantConsoleOutput?: boolean,
+  ): Promise<{ metadataJson: string; errors: string[] }>;
+};
+const read = <T>(file: string): T => JSON.parse(readFileSync(file, "utf8")) as T;
+const THAI = /[\u0E00-\u0E7F]/;
+const IDS = ["TOTAL", "RATING", "BAND", "TOOL", "INDICATOR", "PASS", "RESULT", "GAP", "QUESTION"];
+
+describe("production build", function () {
+  this.timeout(180000);
+  let built: { functions: Fn[] };
+  let thai: { functions: Fn[] };
+
+  before(() => {
+    const r = spawnSync("npx", ["webpack", "--mode", "production"], { encoding: "utf8" });
+    assert.equal(r.status, 0, `webpack failed:\n${r.stdout}\n${r.stderr}`);
+    built = read("dist/functions.json");
+    thai = read("dist/functions-th.json");
+  });
+
+  it("emits the page, the scripts, both metadata files, the icons and the manifest", () => {
+    for (const f of [
+      "taskpane.html",
+      "runtime.js",
+      "common.js",
+      "taskpane.js",
+      "functions.js",
+      "functions.json",
+      "functions-th.json",
+      "manifest.xml",
+      "assets/icon-32.png",
+    ]) {
+      assert.ok(existsSync(`dist/${f}`), `dist/${f} missing`);
+    }
+  });
+
+  it("functions.json has every function of the source JSDoc with the same parameters", async () => {
+    const source = JSON.parse((await generateCustomFunctionsMetadata(["src/functions/functions.ts"])).metadataJson) as {
+      functions: Fn[];
+    };
+    assert.deepEqual(source.functions.map((f) => f.id).sort(), [...IDS].sort());
+    assert.deepEqual(built.functions.map((f) => f.id).sort(), source.functions.map((f) => f.id).sort());
+    for (const f of source.functions) {
+      const b = built.functions.find((x) => x.id === f.id)!;
+      assert.deepEqual(
+        b.parameters.map((p) => [p.name, p.type, p.dimensionality ?? "scalar", !!p.optional]),
+        f.parameters.map((p) => [p.name, p.type, p.dimensionality ?? "scalar", !!p.optional]),
+        f.id,
+      );
+      assert.deepEqual(b.result, f.result, f.id);
+    }
+  });
+
+  it("makes the last argument, rules, optional everywhere and declares no volatile function", () => {
+    for (const f of built.functions) {
+      assert.equal(f.parameters.at(-1)!.name, "rules", f.id);
+      assert.equal(f.parameters.at(-1)!.optional, true, f.id);
+      assert.ok(!(f as { options?: { volatile?: boolean } }).options?.volatile, f.id);
+    }
+  });
+
+  it("spills RESULT and GAP as matrices", () => {
+    for (const id of ["RESULT", "GAP"])
+      assert.equal(built.functions.find((f) => f.id === id)!.result.dimensionality, "matrix");
+  });
+
+  it("functions-th.json has the same functions and parameters, each with Thai text", () => {
+    assert.deepEqual(
+      thai.functions.map((f) => [f.id, f.name]),
+      built.functions.map((f) => [f.id, f.name]),
+    );
+    for (const f of thai.functions) {
+      const b = built.functions.find((x) => x.id === f.id)!;
+      assert.match(f.description, THAI, f.id);
+      assert.deepEqual(
+        f.parameters.map((p) => p.name),
+        b.parameters.map((p) => p.name),
+        f.id,
+      );
+      for (const p of f.parameters) assert.match(p.description ?? "", THAI, `${f.id}(${p.name})`);
+    }
+  });
+
+  it("passes the offline manifest check against what it emitted", async () => {
+    assert.deepEqual(await validateManifest(readFileSync("manifest.xml", "utf8"), { distDir: "dist" }), []);
+  });
+
+  it("loads nothing but Office.js from the network", () => {
+    const html = readFileSync("dist/taskpane.html", "utf8");
+    const remote = [...html.matchAll(/(?:src|href)=["']?(https?:\/\/[^"' >]+)/g)].map((m) => m[1]);
+    assert.deepEqual(remote, ["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+
+  it("shares one module instance between the task pane and the functions (one runtime)", async () => {
+    const html = readFileSync("dist/taskpane.html", "utf8");
+    const scripts = [...html.matchAll(/<script defer src=["']?([^"' >]+)/g)].map((m) => m[1]!);
+    assert.deepEqual(scripts, ["runtime.js", "common.js", "taskpane.js", "functions.js"]);
+    class StubError extends Error {
+      constructor(
+        readonly code: string,
+        message?: string,
+      ) {
+        super(message);
+      }
+    }
+    const associated: Record<string, (...args: unknown[]) => unknown> = {};
+    const excelContext = {
+      workbook: { settings: { load() {}, items: [{ key: "ITA.rules:saved mini", value: MINI }] } },
+      application: { calculate() {} },
+      sync: async () => {},
+    };
+    let ready: Promise<unknown> = Promise.resolve();
+    const sandbox: Record<string, unknown> = {
+      console,
+      setTimeout,
+      clearTimeout,
+      document: { getElementById: () => null },
+      Office: {
+        HostType: { Excel: "Excel" },
+        onReady: (cb: (info: { host: string }) => unknown) => (ready = Promise.resolve(cb({ host: "Excel" }))),
+      },
+      Excel: { run: async (cb: (c: unknown) => unknown) => cb(excelContext), CalculationType: { full: "Full" } },
+      CustomFunctions: {
+        associate: (id: string, fn: (...a: unknown[]) => unknown) => (associated[id] = fn),
+        Error: StubError,
+        ErrorCode,
+      },
+    };
+    sandbox.self = sandbox;
+    sandbox.window = sandbox;
+    const context = vm.createContext(sandbox);
+    for (const s of scripts) vm.runInContext(readFileSync(`dist/${s}`, "utf8"), context, { filename: s });
+    await ready;
+    assert.deepEqual(Object.keys(associated).sort(), [...IDS].sort());
+    // The pane registered the workbook's saved rules; the functions see them.
+    const table = [
+      ["IIT", "i1", 90],
+      ["IIT", "i2", 80],
+      ["IIT", "q6", 100],
+      ["EIT", "q6", 90],
+      ["OIT", "o1", 80],
+    ];
+    assert.equal(associated.TOTAL!(table, "saved mini"), 86.75);
+  });
+});
+
+describe("Thai function help (webpack localiseMetadata)", () => {
+  const metadata = {
+    functions: [
+      {
+        id: "TOTAL",
+        name: "TOTAL",
+        description: "Total",
+        parameters: [{ name: "scores" }, { name: "rules" }],
+        result: {},
+      },
+    ],
+  };
+  it("fills Thai descriptions and keeps ids, names and types", () => {
+    const { metadata: th, problems } = localiseMetadata(metadata, {
+      TOTAL: { description: "คะแนนรวม", parameters: { scores: "ตาราง", rules: "เกณฑ์" } },
+    });
+    assert.deepEqual(problems, []);
+    assert.equal(th.functions[0].description, "คะแนนรวม");
+    assert.deepEqual(th.functions[0].parameters, [
+      { name: "scores", description: "ตาราง" },
+      { name: "rules", description: "เกณฑ์" },
+    ]);
+  });
+  it("fails when a function or a parameter lacks its Thai text", () => {
+    assert.deepEqual(
+      localiseMetadata(metadata, { TOTAL: { description: "คะแนนรวม", parameters: { scores: "ตาราง" } } }).problems,
+      ["TOTAL(rules): no Thai parameter help"],
+    );
+    assert.deepEqual(localiseMetadata(metadata, {}).problems, [
+      "TOTAL: no Thai description",
+      "TOTAL(scores): no Thai parameter help",
+      "TOTAL(rules): no Thai parameter help",
+    ]);
+  });
+  it("fails on Thai text for a function or parameter that does not exist", () => {
+    const { problems } = localiseMetadata(metadata, {
+      TOTAL: { description: "ก", parameters: { scores: "ก", rules: "ก", year: "ปี" } },
+      TOTL: { description: "ก", parameters: {} },
+    });
+    assert.deepEqual(problems, [
+      "TOTAL(year): Thai help for a parameter the function does not have",
+      "TOTL: Thai entry for a function that does not exist",
+    ]);
+  });
+  it("the checked-in functions.th.json covers every function of the source", async () => {
+    const source = JSON.parse((await generateCustomFunctionsMetadata(["src/functions/functions.ts"])).metadataJson);
+    assert.deepEqual(localiseMetadata(source, read("src/functions/functions.th.json")).problems, []);
+  });
+});
