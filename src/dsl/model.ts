@@ -116,3 +116,27 @@ export interface RulesModel {
 export function questionsOf(ind: Indicator): readonly Question[] {
   return ind.subindicators.length > 0 ? ind.subindicators.flatMap((s) => s.questions) : ind.questions;
 }
+
+/**
+ * Whether a rating condition holds for a total and tool scores, all in units of the
+ * published precision (`tools[i]` belongs to `toolIds[i]`). The one meaning of a
+ * condition, shared by the checker's coverage analysis and the evaluator.
+ */
+export function conditionHolds(
+  c: Condition,
+  total: number,
+  tools: readonly number[],
+  toolIds: readonly string[],
+): boolean {
+  const inside = (v: number): boolean => v >= c.lo && v <= c.hi;
+  switch (c.subject) {
+    case "total":
+      return inside(total);
+    case "every":
+      return tools.every(inside);
+    case "any":
+      return tools.some(inside);
+    case "tool":
+      return inside(tools[toolIds.indexOf(c.tool ?? "")] ?? Number.NaN);
+  }
+}

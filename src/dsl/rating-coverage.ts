@@ -11,7 +11,7 @@
  */
 import type { RatingNode } from "./ast.js";
 import { makeDiagnostic, type Diagnostic } from "./diagnostics.js";
-import type { Condition, RatingRow } from "./model.js";
+import { conditionHolds, type Condition, type RatingRow } from "./model.js";
 import { unitsToText } from "./precision.js";
 
 const MAX_CASES = 20000;
@@ -25,14 +25,9 @@ function appliesTo(c: Condition, tool: string): boolean {
   return c.subject === "every" || c.subject === "any" || (c.subject === "tool" && c.tool === tool);
 }
 
+/** Tool conditions only; the total is handled by intervals below. */
 function toolConditionsHold(row: RatingRow, toolIds: readonly string[], values: readonly number[]): boolean {
-  for (const c of row.conditions) {
-    const inside = (v: number): boolean => v >= c.lo && v <= c.hi;
-    if (c.subject === "every" && !values.every(inside)) return false;
-    if (c.subject === "any" && !values.some(inside)) return false;
-    if (c.subject === "tool" && !inside(values[toolIds.indexOf(c.tool ?? "")] ?? Number.NaN)) return false;
-  }
-  return true;
+  return row.conditions.every((c) => c.subject === "total" || conditionHolds(c, Number.NaN, values, toolIds));
 }
 
 function totalInterval(row: RatingRow, max: number): Cell {

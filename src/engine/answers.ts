@@ -38,6 +38,11 @@ export function compileScale(scale: Scale, reversed: boolean): CompiledScale {
   return { id: scale.id, points, lookup };
 }
 
+/** Position of an answer (its text or code, as typed) in the scale, if it is on it. */
+export function answerPosition(scale: CompiledScale, value: CellValue): number | undefined {
+  return scale.lookup.get(norm(value));
+}
+
 export function findQuestion(model: RulesModel, id: string): Question | undefined {
   const key = norm(id);
   for (const ind of model.indicators) {
@@ -73,7 +78,7 @@ export function scoreAnswers(
   const problems: ScoreProblem[] = [];
   for (const a of answers) {
     if (isBlank(a.value)) continue;
-    const at = scale.lookup.get(norm(a.value));
+    const at = answerPosition(scale, a.value);
     if (at === undefined) {
       problems.push(scoreProblem("unknown-answer", { tool, question, where: a.where, text: String(a.value) }));
       continue;

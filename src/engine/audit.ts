@@ -5,6 +5,7 @@
  */
 import { roundHalfUp } from "../dsl/precision.js";
 import type { Evaluation } from "./evaluate.js";
+import { passes } from "./publish.js";
 
 /** What an agency published: the keys of `ita score --json`. */
 export interface PublishedFigures {
@@ -66,11 +67,11 @@ export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
     }
     if (v.pass !== undefined && v.score !== undefined) {
       // The label must follow the published score itself, whatever the recomputation says.
-      const { threshold, passLabel, failLabel } = e.rules.pass;
+      const { passLabel, failLabel } = e.rules.pass;
       const claimedText = typeof v.pass === "string" ? v.pass.trim() : v.pass ? passLabel.th : failLabel.th;
       const claimed =
         typeof v.pass === "boolean" ? v.pass : claimedText === passLabel.th || claimedText === passLabel.en;
-      const expected = roundHalfUp(v.score, d) >= threshold;
+      const expected = passes(e.rules, v.score);
       if (claimed !== expected) {
         const right = expected ? passLabel : failLabel;
         out.push({

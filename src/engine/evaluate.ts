@@ -7,19 +7,14 @@
  * sub-indicator or a whole indicator); anything the roll-up needs and lacks is a
  * problem naming tool and question, never a silent zero.
  */
-import type { Label, Level, RulesModel } from "../dsl/model.js";
-import { roundHalfUp, toUnits } from "../dsl/precision.js";
+import type { Label, RulesModel } from "../dsl/model.js";
 import { slotKey, type CompiledQuestion, type CompiledRules } from "./compile.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
+import { figure, passes, type Figure } from "./publish.js";
 import { rate, type RatingOutcome } from "./rating.js";
 import { normaliseTool, readNumber, type CellValue } from "./values.js";
 
-export interface Figure {
-  /** As computed, unrounded. */
-  readonly exact: number;
-  /** As published: rounded half-up where the rules publish this level, else the exact value. */
-  readonly published: number;
-}
+export type { Figure };
 
 export interface QuestionResult {
   readonly id: string;
@@ -137,10 +132,6 @@ export function readScores(compiled: CompiledRules, rows: readonly ScoreRow[]): 
   return { values, where, problems };
 }
 
-function published(model: RulesModel, level: Level, exact: number): Figure {
-  return { exact, published: model.publish.includes(level) ? roundHalfUp(exact, model.decimals) : exact };
-}
-
 function mean(values: readonly number[], weights: readonly number[] | null): number {
   let sum = 0;
   let w = 0;
@@ -173,7 +164,7 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
           problems.push(scoreProblem("missing", { tool, question: q.id }));
         }
         complete = false;
-      } else out.push({ id: q.id, value: published(model, "question", v) });
+      } else out.push({ id: q.id, value: figure(model, "question", v) });
     }
     return complete ? out : null;
   };
@@ -186,68 +177,48 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
   const toolParts: ToolPartResult[][] = compiled.tools.map((tool) =>
     tool.indicators.map((ti): ToolPartResult => {
       const ind = model.indicators[ti.indicator]!;
-      const direct = values[ti.slot]!;
-      if (!Number.isNaN(direct)) {
-        return {
-          tool: tool.id,
-          value: published(model, "indicator", direct),
-          given: true,
-          subindicators: [],
-          questions: [],
-        };
-      }
-      if (ti.subs.length > 0) {
-        const subs: SubindicatorResult[] = [];
-        let complete = true;
-        ti.subs.forEach((s, k) => {
-          const label = ind.subindicators[k]!.label;
-          const given = values[s.slot]!;
-          if (!Number.isNaN(given)) {
-            subs.push({ id: s.id, label, value: published(model, "subindicator", given), given: true, questions: [] });
-            return;
-          }
-          const qs = questionResults(tool.id, s.questions);
-          if (!qs) {
-            complete = false;
-            return;
-          }
-          const exact = meanOf(
-            qs,
-            s.questions.map((q) => q.weight),
-            s.weighted,
-          );
-          subs.push({ id: s.id, label, value: published(model, "subindicator", exact), given: false, questions: qs });
-        });
-        const exact = complete
-          ? meanOf(
-              subs,
-              ti.subs.map((s) => s.weight),
-              ti.weighted,
-            )
-          : Number.NaN;
-        return {
-          tool: tool.id,
-          value: published(model, "indicator", exact),
-          given: false,
-          subindicators: subs,
-          questions: [],
-        };
-      }
-      const qs = questionResults(tool.id, ti.questions);
-      const exact = qs
-        ? meanOf(
-            qs,
-            ti.questions.map((q) => q.weight),
-            ti.weighted,
-          )
-        : Number.NaN;
-      return {
+      const part = (
+        exact: number,
+        given: boolean,
+        subindicators: SubindicatorResult[],
+        questions: QuestionResult[],
+      ): ToolPartResult => ({
         tool: tool.id,
-        value: published(model, "indicator", exact),
-        given: false,
-        subindicators: [],
-        questions: qs ?? [],
-      };
+        value: figure(model, "indicator", exact),
+        given,
+        subindicators,
+        questions,
+      });
+      const direct = values[ti.slot]!;
+      if (!Number.isNaN(direct)) return part(direct, true, [], []);
+      if (ti.subs.length === 0) {
+        const qs = questionResults(tool.id, ti.questions);
+        const weights = ti.questions.map((q) => q.weight);
+        return part(qs ? meanOf(qs, weights, ti.weighted) : Number.NaN, false, [], qs ?? []);
+      }
+      const subs: SubindicatorResult[] = [];
+      let complete = true;
+      ti.subs.forEach((s, k) => {
+        const label = ind.subindicators[k]!.label;
+        const given = values[s.slot]!;
+        if (!Number.isNaN(given)) {
+          subs.push({ id: s.id, label, value: figure(model, "subindicator", given), given: true, questions: [] });
+          return;
+        }
+        const qs = questionResults(tool.id, s.questions);
+        if (!qs) {
+          complete = false;
+          return;
+        }
+        const exact = meanOf(
+          qs,
+          s.questions.map((q) => q.weight),
+          s.weighted,
+        );
+        subs.push({ id: s.id, label, value: figure(model, "subindicator", exact), given: false, questions: qs });
+      });
+      const weights = ti.subs.map((s) => s.weight);
+      return part(complete ? meanOf(subs, weights, ti.weighted) : Number.NaN, false, subs, []);
     }),
   );
 
@@ -261,22 +232,22 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
       tool.weighted,
     );
     const m = model.tools[t]!;
-    return { id: tool.id, label: m.label, weight: m.weight, value: published(model, "tool", exact) };
+    return { id: tool.id, label: m.label, weight: m.weight, value: figure(model, "tool", exact) };
   });
 
-  const threshold = toUnits(model.pass.threshold, model.decimals);
   const indicators: IndicatorResult[] = model.indicators.map((ind, i) => {
-    const parts = compiled.indicatorParts[i]!.map(([t, k]) => toolParts[t]![k]!);
+    const where = compiled.indicatorParts[i]!;
+    const parts = where.map(([t, k]) => toolParts[t]![k]!);
     const exact =
       parts.length === 1
         ? parts[0]!.value.exact
         : meanOf(
             parts,
-            parts.map((p) => model.tools.find((t) => t.id === p.tool)!.weight),
+            where.map(([t]) => model.tools[t]!.weight),
             ind.combined?.weighted ?? false,
           );
-    const value = published(model, "indicator", exact);
-    const pass = toUnits(value.published, model.decimals) >= threshold;
+    const value = figure(model, "indicator", exact);
+    const pass = passes(model, value.published);
     return {
       id: ind.id,
       label: ind.label,
@@ -292,7 +263,7 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
     tools.map((t) => t.value.exact),
     model.total.weighted ? tools.map((t) => t.weight) : null,
   );
-  const total = published(model, "total", totalExact);
+  const total = figure(model, "total", totalExact);
   const rating = rate(model, total, tools, indicators);
   return {
     ok: true,

@@ -17,9 +17,10 @@ export {
 } from "./evaluate.js";
 export { rate, type RatingOutcome, type Shortfall } from "./rating.js";
 export { audit, type AuditFinding, type PublishedFigures } from "./audit.js";
-export { compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
+export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
 export { describeProblem, type ScoreProblem } from "./errors.js";
 export { bundledText, bundledYears, latestYear, loadRulesText, type LoadedRules } from "./rules-registry.js";
 export { readNumber, normaliseKey, normaliseTool, isBlank, type CellValue } from "./values.js";
 export { summarise, type Summary } from "./summary.js";
 export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";
+export { figure, passes } from "./publish.js";

@@ -4,7 +4,7 @@
  * row above it (which tools and indicators, by how many points). Rows are read as
  * best first, the way NACC prints them.
  */
-import type { Condition, Label, RulesModel } from "../dsl/model.js";
+import { conditionHolds, type Condition, type Label, type RulesModel } from "../dsl/model.js";
 import { toUnits, unitsToText } from "../dsl/precision.js";
 import type { Figure, IndicatorResult, ToolResult } from "./evaluate.js";
 
@@ -30,20 +30,6 @@ export interface RatingOutcome {
 
 const NO_RATING: Label = { th: "ไม่มีระดับที่ตรงเงื่อนไข", en: "no rating row matches" };
 
-function holds(c: Condition, total: number, tools: readonly number[], toolIds: readonly string[]): boolean {
-  const inside = (v: number): boolean => v >= c.lo && v <= c.hi;
-  switch (c.subject) {
-    case "total":
-      return inside(total);
-    case "every":
-      return tools.every(inside);
-    case "any":
-      return tools.some(inside);
-    case "tool":
-      return inside(tools[toolIds.indexOf(c.tool ?? "")] ?? Number.NaN);
-  }
-}
-
 export function rate(
   model: RulesModel,
   total: Figure,
@@ -55,7 +41,7 @@ export function rate(
   const toolUnits = tools.map((t) => toUnits(t.value.published, d));
   const toolIds = tools.map((t) => t.id);
   const rows = model.rating.rows;
-  const row = rows.findIndex((r) => r.conditions.every((c) => holds(c, totalUnits, toolUnits, toolIds)));
+  const row = rows.findIndex((r) => r.conditions.every((c) => conditionHolds(c, totalUnits, toolUnits, toolIds)));
   if (row < 0) return { row, label: NO_RATING, nextUp: null };
   if (row === 0) return { row, label: rows[0]!.label, nextUp: null };
 
@@ -93,7 +79,7 @@ export function rate(
     }
   };
   for (const c of up.conditions) {
-    if (holds(c, totalUnits, toolUnits, toolIds)) continue;
+    if (conditionHolds(c, totalUnits, toolUnits, toolIds)) continue;
     if (c.subject === "total" && totalUnits < c.lo) {
       const gap = c.lo - totalUnits;
       shortfalls.push({

@@ -18,7 +18,7 @@ export function arabicDigits(text: string): string {
   return text.replace(THAI_DIGIT, (d) => String(d.charCodeAt(0) - 0x0e50));
 }
 
-export function isBlank(v: CellValue): boolean {
+export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 

@@ -16,13 +16,9 @@
 import { isBlank, readNumber, type CellValue, type ScoreRow } from "../engine/index.js";
 import { excelError, rowPlace } from "./excel-errors.js";
 
-export function isBlankCell(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
 /** Blank, or the 0 some platforms pass for an empty cell. Only used for deciding whole blank rows. */
-function isBlankish(v: unknown): boolean {
-  return isBlankCell(v) || v === 0;
+export function isBlankish(v: unknown): boolean {
+  return isBlank(v) || v === 0;
 }
 
 /** An Excel error value or any other object (entity, CustomFunctions.Error) where a plain value was expected. */
@@ -56,7 +52,7 @@ export function cellsOf(range: unknown): { value: CellValue; row: number; column
   const out: { value: CellValue; row: number; column: number }[] = [];
   m.forEach((r, i) =>
     r.forEach((v, j) => {
-      if (!isBlankCell(v))
+      if (!isBlank(v))
         out.push({
           value: plainCell(v, rowPlace(i + 1, m[0]!.length > 1 ? j + 1 : undefined)),
           row: i + 1,
@@ -106,6 +102,6 @@ export function scalar(v: unknown, what: { th: string; en: string }): CellValue 
     throw excelError("invalidValue", `${what.th} ต้องเป็นค่าเดียว`, `${what.en} must be a single value`);
   }
   const c = m[0]![0];
-  if (isBlank(c as CellValue)) return null;
+  if (isBlank(c)) return null;
   return plainCell(c, what.th);
 }

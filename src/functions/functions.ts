@@ -7,21 +7,23 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes mixed cells; the metadata needs `any`. */
 import {
+  answerPosition,
   evaluateRows,
+  figure,
   findQuestion,
   normaliseKey,
   normaliseTool,
+  passes,
   rate,
   readNumber,
   scaleFor,
   scoreAnswers,
+  type CellValue,
   type CompiledRules,
   type Evaluation,
   type ToolResult,
 } from "../engine/index.js";
-import { roundHalfUp, toUnits } from "../dsl/precision.js";
-import { arabicDigits } from "../engine/values.js";
-import { asMatrix, cellsOf, isBlankCell, plainCell, scalar, scoreRows } from "./cells.js";
+import { asMatrix, cellsOf, isBlankish, plainCell, scalar, scoreRows } from "./cells.js";
 import { excelError, problemsError, rowPlace } from "./excel-errors.js";
 import { resolveRules } from "./rules.js";
 
@@ -97,7 +99,7 @@ function toolFigures(compiled: CompiledRules, range: unknown): ToolResult[] {
     m.forEach((r, i) => {
       const place = rowPlace(i + 1);
       const [name, score] = [r[0], r[1]];
-      if ((isBlankCell(name) || name === 0) && (isBlankCell(score) || score === 0)) return;
+      if (isBlankish(name) && isBlankish(score)) return;
       if (!isTool(String(name ?? ""))) {
         if (i === 0 && readNumber(plainCell(score, place)).kind !== "number") return; // header
         throw excelError(
@@ -192,8 +194,7 @@ export function indicator(scores: any[][], indicator: any, rules?: any): number 
 export function pass(score: any, rules?: any): string {
   const model = resolveRules(rules).model;
   const v = numberArg(score, { th: "คะแนน", en: "score" });
-  const shown = model.publish.includes("indicator") ? roundHalfUp(v, model.decimals) : v;
-  const ok = toUnits(shown, model.decimals) >= toUnits(model.pass.threshold, model.decimals);
+  const ok = passes(model, figure(model, "indicator", v).published);
   return (ok ? model.pass.passLabel : model.pass.failLabel).th;
 }
 
@@ -255,8 +256,7 @@ export function question(answers: any[][], question: any, rules?: any): number {
   let cells = cellsOf(answers);
   // A header row (e.g. the question text above a column of answers) is skipped when none of it is on the scale.
   const first = cells.filter((c) => c.row === 1);
-  const onScale = (v: unknown): boolean =>
-    scale.lookup.has(arabicDigits(String(v)).trim().replace(/\s+/g, " ").toLowerCase());
+  const onScale = (v: CellValue): boolean => answerPosition(scale, v) !== undefined;
   if (
     asMatrix(answers).length > 1 &&
     first.length > 0 &&
@@ -272,5 +272,5 @@ export function question(answers: any[][], question: any, rules?: any): number {
     cells.map((c) => ({ value: c.value, where: rowPlace(c.row, columns > 1 ? c.column : undefined) })),
   );
   if (!scored.ok) throw problemsError(scored.problems) ?? excelError("invalidValue", "คำนวณไม่ได้", "cannot score");
-  return model.publish.includes("question") ? roundHalfUp(scored.score, model.decimals) : scored.score;
+  return figure(model, "question", scored.score).published;
 }

@@ -7,8 +7,7 @@
  * This module's state is shared by the functions and the task pane because the
  * shared runtime loads one page with one webpack runtime (`runtimeChunk: "single"`).
  */
-import { bundledText, bundledYears, loadRulesText, normaliseKey, type CompiledRules } from "../engine/index.js";
-import { isBlankCell } from "./cells.js";
+import { bundledText, isBlank, latestYear, loadRulesText, normaliseKey, type CompiledRules } from "../engine/index.js";
 import { excelError } from "./excel-errors.js";
 
 interface Saved {
@@ -50,11 +49,7 @@ export function wasAskedFor(names: readonly string[]): boolean {
 /** The name the user gave, or the latest bundled year when the argument was omitted. */
 export function rulesName(arg: unknown): string {
   if (Array.isArray(arg)) arg = (arg as unknown[][])[0]?.[0];
-  if (isBlankCell(arg)) {
-    const years = bundledYears();
-    if (years.length === 0) throw excelError("notAvailable", "ไม่มีเกณฑ์ติดมากับโปรแกรม", "no bundled rules");
-    return years.at(-1)!;
-  }
+  if (isBlank(arg)) return latestYear();
   if (typeof arg === "object") throw excelError("invalidValue", "ชื่อเกณฑ์ไม่ถูกต้อง", "invalid rules name");
   return String(arg).trim();
 }
