@@ -143,6 +143,17 @@ function mean(values: readonly number[], weights: readonly number[] | null): num
   return sum / w;
 }
 
+function toolPart(
+  model: RulesModel,
+  tool: string,
+  exact: number,
+  given: boolean,
+  subindicators: SubindicatorResult[],
+  questions: QuestionResult[],
+): ToolPartResult {
+  return { tool, value: figure(model, "indicator", exact), given, subindicators, questions };
+}
+
 /**
  * Evaluate supplied slot values. A level supplied directly stands for everything
  * under it; a level neither supplied nor computable is reported once per missing question.
@@ -177,24 +188,12 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
   const toolParts: ToolPartResult[][] = compiled.tools.map((tool) =>
     tool.indicators.map((ti): ToolPartResult => {
       const ind = model.indicators[ti.indicator]!;
-      const part = (
-        exact: number,
-        given: boolean,
-        subindicators: SubindicatorResult[],
-        questions: QuestionResult[],
-      ): ToolPartResult => ({
-        tool: tool.id,
-        value: figure(model, "indicator", exact),
-        given,
-        subindicators,
-        questions,
-      });
       const direct = values[ti.slot]!;
-      if (!Number.isNaN(direct)) return part(direct, true, [], []);
+      if (!Number.isNaN(direct)) return toolPart(model, tool.id, direct, true, [], []);
       if (ti.subs.length === 0) {
         const qs = questionResults(tool.id, ti.questions);
         const weights = ti.questions.map((q) => q.weight);
-        return part(qs ? meanOf(qs, weights, ti.weighted) : Number.NaN, false, [], qs ?? []);
+        return toolPart(model, tool.id, qs ? meanOf(qs, weights, ti.weighted) : Number.NaN, false, [], qs ?? []);
       }
       const subs: SubindicatorResult[] = [];
       let complete = true;
@@ -218,7 +217,7 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
         subs.push({ id: s.id, label, value: figure(model, "subindicator", exact), given: false, questions: qs });
       });
       const weights = ti.subs.map((s) => s.weight);
-      return part(complete ? meanOf(subs, weights, ti.weighted) : Number.NaN, false, subs, []);
+      return toolPart(model, tool.id, complete ? meanOf(subs, weights, ti.weighted) : Number.NaN, false, subs, []);
     }),
   );
 
