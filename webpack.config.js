@@ -5,7 +5,8 @@
  * instantiated once and its state is shared. Nothing but Office.js comes from a CDN.
  *
  * Emits: taskpane.html, runtime.js, common.js (engine, rules, registry — shared by
- * both entries), taskpane.js, functions.js, functions.json
+ * the entries), taskpane.js, functions.js, editor.js (the rules editor, loaded on
+ * first use), preview.html + preview.js/.css + preview/scores.csv (`npm run preview`), functions.json
  * (from the JSDoc, by CustomFunctionsMetadataPlugin), functions-th.json (Thai help
  * from src/functions/functions.th.json), assets/*.png, manifest.xml.
  *
@@ -90,10 +91,15 @@ export default async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
+      // `npm run preview`: the pane beside an in-memory workbook (no Office.js).
+      preview: "./src/taskpane/preview/preview.ts",
     },
     output: {
       path: path.join(here, "dist"),
       filename: "[name].js",
+      // Lazy chunks (the rules editor) load relative to the page, which sits beside them in dist/;
+      // an explicit path also spares the runtime from probing document scripts at start-up.
+      publicPath: "",
       clean: true,
     },
     optimization: {
@@ -102,7 +108,15 @@ export default async (env, options) => {
       runtimeChunk: "single",
       splitChunks: {
         cacheGroups: {
-          common: { name: "common", chunks: "all", minChunks: 2, enforce: true, reuseExistingChunk: true },
+          // Only what the add-in's own page shares: counting the preview page too would pull the
+          // wizard and the memory workbook into common.js, which Excel loads for the functions.
+          common: {
+            name: "common",
+            chunks: (chunk) => chunk.name !== "preview",
+            minChunks: 2,
+            enforce: true,
+            reuseExistingChunk: true,
+          },
         },
       },
     },
@@ -139,8 +153,15 @@ export default async (env, options) => {
         chunks: ["runtime", "taskpane", "functions"],
         chunksSortMode: "manual",
       }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/taskpane/preview/preview.html",
+        chunks: ["preview"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
+          { from: "src/taskpane/preview/preview.css", to: "preview.css" },
+          { from: "examples/khlong-phon-2568/scores.csv", to: "preview/scores.csv" },
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {

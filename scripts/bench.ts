@@ -3,7 +3,8 @@
  * same process, never as absolute thresholds in tests. Measures, for the 2568 rules:
  * parse+check cold and warm; one agency's evaluation against a hand-written
  * function of the same formula; national-volume answers → question scores against
- * a plain typed-array loop and against HyperFormula's AVERAGE; the add-in bundle size.
+ * a plain typed-array loop and against HyperFormula's AVERAGE; the add-in bundle size;
+ * reports for 1,000 generated agencies (scripts/bench-report.ts; `--agencies=N` to change).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -228,9 +229,31 @@ const compiled: CompiledRules = compile(parseRules(text).model!);
       .reduce((s, [, n]) => s + n, 0);
     results["functions_bundle_kb"] = +(functions / 1024).toFixed(1);
     log(`custom-functions bundle (minified, dist/): ${(functions / 1024).toFixed(1)} KB (goal ≤ 200 KB)`);
+    // The rules editor (CodeMirror) is loaded on demand: every chunk outside the entries'
+    // own files (preview.js is the `npm run preview` page's entry) is lazy. CodeMirror's
+    // "cm-editor" class name in an initial file would mean the editor leaked into what
+    // Excel loads for the functions and the pane.
+    const initial = /^(runtime|common|functions|taskpane|preview)\.js$/;
+    const lazy = Object.entries(sizes).filter(([f]) => !initial.test(f));
+    const lazyTotal = lazy.reduce((n, [, b]) => n + b, 0);
+    const leaked = js.filter((f) => initial.test(f) && readFileSync(`dist/${f}`, "utf8").includes("cm-editor"));
+    results["editor_chunks_kb"] = +(lazyTotal / 1024).toFixed(1);
+    results["codemirror_in_initial_chunks"] = leaked.join(",") || "none";
+    log(
+      `lazily loaded chunks (rules editor, CodeMirror): ${(lazyTotal / 1024).toFixed(1)} KB in ` +
+        `${lazy.map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(", ") || "none"}; ` +
+        `CodeMirror in an initial chunk: ${leaked.join(", ") || "no"}`,
+    );
   } else {
     log("custom-functions bundle: not measured (run `npm run build` first)");
   }
+}
+
+// 6. Reports for many agencies (`ita report` batch path): rendering, reading, end to end.
+{
+  const { benchReports } = await import("./bench-report.js");
+  const n = Number(process.argv.find((a) => a.startsWith("--agencies="))?.slice("--agencies=".length) ?? 1000);
+  await benchReports(compiled, n, log, results);
 }
 
 if (json) console.log(JSON.stringify(results));

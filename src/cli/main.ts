@@ -23,12 +23,17 @@ import {
 } from "../engine/index.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
+import { inputFiles, InputError, writeReports, type Progress } from "./report.js";
 
 export class UserError extends Error {}
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** True when stderr is a terminal: `ita report` then draws a progress bar with `errRaw`. */
+  readonly tty?: boolean;
+  /** Write to stderr without a newline (progress bar redraws). */
+  errRaw?(text: string): void;
 }
 
 const USAGE = `ITA Workbench — เครื่องมือคำนวณและตรวจสอบผลการประเมิน ITA / compute and check ITA results
@@ -39,6 +44,11 @@ const USAGE = `ITA Workbench — เครื่องมือคำนวณ�
                                                  คำนวณผล / score an agency
   ita audit <scores.csv> --published <file.json> [--rules <file|year>]
                                                  ตรวจตัวเลขที่ประกาศ / audit published figures
+  ita report <workbook.xlsx | scores.csv | folder> [--rules <file|year>] [--out <dir>]
+             [--published <file.json>] [--thai-digits] [--agency <name> --district <name> --province <name>]
+             [--sheet <name>]
+                                                 รายงานวิเคราะห์ผลและแผนพัฒนา (.xlsx และ .html) รายหน่วยงาน
+                                                 / analysis report and improvement plan per agency
 
 ปีที่มีในชุดเกณฑ์ / bundled years: ${bundledYears().join(", ")} (ค่าเริ่มต้น / default ${latestYear()})`;
 
@@ -117,7 +127,27 @@ function readPublished(path: string): PublishedFigures {
   }
 }
 
-export function run(argv: readonly string[], io: Io): number {
+/** A progress bar on a terminal, plain lines otherwise (logs, CI). */
+function progressFor(io: Io): Progress {
+  const width = 30;
+  let drawn = false;
+  return {
+    step(done, total, label) {
+      if (io.tty && io.errRaw) {
+        const filled = total > 0 ? Math.round((done / total) * width) : width;
+        io.errRaw(
+          `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40)}\u001b[K`,
+        );
+        drawn = true;
+      } else io.err(`[${done}/${total}] ${label}`);
+    },
+    end() {
+      if (drawn && io.errRaw) io.errRaw("\n");
+    },
+  };
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -127,6 +157,12 @@ export function run(argv: readonly string[], io: Io): number {
         json: { type: "boolean" },
         published: { type: "string" },
         write: { type: "boolean" },
+        out: { type: "string" },
+        "thai-digits": { type: "boolean" },
+        agency: { type: "string" },
+        district: { type: "string" },
+        province: { type: "string" },
+        sheet: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -171,8 +207,51 @@ export function run(argv: readonly string[], io: Io): number {
       for (const f of findings) io.out(`  - ${f.th}\n    ${f.en}`);
       return 1;
     }
+    if (command === "report") {
+      if (!file) throw new UserError("ต้องระบุไฟล์หรือโฟลเดอร์ / give a workbook, a CSV or a folder: ita report <path>");
+      const rules = loadRules(values.rules, io);
+      const files = inputFiles(file);
+      const outDir = values.out ?? "report-output";
+      const result = await writeReports(
+        files,
+        rules,
+        outDir,
+        {
+          agency: values.agency,
+          district: values.district,
+          province: values.province,
+          sheet: values.sheet,
+          thaiDigits: values["thai-digits"],
+          published: values.published ? readPublished(values.published) : undefined,
+        },
+        progressFor(io),
+      );
+      for (const f of result.failures) io.err(`✗ ${f.file}: ${f.message}`);
+      for (const r of result.reports) {
+        io.out(`${r.agency.name}: ${r.summary.totalText} ${r.summary.rating.th} (${r.summary.rating.en})`);
+        if (r.audit && r.audit.length > 0) {
+          io.out(
+            `  ตัวเลขที่ประกาศไม่สอดคล้อง ${r.audit.length} รายการ / ${r.audit.length} published figure(s) do not add up:`,
+          );
+          for (const f of r.audit) io.out(`  - ${f.th}\n    ${f.en}`);
+          io.out(
+            "  รายการนี้อยู่ในรายงานด้วย สร้างใหม่โดยไม่ใส่ --published สำหรับฉบับเผยแพร่ / the list is in the report too: run again without --published for the copy to publish",
+          );
+        }
+      }
+      io.out(`เขียนแล้ว ${result.written.length} ไฟล์ใน ${outDir} / wrote ${result.written.length} file(s) to ${outDir}`);
+      if (result.failures.length > 0) {
+        io.err(`ไม่สำเร็จ ${result.failures.length} รายการ / ${result.failures.length} failed`);
+        return 1;
+      }
+      return 0;
+    }
     throw new UserError(`ไม่รู้จักคำสั่ง ${command} / unknown command ${command}\n\n${USAGE}`);
   } catch (e) {
+    if (e instanceof InputError) {
+      io.err(e.message);
+      return 2;
+    }
     if (e instanceof UserError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.err((e as Error).message);
       return 2;

@@ -29,6 +29,8 @@ export interface AssessmentNode {
   readonly span: SourceSpan;
   readonly label?: Label;
   readonly year?: Located<number>;
+  /** `about "…"`: the assessment's principles, printed by reports. */
+  readonly about?: Located<string>;
 }
 
 export interface RoundingNode {
@@ -69,6 +71,8 @@ export interface ToolNode {
   readonly label?: Label;
   readonly weight?: Located<number>;
   readonly method?: MethodNode;
+  /** `about "…"`: what the tool measures and who answers it, printed by reports. */
+  readonly about?: Located<string>;
 }
 
 export interface TotalNode {

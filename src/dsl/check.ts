@@ -117,6 +117,7 @@ class Checker {
     }));
     return {
       name: this.label(assessment.label),
+      ...(assessment.about ? { about: assessment.about.value } : {}),
       year: assessment.year?.value ?? 0,
       decimals,
       publish: rounding.publish.map((p) => p.value),
@@ -180,7 +181,13 @@ class Checker {
       if (totalWeighted && n.weight === undefined) this.report("ITA-C014", n.id!.span, { id });
       sum += weight ?? 0;
       if (n.method) this.methodFits(n.method, "indicators", "แบบวัด", "tool");
-      out.set(id, { id, label: this.label(n.label), weight: weight ?? 0, weighted: n.method?.weighted ?? false });
+      out.set(id, {
+        id,
+        label: this.label(n.label),
+        weight: weight ?? 0,
+        weighted: n.method?.weighted ?? false,
+        ...(n.about ? { about: n.about.value } : {}),
+      });
     }
     if (totalWeighted && out.size > 0 && Math.abs(sum - 100) > 1e-9) {
       const first = nodes.find((n) => n.weight)?.weight?.span ?? nodes[0]!.span;

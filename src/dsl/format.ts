@@ -83,6 +83,7 @@ function statement(p: Printer, s: A.Statement): void {
   switch (s.kind) {
     case "assessment":
       p.line(s.span.offset, "", `assessment ${label(s.label)}${s.year ? ` year ${s.year.value}` : ""}`);
+      if (s.about) p.line(s.about.span.offset, "  ", `about ${quote(s.about.value)}`);
       return;
     case "rounding": {
       const publish = s.publish.length ? ` publish ${s.publish.map((l) => l.value).join(", ")}` : "";
@@ -102,6 +103,7 @@ function statement(p: Printer, s: A.Statement): void {
       return;
     case "tool":
       p.line(s.span.offset, "", `tool ${s.id?.value ?? ""} ${label(s.label)}${weight(s.weight)}${method(s.method)}`);
+      if (s.about) p.line(s.about.span.offset, "  ", `about ${quote(s.about.value)}`);
       return;
     case "total":
       p.line(s.span.offset, "", `total${method(s.method)}`);

@@ -78,6 +78,8 @@ export interface Tool {
   readonly weighted: boolean;
   /** Ids of the indicators it measures, in file order. */
   readonly indicators: readonly string[];
+  /** What the tool measures and who answers it (`about`), for reports. */
+  readonly about?: string;
 }
 
 /** A condition on a published value, as an inclusive interval in units of the precision. */
@@ -100,6 +102,8 @@ export interface RatingRow {
 
 export interface RulesModel {
   readonly name: Label;
+  /** The assessment's principles (`about`), for reports; paragraphs separated by "\n". */
+  readonly about?: string;
   readonly year: number;
   readonly decimals: number;
   /** Levels whose published values are rounded; computation always carries unrounded values. */

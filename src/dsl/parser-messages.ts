@@ -33,6 +33,7 @@ const CONTEXT: Record<string, [string, string]> = {
   method: ["วิธีคำนวณ (mean of …)", "in a method (mean of …)"],
   weight: ["น้ำหนัก (weight)", "in a weight"],
   label: ["ชื่อในเครื่องหมายคำพูด", "in a quoted label"],
+  about: ["คำอธิบาย (about)", "in an about text"],
   level: ["ระดับที่ปัดเศษ", "in a rounding level"],
 };
 

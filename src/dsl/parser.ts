@@ -49,6 +49,13 @@ export class RulesParser extends CstParser {
       this.CONSUME(T.Year);
       this.CONSUME(T.NumberLiteral, { LABEL: "year" });
     });
+    this.OPTION2(() => this.SUBRULE(this.about));
+  });
+
+  /** `about "…"`: text a report prints (principles of the assessment, purpose of a tool). */
+  private about = this.RULE("about", () => {
+    this.CONSUME(T.About);
+    this.CONSUME(T.StringLiteral, { LABEL: "text" });
   });
 
   private rounding = this.RULE("rounding", () => {
@@ -127,6 +134,7 @@ export class RulesParser extends CstParser {
     this.SUBRULE(this.label);
     this.OPTION(() => this.SUBRULE(this.weight));
     this.OPTION2(() => this.SUBRULE(this.method));
+    this.OPTION3(() => this.SUBRULE(this.about));
   });
 
   private total = this.RULE("total", () => {

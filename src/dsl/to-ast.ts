@@ -56,6 +56,12 @@ function spanOfNode(n: CstNode): SourceSpan {
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
 
+  /** `{ about }` when the clause is there, `{}` otherwise, so files without it build the same tree as before. */
+  about(n: CstNode | undefined): { about?: A.Located<string> } {
+    const text = n ? this.str(tokenAt(n.children, "text")) : undefined;
+    return text ? { about: text } : {};
+  }
+
   str(t: IToken | undefined): A.Located<string> | undefined {
     return t ? { value: unquote(t.image), span: spanOfToken(t) } : undefined;
   }
@@ -111,7 +117,13 @@ class Builder {
     const span = spanOfNode(n);
     switch (kind) {
       case "assessment":
-        return { kind: "assessment", span, label: this.label(node(c, "label")), year: this.num(tokenAt(c, "year")) };
+        return {
+          kind: "assessment",
+          span,
+          label: this.label(node(c, "label")),
+          year: this.num(tokenAt(c, "year")),
+          ...this.about(node(c, "about")),
+        };
       case "rounding":
         return {
           kind: "rounding",
@@ -159,6 +171,7 @@ class Builder {
           label: this.label(node(c, "label")),
           weight: this.weight(node(c, "weight")),
           method: this.method(node(c, "method")),
+          ...this.about(node(c, "about")),
         };
       case "total":
         return { kind: "total", span, method: this.method(node(c, "method")) };

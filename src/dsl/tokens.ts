@@ -86,6 +86,8 @@ export const When = kw("when");
 export const And = kw("and");
 export const Every = kw("every");
 export const Any = kw("any");
+/** Descriptive text for reports: the assessment's principles, a tool's purpose. */
+export const About = kw("about");
 
 export const LCurly = createToken({ name: "LCurly", pattern: /\{/, label: '"{"' });
 export const RCurly = createToken({ name: "RCurly", pattern: /\}/, label: '"}"' });
@@ -145,6 +147,7 @@ export const KEYWORDS: readonly TokenType[] = [
   And,
   Every,
   Any,
+  About,
 ];
 
 export const ALL_TOKENS: readonly TokenType[] = [

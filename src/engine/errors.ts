@@ -8,6 +8,7 @@ export type ScoreProblemCode =
   | "missing"
   | "blank"
   | "not-a-number"
+  | "thai-digits"
   | "out-of-range"
   | "duplicate"
   | "unknown-tool"
@@ -52,6 +53,11 @@ const TEMPLATES: Record<
     severity: "error",
     th: (a) => `"${a.text ?? ""}" ไม่ใช่ตัวเลข`,
     en: (a) => `"${a.text ?? ""}" is not a number`,
+  },
+  "thai-digits": {
+    severity: "error",
+    th: (a) => `"${a.text ?? ""}" มีเลขไทยแต่อ่านเป็นตัวเลขไม่ได้`,
+    en: (a) => `"${a.text ?? ""}" has Thai digits but cannot be read as a number`,
   },
   "out-of-range": {
     severity: "error",

@@ -115,7 +115,9 @@ export function readScores(compiled: CompiledRules, rows: readonly ScoreRow[]): 
       continue;
     }
     if (score.kind === "invalid") {
-      problems.push(scoreProblem("not-a-number", { ...canonical, text: score.text }));
+      // Thai digits are read (๙๙.๔๓ is 99.43); text that has them and still fails is named as such.
+      const code = /[\u0E50-\u0E59]/.test(score.text) ? "thai-digits" : "not-a-number";
+      problems.push(scoreProblem(code, { ...canonical, text: score.text }));
       continue;
     }
     if (score.value < 0 || score.value > 100) {

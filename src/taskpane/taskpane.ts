@@ -1,40 +1,42 @@
 /**
- * Placeholder task pane: names the add-in in Thai and English and lists the bundled
- * rules years and the rules saved in the workbook. In the shared runtime this page
- * also hosts the custom functions, so it loads the workbook's saved rules for them.
+ * The task pane page's entry. In Excel (shared runtime, this page also hosts the
+ * custom functions) it loads the rules saved in the workbook for the functions and
+ * mounts the pane on the Office.js adapter. Opened anywhere else — Office.js not
+ * loaded, or not in Excel — it mounts the same pane on an in-memory workbook, so the
+ * page never breaks outside Excel. Nothing runs until the page has an #app element.
  */
-import { bundledYears } from "../engine/index.js";
-import { workbookRulesNames } from "../functions/rules.js";
+import "../workbook/cf-stub.js";
 import { loadSavedRules } from "../office/saved-rules.js";
+import { MemoryWorkbook } from "../workbook/memory-adapter.js";
+import { OfficeWorkbook } from "../workbook/office-adapter.js";
+import { mountPane } from "./pane.js";
 
-function list(id: string, items: readonly string[], empty: string): void {
-  const ul = document.getElementById(id);
-  if (!ul) return;
-  ul.replaceChildren(
-    ...(items.length ? items : [empty]).map((text) => {
-      const li = document.createElement("li");
-      li.textContent = text;
-      return li;
-    }),
-  );
+const OUTSIDE_EXCEL = {
+  th: "ไม่ได้เปิดใน Excel: ใช้สมุดงานว่างในหน่วยความจำ",
+  en: "Not running in Excel: using an empty in-memory workbook",
+};
+
+function app(): HTMLElement | null {
+  return typeof document.getElementById === "function" ? document.getElementById("app") : null;
 }
 
-function render(status = ""): void {
-  list("years", bundledYears(), "— ไม่มี / none —");
-  list("saved", workbookRulesNames(), "— ไม่มี / none —");
-  const s = document.getElementById("status");
-  if (s) s.textContent = status;
+function outsideExcel(): void {
+  const root = app();
+  if (root) mountPane(root, new MemoryWorkbook(), { notice: OUTSIDE_EXCEL });
 }
 
-render();
 if (typeof Office !== "undefined") {
   void Office.onReady(async (info) => {
-    if (info.host !== Office.HostType.Excel) return;
+    if (info.host !== Office.HostType.Excel) return outsideExcel();
     try {
-      const { refused } = await loadSavedRules();
-      render(refused.map((r) => `${r.name}: ${r.reason}`).join("; "));
-    } catch (e) {
-      render(`อ่านเกณฑ์ในสมุดงานไม่ได้ / could not read saved rules: ${e instanceof Error ? e.message : String(e)}`);
+      await loadSavedRules(); // rules that cannot load are listed, with the reason, in the Criteria step
+    } catch {
+      // the Criteria step reads the settings again through the port and shows what failed
     }
+    const root = app();
+    if (root) mountPane(root, new OfficeWorkbook());
   });
+} else if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", outsideExcel);
+  else outsideExcel();
 }

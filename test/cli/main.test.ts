@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { MINI } from "../support/rules.js";
 
-function ita(...args: string[]): { code: number; out: string; err: string } {
+async function ita(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -21,9 +21,9 @@ const file = (name: string, text: string): string => {
 };
 
 describe("ita command line", () => {
-  it("check: prints file:line:col: error CODE: message and exits 1", () => {
+  it("check: prints file:line:col: error CODE: message and exits 1", async () => {
     const bad = file("bad.ita", MINI.replace("weight 40 mean", "weight 30 mean"));
-    const r = ita("check", bad);
+    const r = await ita("check", bad);
     assert.equal(r.code, 1);
     assert.equal(
       r.err,
@@ -31,19 +31,19 @@ describe("ita command line", () => {
     );
   });
 
-  it("check: exits 0 on a sound file", () => {
-    assert.equal(ita("check", "rules/ita-2568.ita").code, 0);
+  it("check: exits 0 on a sound file", async () => {
+    assert.equal((await ita("check", "rules/ita-2568.ita")).code, 0);
   });
 
-  it("score: prints the seed's indicator table with total and rating", () => {
-    const r = ita("score", "examples/khlong-phon-2568/scores.csv");
+  it("score: prints the seed's indicator table with total and rating", async () => {
+    const r = await ita("score", "examples/khlong-phon-2568/scores.csv");
     assert.equal(r.code, 0);
     assert.match(r.out, /^3 +IIT +การใช้อำนาจ +100\.00 +ผ่านเกณฑ์$/m);
     assert.match(r.out, /คะแนนรวม \(total\) 93\.60 +ระดับผลการประเมิน \(rating\) ผ่านดี/);
   });
 
-  it("score --json: gives total, rating, tools and indicators", () => {
-    const r = ita("score", "examples/khlong-phon-2568/scores.csv", "--json");
+  it("score --json: gives total, rating, tools and indicators", async () => {
+    const r = await ita("score", "examples/khlong-phon-2568/scores.csv", "--json");
     const j = JSON.parse(r.out) as {
       total: number;
       rating: string;
@@ -56,7 +56,7 @@ describe("ita command line", () => {
     assert.deepEqual(j.indicators["10"], { score: 80, pass: false, result: "ไม่ผ่านเกณฑ์" });
   });
 
-  it("score --rules 2566: rates the same scores by the letter bands", () => {
+  it("score --rules 2566: rates the same scores by the letter bands", async () => {
     const rows = [
       "tool,question,score",
       ...Array.from({ length: 15 }, (_, k) => `IIT,i${k + 1},90`),
@@ -64,25 +64,25 @@ describe("ita command line", () => {
       "OIT,9,90",
       "OIT,10,90",
     ];
-    const r = ita("score", file("s2566.csv", rows.join("\n")), "--rules", "2566", "--json");
+    const r = await ita("score", file("s2566.csv", rows.join("\n")), "--rules", "2566", "--json");
     assert.equal(JSON.parse(r.out).rating, "A");
   });
 
-  it("score: names the file and line of a bad score and computes nothing", () => {
+  it("score: names the file and line of a bad score and computes nothing", async () => {
     const csv = file("bad.csv", "tool,question,score\nIIT,i1,90\nIIT,i2,abc\nOIT,o1,90\n");
-    const r = ita("score", csv, "--rules", file("mini.ita", MINI));
+    const r = await ita("score", csv, "--rules", file("mini.ita", MINI));
     assert.equal(r.code, 2);
     assert.match(r.err, new RegExp(`${csv}:3: IIT i2: "abc" ไม่ใช่ตัวเลข / "abc" is not a number`));
   });
 
-  it("score: rejects unknown rules with the years it has", () => {
-    const r = ita("score", "examples/khlong-phon-2568/scores.csv", "--rules", "2570");
+  it("score: rejects unknown rules with the years it has", async () => {
+    const r = await ita("score", "examples/khlong-phon-2568/scores.csv", "--rules", "2570");
     assert.equal(r.code, 2);
     assert.match(r.err, /unknown rules 2570 \(bundled: 2566, 2567, 2568\)/);
   });
 
-  it("audit: lists the seed's figures that do not add up and exits 1", () => {
-    const r = ita(
+  it("audit: lists the seed's figures that do not add up and exits 1", async () => {
+    const r = await ita(
       "audit",
       "examples/khlong-phon-2568/scores.csv",
       "--published",
@@ -93,14 +93,14 @@ describe("ita command line", () => {
     assert.match(r.out, /indicator 10: a score of 80\.00 means "does not meet the criterion"/);
   });
 
-  it("format: prints a file that parses to the same rules", () => {
-    const r = ita("format", "test/fixtures/mini.ita");
+  it("format: prints a file that parses to the same rules", async () => {
+    const r = await ita("format", "test/fixtures/mini.ita");
     assert.equal(r.code, 0);
     assert.match(r.out, /^tool IIT "ภายใน" "Internal" weight 60 mean of indicators$/m);
   });
 
-  it("reports a missing file in one line without a stack trace", () => {
-    const r = ita("score", "nope.csv");
+  it("reports a missing file in one line without a stack trace", async () => {
+    const r = await ita("score", "nope.csv");
     assert.equal(r.code, 2);
     assert.equal(r.err, "ไม่พบไฟล์ nope.csv / file not found: nope.csv");
   });

@@ -1,0 +1,129 @@
+/**
+ * The report section of `npm run bench`: many agencies through `ita report`'s batch
+ * path. Score tables for N agencies (default 1,000) are generated in memory from the
+ * 2568 rules with a seeded PRNG; measured separately are rendering (buildReport +
+ * HTML + xlsx), reading (one .xlsx with an agency column → score rows per agency),
+ * and the whole command end to end (read, evaluate, render, write files, summary),
+ * each against the evaluation alone run in the same process.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import ExcelJS from "exceljs";
+import { readWorkbookInput, writeReports } from "../src/cli/report.js";
+import { evaluateRows, type CompiledRules, type Evaluation, type ScoreRow } from "../src/engine/index.js";
+import { renderHtml } from "../src/report/html.js";
+import { buildReport } from "../src/report/model.js";
+import { renderXlsx } from "../src/report/xlsx.js";
+
+/** mulberry32: small, fast and the same numbers on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Question scores per agency: each agency has its own level, questions scatter around it. */
+export function generateAgencies(compiled: CompiledRules, n: number, seed = 2568): ScoreRow[][] {
+  const rnd = prng(seed);
+  const questions = compiled.slots.filter((s) => s.kind === "question");
+  return Array.from({ length: n }, () => {
+    const level = 70 + rnd() * 28;
+    return questions.map((s) => ({
+      tool: s.tool,
+      question: s.id,
+      score: Math.round(Math.min(100, Math.max(0, level + (rnd() - 0.5) * 30)) * 100) / 100,
+    }));
+  });
+}
+
+export async function benchReports(
+  compiled: CompiledRules,
+  n: number,
+  log: (line: string) => void,
+  results: Record<string, number | string>,
+): Promise<void> {
+  const agencies = generateAgencies(compiled, n);
+  const names = agencies.map((_, i) => `หน่วยงานที่ ${i + 1}`);
+
+  // Baseline: the evaluation alone.
+  let t0 = performance.now();
+  const evaluations: Evaluation[] = agencies.map((rows) => {
+    const o = evaluateRows(compiled, rows);
+    if (!o.ok) throw new Error("generated scores do not evaluate");
+    return o.evaluation;
+  });
+  const tEval = performance.now() - t0;
+
+  // Rendering: report model + HTML page + .xlsx bytes, per agency.
+  let build = 0;
+  let html = 0;
+  let xlsx = 0;
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    t0 = performance.now();
+    const report = buildReport(evaluations[i]!, compiled.model, { name: names[i]! });
+    const t1 = performance.now();
+    bytes += renderHtml(report).length;
+    const t2 = performance.now();
+    bytes += (await renderXlsx(report)).length;
+    const t3 = performance.now();
+    build += t1 - t0;
+    html += t2 - t1;
+    xlsx += t3 - t2;
+  }
+  const tRender = build + html + xlsx;
+
+  // Reading: one provincial workbook, agency column, n × questions rows.
+  const dir = mkdtempSync(join(tmpdir(), "ita-bench-report-"));
+  try {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("คะแนน");
+    ws.addRow(["หน่วยงาน", "เครื่องมือ", "ข้อ", "คะแนน"]);
+    agencies.forEach((rows, i) => {
+      for (const r of rows) ws.addRow([names[i], r.tool, r.question, r.score]);
+    });
+    const file = join(dir, "province.xlsx");
+    await wb.xlsx.writeFile(file);
+    t0 = performance.now();
+    const inputs = await readWorkbookInput(file, {});
+    const tRead = performance.now() - t0;
+    if (inputs.length !== n) throw new Error(`read ${inputs.length} agencies, expected ${n}`);
+
+    // End to end: what `ita report province.xlsx --out dir` does.
+    t0 = performance.now();
+    const run = await writeReports([file], compiled, join(dir, "out"), {}, { step: () => {}, end: () => {} });
+    const tAll = performance.now() - t0;
+    if (run.reports.length !== n || run.failures.length > 0) throw new Error("batch did not report every agency");
+
+    const per = (ms: number): string => (ms / n).toFixed(2);
+    results["report_agencies"] = n;
+    results["report_eval_ms_per_agency"] = +per(tEval);
+    results["report_render_ms_per_agency"] = +per(tRender);
+    results["report_render_ratio_vs_eval"] = +(tRender / tEval).toFixed(0);
+    results["report_read_ms_per_agency"] = +per(tRead);
+    results["report_end_to_end_s"] = +(tAll / 1000).toFixed(2);
+    results["report_end_to_end_ms_per_agency"] = +per(tAll);
+    log(
+      `reports for ${n.toLocaleString()} generated agencies (2568 rules): ` +
+        `rendering ${(tRender / 1000).toFixed(2)} s, ${per(tRender)} ms per agency ` +
+        `(model ${per(build)}, HTML ${per(html)}, xlsx ${per(xlsx)}; ${(bytes / n / 1024).toFixed(0)} KB per agency), ` +
+        `${(tRender / tEval).toFixed(0)}× the evaluation alone (${per(tEval)} ms per agency)`,
+    );
+    log(
+      `  reading one ${n.toLocaleString()}-agency workbook (${(n * agencies[0]!.length).toLocaleString()} rows): ` +
+        `${(tRead / 1000).toFixed(2)} s, ${per(tRead)} ms per agency, ${(tRead / tEval).toFixed(0)}× the evaluation`,
+    );
+    log(
+      `  \`ita report\` end to end (read, evaluate, render, write ${run.written.length.toLocaleString()} files, summary): ` +
+        `${(tAll / 1000).toFixed(2)} s, ${per(tAll)} ms per agency (goal < 10 s for 1,000 on one core)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

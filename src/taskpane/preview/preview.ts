@@ -1,0 +1,32 @@
+/**
+ * `npm run preview`: the real task pane beside an in-memory workbook holding the
+ * seed agency's score sheet (examples/khlong-phon-2568/scores.csv, copied into
+ * dist by the build), so the add-in can be seen and tried without Excel. No
+ * Office.js is loaded; the pane talks to the MemoryWorkbook through the same port.
+ * `?lang=en` opens the pane in English.
+ */
+import "../../workbook/cf-stub.js";
+import { MemoryWorkbook } from "../../workbook/memory-adapter.js";
+import { mountPane } from "../pane.js";
+import { mountGrid } from "./grid.js";
+import { seedSheet } from "./seed.js";
+
+async function main(): Promise<void> {
+  const book = document.getElementById("book");
+  const app = document.getElementById("app");
+  if (!book || !app) return;
+  const csv = await (await fetch("preview/scores.csv")).text();
+  const seed = seedSheet(csv);
+  const workbook = new MemoryWorkbook([{ name: seed.name, rows: seed.rows, merged: seed.merged }]);
+  mountGrid(book, workbook);
+  const lang = new URLSearchParams(location.search).get("lang");
+  mountPane(app, workbook, {
+    notice: {
+      th: "ตัวอย่าง: สมุดงานในหน่วยความจำ (ไม่ใช่ Excel) มีคะแนนของเทศบาลตำบลคลองพน ปี 2568",
+      en: "Preview: an in-memory workbook (not Excel) holding Khlong Phon's 2568 scores",
+    },
+    ...(lang === "en" || lang === "th" ? { lang } : {}),
+  });
+}
+
+void main();

@@ -1,0 +1,115 @@
+/**
+ * Step 1, Criteria (เกณฑ์): choose a bundled year or rules saved in this workbook
+ * (a native radio group: arrow keys move, Space selects), and see the chosen
+ * rules' tools with weights, the pass mark and the rating bands at a glance.
+ */
+import type { RulesModel } from "../../dsl/model.js";
+import { h, uid } from "../dom.js";
+import { ratingRows } from "../rules-source.js";
+import { CHOICE_RULES, type Wizard } from "./wizard.js";
+
+export function renderCriteria(w: Wizard): HTMLElement {
+  const t = (th: string, en: string): string => w.t(th, en);
+  const choose = async (name: string): Promise<void> => {
+    if (w.state.rulesName === name) return;
+    w.state.rulesName = name;
+    w.invalidateFrom(2);
+    w.render();
+    await w.ctx.port.setSetting(CHOICE_RULES, name);
+  };
+  const option = (c: (typeof w.state.choices)[number]): HTMLElement => {
+    const id = uid("rules");
+    const note = c.problem
+      ? h("span", { class: "note error-text" }, ` — ${t(c.problem.th, c.problem.en)}`)
+      : h(
+          "span",
+          { class: "note" },
+          c.source === "bundled"
+            ? ` — ${t("เกณฑ์ทางการ", "official rules")}`
+            : ` — ${t("บันทึกในสมุดงานนี้", "saved in this workbook")}`,
+        );
+    return h(
+      "div",
+      { class: "radio" },
+      h("input", {
+        type: "radio",
+        name: "rules",
+        id,
+        value: c.name,
+        "data-key": `rules-${c.name}`,
+        checked: w.state.rulesName === c.name,
+        disabled: !c.compiled,
+        onchange: () => void choose(c.name),
+      }),
+      h("label", { for: id }, c.source === "bundled" ? `${t("ปี", "Year")} ${c.name}` : c.name, note),
+    );
+  };
+  const bundled = w.state.choices.filter((c) => c.source === "bundled");
+  const saved = w.state.choices.filter((c) => c.source === "workbook");
+  const group = h(
+    "fieldset",
+    { class: "choices" },
+    h("legend", {}, t("เลือกเกณฑ์การประเมิน", "Choose the assessment rules")),
+    ...bundled.map(option),
+    saved.length
+      ? h("p", { class: "group-label" }, t("เกณฑ์ที่บันทึกในสมุดงาน", "Rules saved in this workbook"))
+      : h("p", { class: "note" }, t("ยังไม่มีเกณฑ์ที่บันทึกในสมุดงานนี้", "No rules are saved in this workbook yet")),
+    ...saved.map(option),
+  );
+  const rules = w.rules;
+  const summary = rules?.compiled ? summaryOf(w, rules.compiled.model) : null;
+  return h("div", {}, group, summary, w.nextButton(1, rules !== undefined));
+}
+
+function summaryOf(w: Wizard, model: RulesModel): HTMLElement {
+  const t = (th: string, en: string): string => w.t(th, en);
+  const toolsCaption = uid("tools");
+  return h(
+    "div",
+    { class: "summary" },
+    h("h3", {}, t(model.name.th, model.name.en || model.name.th)),
+    h(
+      "table",
+      { class: "data", "aria-describedby": toolsCaption },
+      h("caption", { id: toolsCaption }, t("เครื่องมือและน้ำหนัก", "Tools and weights")),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, t("เครื่องมือ", "Tool")),
+          h("th", { scope: "col" }, t("ชื่อ", "Name")),
+          h("th", { scope: "col", class: "num" }, t("น้ำหนัก (%)", "Weight (%)")),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...model.tools.map((tool) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, tool.id),
+            h("td", {}, t(tool.label.th, tool.label.en || tool.label.th)),
+            h("td", { class: "num" }, String(tool.weight)),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "p",
+      {},
+      t(
+        `ตัวชี้วัด ${model.indicators.length} ตัว · ${model.pass.passLabel.th} เมื่อได้ ${model.pass.threshold} คะแนนขึ้นไป`,
+        `${model.indicators.length} indicators · ${model.pass.passLabel.en || model.pass.passLabel.th} at ${model.pass.threshold} or more`,
+      ),
+    ),
+    h("h4", {}, t(model.rating.label.th, model.rating.label.en || model.rating.label.th)),
+    h(
+      "ul",
+      { class: "bands" },
+      ...ratingRows(model, t).map((r) => h("li", {}, h("strong", {}, r.label), ` — ${r.when}`)),
+    ),
+  );
+}

@@ -1,0 +1,233 @@
+/**
+ * Step 2, Data (ข้อมูล): find the score table by its headers in the workbook's
+ * sheets, or take the user's selection, or create a blank entry sheet for the
+ * chosen rules. Where the table was found is kept in the workbook's settings.
+ */
+import { findScoreTable, type ScoreTable, type TableProblem } from "../../workbook/score-table.js";
+import { buildEntrySheet, entrySheetName } from "../../workbook/entry-sheet.js";
+import { SheetExistsError } from "../../workbook/port.js";
+import { h, uid } from "../dom.js";
+import { placeButton, problemItem } from "./places.js";
+import { CHOICE_DATA, type DataSource, type Wizard } from "./wizard.js";
+
+function useTable(w: Wizard, table: ScoreTable, source: DataSource): void {
+  w.state.table = table;
+  w.state.source = source;
+  w.state.tableProblems = [];
+  w.invalidateFrom(2);
+}
+
+async function remember(w: Wizard, source: DataSource): Promise<void> {
+  await w.ctx.port.setSetting(CHOICE_DATA, JSON.stringify(source));
+}
+
+/** Re-read the table where it was found (a whole sheet, or the selected range). */
+export async function readTable(w: Wizard, source: DataSource): Promise<ScoreTable | TableProblem[]> {
+  const data = await w.ctx.port.readRange(source.sheet, source.range);
+  const found = findScoreTable(data);
+  return found.ok ? found.table : found.problems;
+}
+
+/** At start: the table where it was found last time (a setting), if it is still there. */
+export async function restoreTable(w: Wizard, json: string): Promise<void> {
+  let source: DataSource;
+  try {
+    const v = JSON.parse(json) as { sheet?: unknown; range?: unknown };
+    if (typeof v.sheet !== "string") return;
+    source = typeof v.range === "string" ? { sheet: v.sheet, range: v.range } : { sheet: v.sheet };
+  } catch {
+    return;
+  }
+  try {
+    const r = await readTable(w, source);
+    if (!Array.isArray(r)) useTable(w, r, source);
+  } catch {
+    // the sheet was renamed or deleted: the user finds the table again
+  }
+}
+
+async function findInWorkbook(w: Wizard): Promise<void> {
+  await w.busy({ th: "กำลังค้นหาตารางคะแนน", en: "Looking for the score table" }, async (progress) => {
+    const sheets = (await w.ctx.port.listSheets()).filter((s) => s.used);
+    const preferred = w.state.source?.sheet;
+    sheets.sort((a, b) => Number(b.name === preferred) - Number(a.name === preferred));
+    const found: ScoreTable[] = [];
+    const problems: TableProblem[] = [];
+    for (let i = 0; i < sheets.length; i++) {
+      progress(i, sheets.length);
+      const r = findScoreTable(await w.ctx.port.readRange(sheets[i]!.name));
+      if (r.ok) found.push(r.table);
+      else problems.push(...r.problems.filter((p) => p.code !== "no-header" || sheets.length === 1));
+    }
+    progress(sheets.length, sheets.length);
+    w.state.found = found;
+    if (found.length) {
+      useTable(w, found[0]!, { sheet: found[0]!.sheet });
+      await remember(w, { sheet: found[0]!.sheet });
+      w.status.say(
+        `พบตารางคะแนนที่ ${found[0]!.sheet}!${found[0]!.range}`,
+        `Found the score table at ${found[0]!.sheet}!${found[0]!.range}`,
+      );
+    } else {
+      w.state.table = undefined;
+      w.state.tableProblems = problems.length
+        ? problems
+        : [
+            {
+              code: "no-header",
+              th: "ไม่พบตารางคะแนนในชีตใด ต้องมีหัวคอลัมน์ เครื่องมือ ข้อ และ คะแนน",
+              en: "no sheet has a score table: it needs tool, question and score column headers",
+              where: "",
+            },
+          ];
+      w.status.say("ไม่พบตารางคะแนน", "No score table found");
+    }
+  });
+  w.render();
+}
+
+async function useSelection(w: Wizard): Promise<void> {
+  await w.busy({ th: "กำลังอ่านช่วงที่เลือก", en: "Reading the selection" }, async () => {
+    const data = await w.ctx.port.readSelection();
+    const r = findScoreTable(data);
+    if (r.ok) {
+      const source = { sheet: r.table.sheet, range: r.table.range };
+      useTable(w, r.table, source);
+      w.state.found = [];
+      await remember(w, source);
+      w.status.say(
+        `ใช้ตารางที่ ${r.table.sheet}!${r.table.range}`,
+        `Using the table at ${r.table.sheet}!${r.table.range}`,
+      );
+    } else {
+      w.state.tableProblems = r.problems;
+    }
+  });
+  w.render();
+}
+
+async function createEntrySheet(w: Wizard): Promise<void> {
+  const rules = w.rules;
+  if (!rules?.compiled) return;
+  const spec = buildEntrySheet(rules.compiled.model, rules.name);
+  await w.busy({ th: "กำลังสร้างชีตกรอกคะแนน", en: "Creating the entry sheet" }, async () => {
+    try {
+      await w.ctx.port.writeSheet(spec, { replace: false, activate: true });
+      w.status.say(
+        `สร้างชีต ${spec.name} แล้ว กรอกคะแนนในคอลัมน์ คะแนน`,
+        `Created ${spec.name}; type the scores in its คะแนน column`,
+      );
+    } catch (e) {
+      // Never replace an entry sheet: it holds what the user typed. Use it as it is.
+      if (!(e instanceof SheetExistsError)) throw e;
+      w.status.say(`มีชีต ${spec.name} อยู่แล้ว จึงใช้ชีตนั้น`, `${spec.name} already exists; using it as it is`);
+    }
+    const r = await readTable(w, { sheet: spec.name });
+    if (!Array.isArray(r)) {
+      useTable(w, r, { sheet: spec.name });
+      await remember(w, { sheet: spec.name });
+    } else w.state.tableProblems = r;
+  });
+  w.render();
+}
+
+export function renderData(w: Wizard): HTMLElement {
+  const t = (th: string, en: string): string => w.t(th, en);
+  const table = w.state.table;
+  const rulesName = w.rules?.name ?? "";
+  const card = table
+    ? h(
+        "div",
+        { class: "card found", "data-testid": "table-found" },
+        h(
+          "p",
+          {},
+          h("strong", {}, t("ตารางคะแนน", "Score table")),
+          " ",
+          placeButton(w, `${table.sheet}!${table.range}`, "table-range"),
+        ),
+        h(
+          "p",
+          { class: "note" },
+          t(
+            `${table.rows.length} แถว · หัวตารางแถว ${table.headerRow}`,
+            `${table.rows.length} rows · header on row ${table.headerRow}`,
+          ),
+        ),
+      )
+    : h("p", { class: "note" }, t("ยังไม่ได้เลือกตารางคะแนน", "No score table chosen yet"));
+  const others =
+    w.state.found.length > 1
+      ? h(
+          "fieldset",
+          { class: "choices" },
+          h("legend", {}, t("พบหลายตาราง เลือกหนึ่งตาราง", "Several tables found; choose one")),
+          ...w.state.found.map((f) => {
+            const id = uid("table");
+            return h(
+              "div",
+              { class: "radio" },
+              h("input", {
+                type: "radio",
+                name: "table",
+                id,
+                "data-key": `table-${f.sheet}`,
+                checked: table?.sheet === f.sheet && table.range === f.range,
+                onchange: () => {
+                  useTable(w, f, { sheet: f.sheet });
+                  void remember(w, { sheet: f.sheet });
+                  w.render();
+                },
+              }),
+              h("label", { for: id }, `${f.sheet}!${f.range}`),
+            );
+          }),
+        )
+      : null;
+  const problems = w.state.tableProblems.length
+    ? h(
+        "div",
+        { role: "alert" },
+        h("p", {}, t("หาตารางคะแนนไม่พบ:", "Could not find a score table:")),
+        h("ul", { class: "problems" }, ...w.state.tableProblems.map((p, i) => problemItem(w, p, `table-problem-${i}`))),
+      )
+    : null;
+  return h(
+    "div",
+    {},
+    h(
+      "p",
+      {},
+      t(
+        "ตารางคะแนนต้องมีหัวคอลัมน์ เครื่องมือ ข้อ และ คะแนน (ลำดับใดก็ได้)",
+        "The score table needs tool, question and score column headers (in any order).",
+      ),
+    ),
+    card,
+    others,
+    problems,
+    h(
+      "div",
+      { class: "action-list" },
+      h(
+        "button",
+        { type: "button", class: "primary", "data-key": "find", onclick: () => void findInWorkbook(w) },
+        t("ค้นหาตารางคะแนนในสมุดงาน", "Find the score table in the workbook"),
+      ),
+      h(
+        "button",
+        { type: "button", "data-key": "selection", onclick: () => void useSelection(w) },
+        t("ใช้ช่วงที่เลือกไว้", "Use the selected range"),
+      ),
+      h(
+        "button",
+        { type: "button", "data-key": "entry", onclick: () => void createEntrySheet(w) },
+        t(
+          `สร้างชีตกรอกคะแนนเปล่า (${entrySheetName(rulesName)})`,
+          `Create a blank entry sheet (${entrySheetName(rulesName)})`,
+        ),
+      ),
+    ),
+    w.nextButton(2, table !== undefined),
+  );
+}

@@ -1,0 +1,396 @@
+/**
+ * The workbook port in memory: the same pane runs outside Excel (`npm run preview`,
+ * the browser tests) on sheets held here. Cells whose formula starts with `=ITA.`
+ * are computed by calling the real custom-function code (src/functions) with the
+ * referenced cells' values, so a results sheet written by the wizard is live in
+ * the preview: change a score and `recalculate()` (or `setCell`) updates it. Other
+ * formulas show #NAME?. Everything the port writes (formats, conditional formats,
+ * validation, charts) is kept so the preview grid and tests can show and check it.
+ */
+import "./cf-stub.js";
+import type { CellValue } from "../engine/index.js";
+import * as F from "../functions/functions.js";
+import { cellA1, intersects, parseCell, parseRange, rangeA1, type RangeRef } from "./a1.js";
+import { FormulaError, parseFormula, type FormulaNode } from "./formula.js";
+import {
+  SheetExistsError,
+  type CellKind,
+  type CellWrite,
+  type RangeData,
+  type SheetInfo,
+  type SheetSpec,
+  type WorkbookPort,
+} from "./port.js";
+
+/** An Excel error shown in a cell (#VALUE!, #N/A …) with the function's message. */
+export interface ErrorValue {
+  readonly error: string;
+  readonly message: string;
+}
+
+export type Shown = CellValue | ErrorValue;
+
+export function isErrorValue(v: unknown): v is ErrorValue {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+interface Cell {
+  input: CellValue;
+  formula?: string;
+}
+
+export interface MemorySheet {
+  readonly name: string;
+  readonly cells: Map<string, Cell>;
+  merged: string[];
+  /** What writeSheet asked for beyond values: formats, conditional formats, validation, charts… */
+  spec?: Omit<SheetSpec, "rows" | "name">;
+}
+
+export type ChangeKind = "cells" | "sheets" | "selection" | "settings";
+
+/** The ITA.* functions by the name Excel knows them (JSDoc @customfunction ids). */
+const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
+  "ITA.TOTAL": F.total,
+  "ITA.RATING": F.rating,
+  "ITA.BAND": F.band,
+  "ITA.TOOL": F.tool,
+  "ITA.INDICATOR": F.indicator,
+  "ITA.PASS": F.pass,
+  "ITA.RESULT": F.result,
+  "ITA.GAP": F.gap,
+  "ITA.QUESTION": F.question,
+};
+
+const key = (row: number, column: number): string => `${row},${column}`;
+
+function kindOf(v: Shown): CellKind {
+  if (isErrorValue(v)) return "error";
+  if (v === null || v === undefined || v === "") return "empty";
+  if (typeof v === "number") return "number";
+  if (typeof v === "boolean") return "boolean";
+  return "string";
+}
+
+export class MemoryWorkbook implements WorkbookPort {
+  private readonly sheets: MemorySheet[] = [];
+  private readonly settings = new Map<string, string>();
+  private readonly listeners = new Set<(kind: ChangeKind) => void>();
+  /** Computed values of formula cells and of the cells their arrays spill into, per sheet. */
+  private computed = new Map<string, Map<string, Shown>>();
+  private spillOwner = new Map<string, Map<string, string>>();
+  private evaluating = new Set<string>();
+  selection: { sheet: string; address: string };
+  active: string;
+  /** Round trips asked of this workbook (one per port call), for tests that count them. */
+  calls = 0;
+
+  constructor(sheets: readonly { name: string; rows: readonly (readonly CellValue[])[]; merged?: string[] }[] = []) {
+    for (const s of sheets) this.addSheet(s.name, s.rows, s.merged);
+    if (this.sheets.length === 0) this.addSheet("Sheet1", []);
+    this.active = this.sheets[0]!.name;
+    this.selection = { sheet: this.active, address: "A1" };
+    this.recalc();
+  }
+
+  // ---- for the preview grid and tests ----
+
+  onChange(listener: (kind: ChangeKind) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(kind: ChangeKind): void {
+    for (const l of this.listeners) l(kind);
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  sheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  addSheet(name: string, rows: readonly (readonly CellValue[])[], merged: string[] = []): void {
+    const sheet: MemorySheet = { name, cells: new Map(), merged: [...merged] };
+    rows.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (v !== "" && v !== null && v !== undefined) sheet.cells.set(key(i + 1, j + 1), { input: v });
+      }),
+    );
+    this.sheets.push(sheet);
+  }
+
+  /** What a cell shows: its value, a formula's result, a spilled value, or an error. */
+  shown(sheet: string, row: number, column: number): Shown {
+    const k = key(row, column);
+    const c = this.computed.get(sheet)?.get(k);
+    if (c !== undefined) return c;
+    const cell = this.sheet(sheet)?.cells.get(k);
+    return cell ? cell.input : "";
+  }
+
+  formula(sheet: string, row: number, column: number): string | undefined {
+    return this.sheet(sheet)?.cells.get(key(row, column))?.formula;
+  }
+
+  /** The extent of a sheet's content (values, formulas, spills), or undefined when empty. */
+  extent(name: string): RangeRef | undefined {
+    const s = this.sheet(name);
+    if (!s) return undefined;
+    let r: RangeRef | undefined;
+    const add = (k: string): void => {
+      const [row, column] = k.split(",").map(Number) as [number, number];
+      r = r
+        ? {
+            top: Math.min(r.top, row),
+            left: Math.min(r.left, column),
+            bottom: Math.max(r.bottom, row),
+            right: Math.max(r.right, column),
+          }
+        : { top: row, left: column, bottom: row, right: column };
+    };
+    for (const k of s.cells.keys()) add(k);
+    for (const [k, v] of this.computed.get(name) ?? []) if (v !== "") add(k);
+    return r;
+  }
+
+  /** A user typing into a cell (the preview grid, tests): the workbook recalculates, as Excel does. */
+  setCell(sheet: string, a1: string, value: CellValue): void {
+    const s = this.requireSheet(sheet);
+    const { row, column } = parseCell(a1);
+    if (typeof value === "string" && value.startsWith("="))
+      s.cells.set(key(row, column), { input: "", formula: value });
+    else if (value === "" || value === null || value === undefined) s.cells.delete(key(row, column));
+    else s.cells.set(key(row, column), { input: value });
+    this.recalc();
+    this.emit("cells");
+  }
+
+  private requireSheet(name: string): MemorySheet {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`ไม่พบชีต "${name}" / sheet not found: "${name}"`);
+    return s;
+  }
+
+  // ---- evaluation ----
+
+  private recalc(): void {
+    this.computed = new Map(this.sheets.map((s) => [s.name, new Map()]));
+    this.spillOwner = new Map(this.sheets.map((s) => [s.name, new Map()]));
+    for (const s of this.sheets) {
+      for (const [k, cell] of s.cells) {
+        if (cell.formula && !this.computed.get(s.name)!.has(k)) this.evaluateCell(s, k);
+      }
+    }
+  }
+
+  private evaluateCell(s: MemorySheet, k: string): Shown {
+    const done = this.computed.get(s.name)!.get(k);
+    if (done !== undefined) return done;
+    const cell = s.cells.get(k)!;
+    const id = `${s.name}!${k}`;
+    if (this.evaluating.has(id)) return { error: "#REF!", message: "การอ้างอิงวนกลับ / circular reference" };
+    this.evaluating.add(id);
+    let result: Shown | Shown[][];
+    try {
+      result = this.evaluateNode(parseFormula(cell.formula!), s.name);
+    } catch (e) {
+      result = this.errorOf(e);
+    } finally {
+      this.evaluating.delete(id);
+    }
+    const [row, column] = k.split(",").map(Number) as [number, number];
+    const mine = this.computed.get(s.name)!;
+    if (!Array.isArray(result)) {
+      mine.set(k, result ?? "");
+      return result ?? "";
+    }
+    const m = result;
+    // Spill like Excel: into empty cells only, else #SPILL!.
+    const blocked = m.some((r, i) =>
+      r.some((_, j) => (i || j) && (s.cells.has(key(row + i, column + j)) || mine.has(key(row + i, column + j)))),
+    );
+    if (blocked) {
+      const err = { error: "#SPILL!", message: "ผลลัพธ์ล้นไปทับเซลล์ที่มีข้อมูล / the result would spill over cells in use" };
+      mine.set(k, err);
+      return err;
+    }
+    m.forEach((r, i) =>
+      r.forEach((v, j) => {
+        mine.set(key(row + i, column + j), v ?? "");
+        if (i || j) this.spillOwner.get(s.name)!.set(key(row + i, column + j), k);
+      }),
+    );
+    return m[0]?.[0] ?? "";
+  }
+
+  private errorOf(e: unknown): ErrorValue {
+    if (e instanceof FormulaError) return { error: "#NAME?", message: e.message };
+    const o = e as { code?: unknown; message?: unknown };
+    if (typeof o?.code === "string" && o.code.startsWith("#"))
+      return { error: o.code, message: String(o.message ?? "") };
+    return { error: "#VALUE!", message: e instanceof Error ? e.message : String(e) };
+  }
+
+  private evaluateNode(node: FormulaNode, sheet: string): Shown | Shown[][] {
+    switch (node.kind) {
+      case "text":
+      case "number":
+      case "boolean":
+        return node.value;
+      case "ref":
+        return this.refValues(node.sheet ?? sheet, node.address);
+      case "call": {
+        if (node.name === "HSTACK") {
+          const parts = node.args.map((a) => this.asMatrix(this.evaluateNode(a, sheet)));
+          const height = Math.max(...parts.map((p) => p.length));
+          return Array.from({ length: height }, (_, i) =>
+            parts.flatMap((p) => p[i] ?? p[0]!.map((): Shown => ({ error: "#N/A", message: "" }))),
+          );
+        }
+        const fn = FUNCTIONS[node.name];
+        if (!fn) throw new FormulaError(`unknown function ${node.name}`);
+        const args = node.args.map((a) => {
+          const v = this.evaluateNode(a, sheet);
+          // An error cell as a scalar argument makes the call an error before the function runs, as in Excel.
+          if (!Array.isArray(v) && isErrorValue(v)) throw { code: v.error, message: v.message };
+          return v;
+        });
+        const out = (fn as (...a: unknown[]) => unknown)(...args);
+        if (Array.isArray(out)) {
+          const m = out as Shown[][];
+          return m.length === 1 && m[0]!.length === 1 ? m[0]![0]! : m;
+        }
+        return out as Shown;
+      }
+    }
+  }
+
+  private asMatrix(v: Shown | Shown[][]): Shown[][] {
+    return Array.isArray(v) ? v : [[v]];
+  }
+
+  /** A referenced range's values (computing formula cells it covers). */
+  private refValues(sheet: string, address: string): Shown[][] {
+    const s = this.sheet(sheet);
+    if (!s) throw { code: "#REF!", message: `ไม่พบชีต ${sheet} / no sheet ${sheet}` };
+    const r = parseRange(address);
+    const out: Shown[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: Shown[] = [];
+      for (let column = r.left; column <= r.right; column++) {
+        const k = key(row, column);
+        const cell = s.cells.get(k);
+        line.push(cell?.formula ? this.evaluateCell(s, k) : this.shown(sheet, row, column));
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  // ---- the port ----
+
+  async listSheets(): Promise<readonly SheetInfo[]> {
+    this.calls++;
+    return this.sheets.map((s) => {
+      const e = this.extent(s.name);
+      return e ? { name: s.name, used: rangeA1({ ...e, top: 1, left: 1 }) } : { name: s.name };
+    });
+  }
+
+  async readRange(sheet: string, address?: string): Promise<RangeData> {
+    this.calls++;
+    return this.read(sheet, address);
+  }
+
+  private read(sheet: string, address?: string): RangeData {
+    const s = this.requireSheet(sheet);
+    const e = this.extent(sheet);
+    const r: RangeRef = address
+      ? parseRange(address)
+      : e
+        ? { top: 1, left: 1, bottom: e.bottom, right: e.right }
+        : { top: 1, left: 1, bottom: 1, right: 1 };
+    const values: CellValue[][] = [];
+    const kinds: CellKind[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const vs: CellValue[] = [];
+      const ks: CellKind[] = [];
+      for (let column = r.left; column <= r.right; column++) {
+        const v = this.shown(sheet, row, column);
+        ks.push(kindOf(v));
+        vs.push(isErrorValue(v) ? v.error : v === null || v === undefined ? "" : v);
+      }
+      values.push(vs);
+      kinds.push(ks);
+    }
+    const merged = s.merged.filter((m) => intersects(parseRange(m), r));
+    return { sheet, topLeft: cellA1(r.top, r.left), values, kinds, merged };
+  }
+
+  async readSelection(): Promise<RangeData> {
+    this.calls++;
+    return this.read(this.selection.sheet, this.selection.address);
+  }
+
+  async writeSheet(
+    spec: SheetSpec,
+    options: { readonly replace: boolean; readonly activate?: boolean },
+  ): Promise<void> {
+    this.calls++;
+    const existing = this.sheets.findIndex((s) => s.name === spec.name);
+    if (existing >= 0 && !options.replace) throw new SheetExistsError(spec.name);
+    const { rows, name, ...rest } = spec;
+    const sheet: MemorySheet = { name, cells: new Map(), merged: [], spec: rest };
+    rows.forEach((r, i) =>
+      r.forEach((w: CellWrite, j) => {
+        if (w === null || w === "") return;
+        if (typeof w === "object") sheet.cells.set(key(i + 1, j + 1), { input: w.value ?? "", formula: w.formula });
+        else sheet.cells.set(key(i + 1, j + 1), { input: w });
+      }),
+    );
+    if (existing >= 0) this.sheets[existing] = sheet;
+    else this.sheets.push(sheet);
+    this.recalc();
+    if (options.activate) {
+      this.active = name;
+      this.selection = { sheet: name, address: "A1" };
+    }
+    this.emit("sheets");
+    if (options.activate) this.emit("selection");
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    this.calls++;
+    this.requireSheet(sheet);
+    parseRange(address);
+    this.active = sheet;
+    this.selection = { sheet, address };
+    this.emit("selection");
+  }
+
+  async getSetting(k: string): Promise<string | undefined> {
+    this.calls++;
+    return this.settings.get(k);
+  }
+
+  async setSetting(k: string, value: string | undefined): Promise<void> {
+    this.calls++;
+    if (value === undefined) this.settings.delete(k);
+    else this.settings.set(k, value);
+    this.emit("settings");
+  }
+
+  async settingKeys(prefix: string): Promise<readonly string[]> {
+    this.calls++;
+    return [...this.settings.keys()].filter((k) => k.startsWith(prefix));
+  }
+
+  async recalculate(): Promise<void> {
+    this.calls++;
+    this.recalc();
+    this.emit("cells");
+  }
+}

@@ -1,0 +1,310 @@
+/**
+ * The task-pane wizard in a real browser: the built preview page (the pane beside
+ * the in-memory workbook holding the seed agency's sheet) served on 127.0.0.1,
+ * driven by Debian's Chromium. Numbers are read back from the preview grid, i.e.
+ * from the results sheet the wizard wrote, computed by its ITA formulas.
+ */
+import { strict as assert } from "node:assert";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { guardedPage, launch, screenshotPath, type GuardedPage } from "./support/browser.js";
+import { serveDist, type StaticServer } from "./support/server.js";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let browser: Browser;
+let server: StaticServer;
+const pages: GuardedPage[] = [];
+
+async function open(path = "preview.html"): Promise<GuardedPage> {
+  const g = await guardedPage(browser);
+  pages.push(g);
+  await g.page.goto(`${server.url}${path}`);
+  await g.page.locator('input[name="rules"]:checked').waitFor();
+  return g;
+}
+
+const pane = (page: Page) => page.locator("#app");
+const stepHeading = (page: Page) => pane(page).locator("#step-heading");
+
+async function next(page: Page, to: string): Promise<void> {
+  await pane(page).locator(".actions button.primary").click();
+  await page.waitForFunction((text) => document.querySelector("#step-heading")?.textContent?.includes(text), to);
+}
+
+async function findTable(page: Page): Promise<void> {
+  await pane(page).locator('[data-key="find"]').click();
+  await pane(page).locator('[data-testid="table-found"]').waitFor();
+}
+
+/** The grid of the sheet shown in the preview, as text, by row. */
+async function grid(page: Page): Promise<string[][]> {
+  return page
+    .locator("table.grid tbody tr")
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+}
+
+/** The row of the grid whose first cell is `label`. */
+function row(cells: string[][], label: string): string[] {
+  const found = cells.find((r) => r[0] === label);
+  assert.ok(found, `no row "${label}" in the grid`);
+  return found;
+}
+
+/** Type into the preview's formula bar, as a user of the sample workbook would. */
+async function typeInCell(page: Page, cell: string, text: string): Promise<void> {
+  await page.locator(`table.grid td[data-cell="${cell}"]`).click();
+  await page.locator(".formula-bar").fill(text);
+  await page.locator(".formula-bar").press("Enter");
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(c: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe("task-pane wizard (preview, Chromium)", function () {
+  before(async () => {
+    server = await serveDist();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const g of pages.splice(0)) {
+      assert.deepEqual(
+        g.outside.filter((u) => !u.startsWith("https://appsforoffice.microsoft.com/")),
+        [],
+        "requests outside localhost",
+      );
+      await g.context.close();
+    }
+  });
+
+  it("walks Criteria → Data → Check → Results on the seed scores and writes a results sheet with the published figures", async () => {
+    const g = await open();
+    const { page } = g;
+    await page.screenshot({ path: screenshotPath("wizard-1-criteria"), fullPage: true });
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    assert.match(await pane(page).locator('[data-testid="table-found"]').innerText(), /คะแนน!A3:C38/);
+    await page.screenshot({ path: screenshotPath("wizard-2-data"), fullPage: true });
+    await next(page, "ตรวจสอบ");
+    await pane(page).locator('[data-testid="check-ok"]').waitFor();
+    await page.screenshot({ path: screenshotPath("wizard-3-check"), fullPage: true });
+    await next(page, "ผลการประเมิน");
+    assert.equal(await pane(page).locator(".headline .total").innerText(), "93.60");
+    assert.equal(await pane(page).locator(".headline .rating").innerText(), "ผ่านดี");
+    await pane(page).locator('[data-key="write"]').click();
+    await page.locator('table.grid[data-sheet="ผลการประเมิน ITA 2568"]').waitFor();
+    await page.screenshot({ path: screenshotPath("wizard-4-results"), fullPage: true });
+
+    const cells = await grid(page);
+    assert.deepEqual(
+      ["IIT", "EIT1", "EIT2", "OIT"].map((tool) => row(cells, tool)[3]),
+      ["99.24", "92.19", "93.33", "90.00"],
+    );
+    assert.equal(row(cells, "คะแนนรวม")[3], "93.60");
+    assert.equal(row(cells, "ระดับผลการประเมิน")[3], "ผ่านดี");
+    assert.deepEqual(cells.find((r) => r[0] === "ตัวชี้วัด")?.slice(0, 5), [
+      "ตัวชี้วัด",
+      "เครื่องมือ",
+      "ประเด็น",
+      "คะแนน",
+      "ผลการประเมิน",
+    ]);
+    assert.deepEqual(row(cells, "1").slice(3, 5), ["98.67", "ผ่านเกณฑ์"]);
+    // The figures are live formulas over the score table, not pasted numbers.
+    const total = page.locator("table.grid td", { hasText: /^93\.60$/ }).first();
+    assert.match((await total.getAttribute("data-formula")) ?? "", /^=ITA\.TOTAL\('คะแนน'!A3:C38,"2568"\)$/);
+    // The chart of the indicators with the pass-mark line is drawn.
+    assert.equal(await page.locator(".charts svg rect").count(), 10);
+    assert.equal(await page.locator(".charts svg polyline").count(), 1);
+  });
+
+  it("asks before replacing a results sheet written earlier, and replaces it only when told to", async () => {
+    const { page } = await open();
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    await next(page, "ตรวจสอบ");
+    await next(page, "ผลการประเมิน");
+    await pane(page).locator('[data-key="write"]').click();
+    await pane(page).locator('[data-key="goto"]').waitFor();
+    await pane(page).locator('[data-key="write"]').click();
+    const ask = pane(page).locator('[role="alertdialog"]');
+    await ask.waitFor();
+    assert.match(await ask.innerText(), /ผลการประเมิน ITA 2568/);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-key")), "replace");
+    await pane(page).locator('[data-key="cancel-replace"]').click();
+    assert.equal(await ask.count(), 0);
+    await pane(page).locator('[data-key="write"]').click();
+    await pane(page).locator('[data-key="replace"]').click();
+    await pane(page).locator('[data-key="goto"]').waitFor();
+    assert.equal(await page.locator(".sheet-tab").count(), 2);
+  });
+
+  it("reports a bad score with its cell, computes nothing, and selects the cell when the problem is clicked", async () => {
+    const { page } = await open();
+    await typeInCell(page, "C22", "ดี"); // EIT1 e4
+    await page.locator("table.grid td[data-cell=A1]").click();
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    await next(page, "ตรวจสอบ");
+    const problem = pane(page).locator(".problems li.error").first();
+    await problem.waitFor();
+    assert.match(await problem.innerText(), /คะแนน!C22.*EIT1 e4: "ดี" ไม่ใช่ตัวเลข/s);
+    assert.equal(await pane(page).locator('[data-key="next-3"]').isDisabled(), true);
+    await problem.locator("button.place").click();
+    await page.locator('table.grid td[data-cell="C22"].selected').waitFor();
+    assert.equal(await page.locator(".name-box").innerText(), "คะแนน!C22");
+    assert.equal(await page.locator("table.grid td.selected").count(), 1);
+  });
+
+  it("can be walked with the keyboard alone (Tab, Enter, Space, arrow keys)", async () => {
+    const { page } = await open();
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute("data-key") ?? document.activeElement?.tagName ?? "");
+    const tabTo = async (key: string): Promise<void> => {
+      for (let i = 0; i < 60; i++) {
+        if ((await focused()) === key) return;
+        await page.keyboard.press("Tab");
+      }
+      assert.fail(`Tab never reached ${key}`);
+    };
+    await tabTo("rules-2568");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await focused(), "rules-2567");
+    await page.keyboard.press("ArrowUp");
+    assert.equal(await page.locator('input[name="rules"]:checked').getAttribute("value"), "2568");
+    await tabTo("next-1");
+    await page.keyboard.press("Enter");
+    assert.equal(await focused(), "step-heading");
+    await tabTo("find");
+    await page.keyboard.press("Enter");
+    await pane(page).locator('[data-testid="table-found"]').waitFor();
+    await tabTo("next-2");
+    await page.keyboard.press("Space");
+    await pane(page).locator('[data-testid="check-ok"]').waitFor();
+    await tabTo("next-3");
+    await page.keyboard.press("Enter");
+    await tabTo("write");
+    await page.keyboard.press("Enter");
+    await page.locator('table.grid[data-sheet="ผลการประเมิน ITA 2568"]').waitFor();
+    assert.equal(await focused(), "goto");
+  });
+
+  it("has no serious or critical accessibility violations on any step", async () => {
+    const { page } = await open();
+    const found: Record<string, string[]> = {};
+    found.criteria = await seriousViolations(page);
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    found.data = await seriousViolations(page);
+    await next(page, "ตรวจสอบ");
+    await pane(page).locator('[data-testid="check-ok"]').waitFor();
+    found.check = await seriousViolations(page);
+    await next(page, "ผลการประเมิน");
+    await pane(page).locator('[data-key="write"]').click();
+    await pane(page).locator('[data-key="goto"]').waitFor();
+    found.results = await seriousViolations(page);
+    assert.deepEqual(found, { criteria: [], data: [], check: [], results: [] });
+  });
+
+  it("creates a blank entry sheet for the chosen year, validated 0–100, and checks it as the data", async () => {
+    const { page } = await open();
+    await next(page, "ข้อมูล");
+    await pane(page).locator('[data-key="entry"]').click();
+    await pane(page).locator('[data-testid="table-found"]').waitFor();
+    assert.match(await pane(page).locator('[data-testid="table-found"]').innerText(), /กรอกคะแนน ITA 2568!A3:D64/);
+    const cells = await grid(page);
+    assert.deepEqual(cells[2]!.slice(0, 4), ["เครื่องมือ", "ข้อ", "ข้อความ", "คะแนน"]);
+    assert.deepEqual(cells[3]!.slice(0, 2), ["IIT", "i1"]);
+    assert.deepEqual(cells[63]!.slice(0, 2), ["OIT", "o28"]);
+    await next(page, "ตรวจสอบ");
+    const errors = pane(page).locator(".problems li.error");
+    await errors.first().waitFor();
+    assert.equal(await errors.count(), 61);
+    assert.match(await errors.first().innerText(), /กรอกคะแนน ITA 2568!D4.*ช่องคะแนนว่าง/s);
+  });
+
+  it("offers rules saved from the rules editor in Criteria, and scores with them through the ITA formulas", async () => {
+    const { page } = await open();
+    await page.locator("#tab-editor").click();
+    const editor = page.locator("#view-editor");
+    await editor.locator(".cm-content").waitFor();
+    await editor.getByRole("button", { name: "คัดลอก 2568 เป็น 2569" }).click();
+    await editor.getByRole("button", { name: "บันทึก", exact: true }).click();
+    await editor.locator(".ita-status", { hasText: "บันทึกเกณฑ์ 2569 แล้ว" }).waitFor();
+    await page.locator("#tab-assess").click();
+    const saved = pane(page).locator('input[name="rules"][value="2569"]');
+    await saved.waitFor();
+    await saved.check();
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    await next(page, "ตรวจสอบ");
+    await next(page, "ผลการประเมิน");
+    await pane(page).locator('[data-key="write"]').click();
+    await page.locator('table.grid[data-sheet="ผลการประเมิน ITA 2569"]').waitFor();
+    const total = row(await grid(page), "คะแนนรวม");
+    assert.equal(total[3], "93.60");
+    const cell = page.locator("table.grid td", { hasText: /^93\.60$/ }).first();
+    assert.match((await cell.getAttribute("data-formula")) ?? "", /"2569"\)$/);
+  });
+
+  it("shows markup typed into a cell as text and never runs it", async () => {
+    const { page } = await open();
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const markup = "<img src=x onerror=alert(1)>";
+    await typeInCell(page, "B4", markup); // IIT i1's question id
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    await next(page, "ตรวจสอบ");
+    const warning = pane(page).locator(".problems li.warning").first();
+    await warning.waitFor();
+    assert.ok((await warning.innerText()).includes(`IIT ${markup}`));
+    assert.equal(await page.locator("#app img").count(), 0);
+    assert.equal(await page.locator("table.grid img").count(), 0);
+    assert.equal(await page.locator('table.grid td[data-cell="B4"]').innerText(), markup);
+    assert.equal(dialogs, 0);
+  });
+
+  it("switches the whole pane to English and back", async () => {
+    const { page } = await open();
+    await pane(page).locator('[data-key="lang"]').click();
+    assert.equal(await stepHeading(page).innerText(), "1. Criteria");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    assert.match(await pane(page).innerText(), /Choose the assessment rules/);
+    assert.doesNotMatch(await pane(page).locator(".step").innerText(), /เลือกเกณฑ์/);
+    await pane(page).locator('[data-key="lang"]').click();
+    assert.equal(await stepHeading(page).innerText(), "1. เกณฑ์");
+  });
+
+  it("opens taskpane.html outside Excel (Office.js blocked) on an empty in-memory workbook", async () => {
+    const g = await open("taskpane.html");
+    assert.match(await pane(g.page).locator(".notice").innerText(), /ไม่ได้เปิดใน Excel/);
+    assert.deepEqual(g.outside, ["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    await next(g.page, "ข้อมูล");
+    await pane(g.page).locator('[data-key="find"]').click();
+    const alert = pane(g.page).locator('.step [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /ไม่พบตารางคะแนน/);
+  });
+});

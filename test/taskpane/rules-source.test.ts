@@ -1,0 +1,62 @@
+import { strict as assert } from "node:assert";
+import { bundledText } from "../../src/engine/index.js";
+import { clearWorkbookRules, resolveRules } from "../../src/functions/rules.js";
+import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
+import { bundledChoices, conditionText, ratingRows, workbookChoices } from "../../src/taskpane/rules-source.js";
+
+const th = (a: string): string => a;
+const en = (_a: string, b: string): string => b;
+
+describe("the rules the wizard offers", () => {
+  afterEach(() => clearWorkbookRules());
+
+  it("offers the bundled years newest first, each compiled", () => {
+    const choices = bundledChoices();
+    assert.deepEqual(
+      choices.map((c) => [c.name, c.source, c.compiled !== undefined]),
+      [
+        ["2568", "bundled", true],
+        ["2567", "bundled", true],
+        ["2566", "bundled", true],
+      ],
+    );
+  });
+
+  it("lists rules saved in the workbook and registers them so the ITA functions resolve them", async () => {
+    const book = new MemoryWorkbook();
+    const text = bundledText("2568")!;
+    await book.setSetting("ITA.rules:ของเทศบาล", text);
+    await book.setSetting("ITA.rules:เสีย", "assessment");
+    await book.setSetting("ITA.choice.rules", "ของเทศบาล");
+    const choices = await workbookChoices(book);
+    assert.deepEqual(
+      choices.map((c) => [c.name, c.compiled !== undefined, c.problem !== undefined]),
+      [
+        ["ของเทศบาล", true, false],
+        ["เสีย", false, true],
+      ],
+    );
+    assert.equal(resolveRules("ของเทศบาล").model.year, 2568);
+  });
+
+  it("refuses saved rules named like a bundled year, saying why", async () => {
+    const book = new MemoryWorkbook();
+    await book.setSetting("ITA.rules:2568", bundledText("2568")!);
+    const [choice] = await workbookChoices(book);
+    assert.equal(choice?.compiled, undefined);
+    assert.match(choice?.problem?.th ?? "", /ปีของเกณฑ์ที่ติดมากับโปรแกรม/);
+  });
+
+  it("says each rating band's conditions in Thai or English", () => {
+    const model = bundledChoices()[0]!.compiled!.model;
+    assert.deepEqual(ratingRows(model, th)[1], { label: "ผ่านดี", when: "คะแนนรวม ≥ 85 และ ทุกเครื่องมือ ≥ 85" });
+    assert.deepEqual(ratingRows(model, en)[3], { label: "Needs improvement", when: "total 70–84.99" });
+    assert.equal(
+      conditionText(
+        { subject: "tool", tool: "OIT", lo: 0, hi: 0, max: 50, maxInclusive: false, minInclusive: true },
+        en,
+      ),
+      "OIT < 50",
+    );
+  });
+});

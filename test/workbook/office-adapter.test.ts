@@ -1,0 +1,368 @@
+/**
+ * The Office.js adapter against office-addin-mock: the mock refuses to give a
+ * property that was not loaded and synced, and context.sync is counted, so each
+ * port method is held to one round trip to read and one to write.
+ */
+import { strict as assert } from "node:assert";
+import { OfficeMockObject } from "office-addin-mock";
+import { OfficeWorkbook, formulaCell, mergedList } from "../../src/workbook/office-adapter.js";
+import { SheetExistsError } from "../../src/workbook/port.js";
+
+type Data = Record<string, unknown>;
+
+/** Installs `Excel` built from `context`; returns the sync counter. */
+function installExcel(context: Data, patch: (mock: Data) => void = () => {}): { syncs: number } {
+  const counter = { syncs: 0 };
+  const data = {
+    context: {
+      ...context,
+      sync: async function (this: OfficeMockObject) {
+        counter.syncs++;
+        await OfficeMockObject.prototype.sync.call(this);
+        await new Promise((r) => setTimeout(r, 0)); // the mock updates nested objects asynchronously
+      },
+    },
+    run: async function (this: { context: unknown }, cb: (c: unknown) => unknown) {
+      return cb(this.context);
+    },
+  };
+  const mock = new OfficeMockObject(data) as unknown as Data;
+  patch(mock);
+  (globalThis as { Excel?: unknown }).Excel = mock;
+  return counter;
+}
+
+interface Written {
+  address: string;
+  formulas?: unknown;
+  numberFormat?: unknown;
+  format: { font: Data; fill: Data; columnWidth?: number; borders: Data[]; wrapText?: boolean };
+  conditional: Data[];
+  dataValidation: Data;
+}
+
+/** A sheet the add-in adds: a plain recorder (writes need no load, so no mock is needed). */
+function recorderSheet() {
+  const ranges: Written[] = [];
+  const charts: Data[] = [];
+  const sheet = {
+    ranges,
+    activated: false,
+    frozen: 0,
+    pageLayout: {
+      setPrintTitleRows(this: Data, r: string) {
+        this.titles = r;
+      },
+    } as Data,
+    freezePanes: { freezeRows: (n: number) => (sheet.frozen = n) },
+    activate: () => (sheet.activated = true),
+    getRange(address = "") {
+      const w: Written = {
+        address,
+        format: { font: {}, fill: {}, borders: [] },
+        conditional: [],
+        dataValidation: {},
+      };
+      ranges.push(w);
+      return {
+        set formulas(v: unknown) {
+          w.formulas = v;
+        },
+        set numberFormat(v: unknown) {
+          w.numberFormat = v;
+        },
+        format: {
+          font: w.format.font,
+          fill: w.format.fill,
+          set columnWidth(v: number) {
+            w.format.columnWidth = v;
+          },
+          set wrapText(v: boolean) {
+            w.format.wrapText = v;
+          },
+          set horizontalAlignment(_v: string) {},
+          set verticalAlignment(_v: string) {},
+          borders: {
+            getItem: (edge: string) => {
+              const b = { edge };
+              w.format.borders.push(b);
+              return b;
+            },
+          },
+        },
+        conditionalFormats: {
+          add: (type: string) => {
+            const cf = { type, cellValue: { format: { fill: {}, font: {} } } };
+            w.conditional.push(cf);
+            return cf;
+          },
+        },
+        dataValidation: w.dataValidation,
+        select: () => undefined,
+      };
+    },
+    charts: Object.assign(charts, {
+      add(type: string, range: object, by: string) {
+        const series: Data[] = [{ setXAxisValues() {} }];
+        const chart = {
+          type,
+          range,
+          by,
+          series,
+          title: {} as Data,
+          legend: {} as Data,
+          setPosition(this: Data, at: string) {
+            this.at = at;
+          },
+        } as Data & { series: Data[] };
+        Object.assign(series, {
+          getItemAt: (i: number) => series[i],
+          add: (name: string) => {
+            const s = { name, setValues() {}, setXAxisValues() {} };
+            series.push(s);
+            return s;
+          },
+        });
+        charts.push(chart);
+        return chart;
+      },
+    }),
+  };
+  return sheet;
+}
+
+describe("the Office.js workbook adapter", () => {
+  afterEach(() => delete (globalThis as { Excel?: unknown }).Excel);
+
+  it("reads a sheet's used range, value types and merged cells in one sync", async () => {
+    const counter = installExcel(
+      {
+        workbook: {
+          worksheets: {
+            sheet: {
+              used: {
+                values: [
+                  ["ITA 2568", "", ""],
+                  ["เครื่องมือ", "ข้อ", "คะแนน"],
+                  ["IIT", "i1", 99.43],
+                ],
+                valueTypes: [
+                  ["String", "Empty", "Empty"],
+                  ["String", "String", "String"],
+                  ["String", "String", "Double"],
+                ],
+                address: "'คะแนน'!A1:C3",
+                merged: { address: "'คะแนน'!A1:C1" },
+                getMergedAreasOrNullObject() {
+                  return (this as Data).merged;
+                },
+              },
+              getUsedRangeOrNullObject() {
+                return (this as Data).used;
+              },
+            },
+            getItem(this: Data, name: string) {
+              this.asked = name;
+              return this.sheet;
+            },
+          },
+        },
+      },
+      (m) => {
+        const used = (
+          (m.context as Data).workbook as Data & { worksheets: { sheet: { used: Data & { merged: Data } } } }
+        ).worksheets.sheet.used;
+        used.isNullObject = false;
+        used.merged.isNullObject = false;
+      },
+    );
+    const r = await new OfficeWorkbook().readRange("คะแนน");
+    assert.equal(counter.syncs, 1);
+    assert.equal(r.topLeft, "A1");
+    assert.deepEqual(r.kinds[2], ["string", "string", "number"]);
+    assert.deepEqual(r.values[2], ["IIT", "i1", 99.43]);
+    assert.deepEqual(r.merged, ["A1:C1"]);
+  });
+
+  it("writes a whole sheet — values, formats, conditional format, validation, chart — in one read and one write sync", async () => {
+    const added = recorderSheet();
+    const counter = installExcel(
+      {
+        workbook: {
+          worksheets: {
+            existing: { delete() {} },
+            getItemOrNullObject(this: Data) {
+              return this.existing;
+            },
+            add: () => added,
+          },
+        },
+        application: { suspendApiCalculationUntilNextSync() {} },
+      },
+      (m) => {
+        (((m.context as Data).workbook as Data).worksheets as { existing: Data }).existing.isNullObject = true;
+      },
+    );
+    await new OfficeWorkbook().writeSheet(
+      {
+        name: "ผลการประเมิน ITA 2568",
+        rows: [
+          ["ตัวชี้วัด", "คะแนน"],
+          [1, { formula: '=ITA.INDICATOR(A1:C9,1,"2568")', value: 98.67 }],
+          ["=not a formula"],
+        ],
+        formats: [{ range: "B2:B3", numberFormat: "0.00", border: true }],
+        below: [{ range: "B2:B3", below: 85, fill: "#FDE7E9" }],
+        validation: [{ range: "B2:B3", min: 0, max: 100, message: { th: "0–100", en: "0–100" } }],
+        charts: [
+          {
+            title: "t",
+            categories: "A2:A3",
+            values: { name: "คะแนน", range: "B2:B3" },
+            lines: [{ name: "85", range: "C2:C3" }],
+            at: "E2",
+          },
+        ],
+        freezeRows: 1,
+      },
+      { replace: false, activate: true },
+    );
+    assert.equal(counter.syncs, 2);
+    const values = added.ranges.find((r) => r.formulas)!;
+    assert.equal(values.address, "A1:B3");
+    assert.deepEqual(values.formulas, [
+      ["ตัวชี้วัด", "คะแนน"],
+      [1, '=ITA.INDICATOR(A1:C9,1,"2568")'],
+      ["'=not a formula", ""],
+    ]);
+    const b = added.ranges.find((r) => r.numberFormat)!;
+    assert.deepEqual(b.numberFormat, [["0.00"], ["0.00"]]);
+    assert.deepEqual(
+      b.format.borders.map((x) => x.edge),
+      ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal"],
+    );
+    const cf = added.ranges.flatMap((r) => r.conditional)[0] as { cellValue: { rule: Data; format: { fill: Data } } };
+    assert.deepEqual(cf.cellValue.rule, { formula1: "85", operator: "LessThan" });
+    assert.equal(cf.cellValue.format.fill.color, "#FDE7E9");
+    const dv = added.ranges.find((r) => r.dataValidation.rule)!.dataValidation;
+    assert.deepEqual(dv.rule, { decimal: { formula1: 0, formula2: 100, operator: "Between" } });
+    const chart = added.charts[0] as Data & { series: Data[] };
+    assert.equal(chart.type, "ColumnClustered");
+    assert.deepEqual(
+      chart.series.map((s) => [s.name, s.chartType]),
+      [
+        ["คะแนน", undefined],
+        ["85", "Line"],
+      ],
+    );
+    assert.equal(chart.at, "E2");
+    assert.equal(added.frozen, 1);
+    assert.equal(added.activated, true);
+  });
+
+  it("refuses to write over a sheet that exists unless told to replace it, after one read", async () => {
+    let added = false;
+    const counter = installExcel(
+      {
+        workbook: {
+          worksheets: {
+            existing: { delete() {} },
+            getItemOrNullObject(this: Data) {
+              return this.existing;
+            },
+            add: () => {
+              added = true;
+              return recorderSheet();
+            },
+          },
+        },
+        application: { suspendApiCalculationUntilNextSync() {} },
+      },
+      (m) => {
+        (((m.context as Data).workbook as Data).worksheets as { existing: Data }).existing.isNullObject = false;
+      },
+    );
+    await assert.rejects(
+      new OfficeWorkbook().writeSheet({ name: "คะแนน", rows: [] }, { replace: false }),
+      SheetExistsError,
+    );
+    assert.equal(counter.syncs, 1);
+    assert.equal(added, false);
+  });
+
+  it("selects a cell on its sheet in one sync", async () => {
+    const log: string[] = [];
+    const counter = installExcel({
+      workbook: {
+        worksheets: {
+          getItem: (name: string) => ({
+            activate: () => log.push(`activate ${name}`),
+            getRange: (a: string) => ({ select: () => log.push(`select ${a}`) }),
+          }),
+        },
+      },
+    });
+    await new OfficeWorkbook().select("คะแนน", "C22");
+    assert.deepEqual(log, ["activate คะแนน", "select C22"]);
+    assert.equal(counter.syncs, 1);
+  });
+
+  it("reads a workbook setting in one sync and lists setting keys by prefix", async () => {
+    const counter = installExcel(
+      {
+        workbook: {
+          settings: {
+            item: { value: "2568" },
+            getItemOrNullObject(this: Data) {
+              return this.item;
+            },
+          },
+        },
+      },
+      (m) => {
+        const settings = ((m.context as Data).workbook as Data).settings as Data;
+        (settings.item as Data).isNullObject = false;
+        // A collection's items are an array in Office.js; the mock cannot navigate "items/key", so record the load.
+        settings.load = function (this: Data, what: string) {
+          this.loaded = what;
+        };
+        settings.items = [{ key: "ITA.rules:a" }, { key: "ITA.choice.rules" }];
+      },
+    );
+    const port = new OfficeWorkbook();
+    assert.equal(await port.getSetting("ITA.choice.rules"), "2568");
+    assert.equal(counter.syncs, 1);
+    assert.deepEqual(await port.settingKeys("ITA.rules:"), ["ITA.rules:a"]);
+    assert.equal(counter.syncs, 2);
+  });
+
+  it("lists the sheets with their used ranges in two syncs (names, then used ranges)", async () => {
+    const used = (address: string | null) => ({
+      isNullObject: address === null,
+      address: address ?? "",
+      load() {
+        return this;
+      },
+    });
+    const counter = installExcel({ workbook: { worksheets: {} } }, (m) => {
+      const sheets = ((m.context as Data).workbook as Data).worksheets as Data;
+      // A collection's items are an array in Office.js; the mock cannot navigate "items/name", so record the load.
+      sheets.load = function (this: Data, what: string) {
+        this.loaded = what;
+      };
+      sheets.items = [
+        { name: "คะแนน", getUsedRangeOrNullObject: () => used("'คะแนน'!A1:C38") },
+        { name: "ว่าง", getUsedRangeOrNullObject: () => used(null) },
+      ];
+    });
+    assert.deepEqual(await new OfficeWorkbook().listSheets(), [{ name: "คะแนน", used: "A1:C38" }, { name: "ว่าง" }]);
+    assert.equal(counter.syncs, 2);
+  });
+
+  it("escapes text that Excel would take for a formula, and reads merged-area lists", () => {
+    assert.equal(formulaCell("=1+1"), "'=1+1");
+    assert.equal(formulaCell("-5 คะแนน"), "'-5 คะแนน");
+    assert.equal(formulaCell({ formula: "=ITA.TOTAL(A1:C3)", value: 1 }), "=ITA.TOTAL(A1:C3)");
+    assert.deepEqual(mergedList("Sheet1!A1:C1, Sheet1!D4:D6"), ["A1:C1", "D4:D6"]);
+  });
+});

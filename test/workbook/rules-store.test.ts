@@ -1,0 +1,183 @@
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
+import { clearWorkbookRules, workbookRulesNames } from "../../src/functions/rules.js";
+import { parseRules } from "../../src/dsl/index.js";
+import { bundledText } from "../../src/engine/index.js";
+import { diffRules } from "../../src/engine/rules-diff.js";
+import {
+  copyYear,
+  exportFileName,
+  importedText,
+  MAX_VERSIONS,
+  RulesStore,
+  RULES_PREFIX,
+} from "../../src/workbook/rules-store.js";
+import { seedSheet } from "../../src/taskpane/preview/seed.js";
+const SHEET = seedSheet(readFileSync("examples/khlong-phon-2568/scores.csv", "utf8"));
+/** The seed table on its sheet (header on row 3) and, beside it, formulas that use the rules named "2569". */
+const TABLE = `A3:C${SHEET.rows.length}`;
+const COPY = copyYear("2568", "2569")!;
+/** The copy with the weights moved from OIT to IIT: the seed's strong IIT (99.24) then counts for more. */
+const REWEIGHTED = COPY.replace(/(tool IIT .*?weight) 30/, "$1 40").replace(/(tool OIT .*?weight) 40/, "$1 30");
+/** The copy with ผ่านดี asking for a total of 94: the seed's 93.60 falls to ผ่าน. */
+const REBANDED = COPY.replace('"ผ่านดี" "Good pass" when total >= 85', '"ผ่านดี" "Good pass" when total >= 94');
+const BROKEN = COPY.replace(/(tool IIT .*?weight) 30/, "$1 35"); // weights add up to 105
+
+function fresh(): { port: MemoryWorkbook; store: RulesStore } {
+  clearWorkbookRules();
+  const port = new MemoryWorkbook([SHEET]);
+  port.setCell(SHEET.name, "E1", `=ITA.TOTAL(${TABLE}, "2569")`);
+  port.setCell(SHEET.name, "E2", `=ITA.RATING(${TABLE}, "2569")`);
+  let tick = 0;
+  return { port, store: new RulesStore(port, { now: () => new Date(Date.UTC(2026, 10, 26, 10, 0, tick++)) }) };
+}
+
+describe("rules store", () => {
+  afterEach(() => clearWorkbookRules());
+
+  describe("copying a bundled year", () => {
+    it("changes the year line and the title's year, and nothing that scores", () => {
+      const model = parseRules(COPY).model!;
+      assert.equal(model.year, 2569);
+      assert.match(model.name.th, /พ\.ศ\. 2569$/);
+      assert.deepEqual(
+        diffRules(parseRules(bundledText("2568")!).model!, model).changes.map((c) => c.en),
+        ["fiscal year 2568 → 2569"],
+      );
+    });
+
+    it("says where the copy came from in a comment on the first line", () => {
+      assert.match(COPY.split("\n")[0]!, /^# คัดลอกจากเกณฑ์ 2568 เพื่อเป็นเกณฑ์ 2569/);
+    });
+
+    it("has nothing to copy from a year that is not bundled", () => {
+      assert.equal(copyYear("2555", "2556"), undefined);
+    });
+  });
+
+  describe("saving", () => {
+    it("puts the text under ITA.rules:<name> and registers it, so =ITA.TOTAL cells using the name recalculate", async () => {
+      const { port, store } = fresh();
+      assert.equal((port.shown(SHEET.name, 1, 5) as { error?: string }).error, "#N/A"); // unknown rules until saved
+      assert.deepEqual(await store.save("2569", COPY, "2568"), { ok: true });
+      assert.equal(await port.getSetting(`${RULES_PREFIX}2569`), COPY);
+      assert.deepEqual(workbookRulesNames(), ["2569"]);
+      assert.equal(port.shown(SHEET.name, 1, 5), 93.6);
+      assert.equal(port.shown(SHEET.name, 2, 5), "ผ่านดี");
+      assert.equal((await store.load("2569")).info.from, "2568");
+    });
+
+    it("changes the =ITA.TOTAL cell when the weights are changed and saved again", async () => {
+      const { port, store } = fresh();
+      await store.save("2569", COPY);
+      await store.save("2569", REWEIGHTED);
+      // 0.4 × 99.24 + 0.15 × 92.19 + 0.15 × 93.33 + 0.3 × 90 = 94.52; every tool is still ≥ 85, so still ผ่านดี.
+      assert.equal(port.shown(SHEET.name, 1, 5), 94.52);
+      assert.equal(port.shown(SHEET.name, 2, 5), "ผ่านดี");
+    });
+
+    it("changes the =ITA.RATING cell when a band's condition is changed and saved again", async () => {
+      const { port, store } = fresh();
+      await store.save("2569", COPY);
+      assert.equal(port.shown(SHEET.name, 2, 5), "ผ่านดี");
+      assert.deepEqual(await store.save("2569", REBANDED), { ok: true });
+      assert.equal(port.shown(SHEET.name, 2, 5), "ผ่าน");
+      assert.equal(port.shown(SHEET.name, 1, 5), 93.6);
+    });
+
+    it("refuses text with errors: nothing saved, registered or recalculated, and says why", async () => {
+      const { port, store } = fresh();
+      const r = await store.save("2569", BROKEN);
+      assert.equal(r.ok, false);
+      assert.ok(!r.ok && r.diagnostics.some((d) => d.code === "ITA-C001"));
+      assert.ok(!r.ok && r.th.includes("ฉบับร่าง") && r.en.includes("draft"));
+      assert.deepEqual(await port.settingKeys(RULES_PREFIX), []);
+      assert.deepEqual(workbookRulesNames(), []);
+      assert.equal((port.shown(SHEET.name, 1, 5) as { error?: string }).error, "#N/A");
+    });
+
+    it("refuses the name of a bundled year and an empty name", async () => {
+      const { port, store } = fresh();
+      const calls = port.calls;
+      const bundled = await store.save("2568", COPY);
+      const empty = await store.save("  ", COPY);
+      assert.ok(!bundled.ok && bundled.en.includes("bundled year"));
+      assert.ok(!empty.ok && empty.en.includes("no name"));
+      assert.equal(port.calls, calls);
+    });
+  });
+
+  describe("drafts", () => {
+    it("keeps a draft with errors and gives it back to a pane opened later", async () => {
+      const { port, store } = fresh();
+      await store.saveDraft("2569", BROKEN, "2568");
+      const reopened = await new RulesStore(port).load("2569");
+      assert.equal(reopened.draft?.text, BROKEN);
+      assert.equal(reopened.draft?.from, "2568");
+      assert.equal(reopened.saved, undefined);
+    });
+
+    it("never lets a draft be used for scoring", async () => {
+      const { port, store } = fresh();
+      await store.save("2569", COPY);
+      await store.saveDraft("2569", REWEIGHTED);
+      await port.recalculate();
+      assert.equal(port.shown(SHEET.name, 1, 5), 93.6);
+    });
+
+    it("clears the draft once the text is saved", async () => {
+      const { store } = fresh();
+      await store.saveDraft("2569", COPY);
+      await store.save("2569", COPY);
+      assert.equal((await store.load("2569")).draft, undefined);
+    });
+
+    it("lists names that have saved rules or only a draft", async () => {
+      const { store } = fresh();
+      await store.save("เกณฑ์จังหวัด", COPY);
+      await store.saveDraft("2569", BROKEN);
+      assert.deepEqual(await store.names(), ["2569", "เกณฑ์จังหวัด"]);
+    });
+
+    it("remembers which rules the editor had open", async () => {
+      const { store } = fresh();
+      await store.setCurrentName("2569");
+      assert.equal(await store.currentName(), "2569");
+    });
+  });
+
+  describe("saved versions", () => {
+    it("keeps the text a save replaced and restores it, for scoring too", async () => {
+      const { port, store } = fresh();
+      await store.save("2569", COPY);
+      await store.save("2569", REWEIGHTED);
+      const versions = await store.versions("2569");
+      assert.equal(versions.length, 1);
+      assert.equal(versions[0]!.text, COPY);
+      assert.deepEqual(await store.restore("2569", 0), { ok: true });
+      assert.equal(await port.getSetting(`${RULES_PREFIX}2569`), COPY);
+      assert.equal(port.shown(SHEET.name, 1, 5), 93.6);
+      assert.equal((await store.versions("2569"))[0]!.text, REWEIGHTED);
+    });
+
+    it(`keeps at most ${MAX_VERSIONS} versions, newest first`, async () => {
+      const { store } = fresh();
+      const texts = Array.from({ length: MAX_VERSIONS + 3 }, (_, k) => `${COPY}\n# ฉบับ ${k}`);
+      for (const t of texts) await store.save("2569", t);
+      const kept = (await store.versions("2569")).map((v) => v.text.split("# ฉบับ ")[1]);
+      assert.deepEqual(kept, ["6", "5", "4", "3", "2"]);
+    });
+  });
+
+  describe(".ita files", () => {
+    it("reads an imported file without its byte-order mark and with \\n line breaks", () => {
+      assert.equal(importedText("\uFEFFtool IIT\r\nweight 30\rx"), "tool IIT\nweight 30\nx");
+    });
+
+    it("names the exported file after the rules, without characters a file system refuses", () => {
+      assert.equal(exportFileName("เกณฑ์ 2569"), "เกณฑ์ 2569.ita");
+      assert.equal(exportFileName('a/b:c"d'), "a-b-c-d.ita");
+    });
+  });
+});
