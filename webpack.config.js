@@ -162,6 +162,7 @@ export default async (env, options) => {
         patterns: [
           { from: "src/taskpane/preview/preview.css", to: "preview.css" },
           { from: "examples/khlong-phon-2568/scores.csv", to: "preview/scores.csv" },
+          { from: "examples/khlong-phon-2568/agency.csv", to: "preview/agency.csv" },
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           {

@@ -14,7 +14,8 @@ import {
   type PublishedFigures,
   type ScoreRow,
 } from "../engine/index.js";
-import { AGENCY_SHEET, agenciesFromCsv, agenciesFromGrid } from "../report/agency.js";
+import { AGENCY_SHEET, agenciesFromGrid } from "../report/agency.js";
+import { agenciesFromCsv } from "./agency-csv.js";
 import { renderHtml, renderSummaryHtml } from "../report/html.js";
 import { buildReport, fileNameFor, type Agency, type ReportModel } from "../report/model.js";
 import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";

@@ -5,7 +5,6 @@
  * row (ชื่อหน่วยงาน | อำเภอ | จังหวัด) and one row per agency for a workbook that
  * holds many agencies.
  */
-import { parse } from "csv-parse/sync";
 import { arabicDigits, isBlank, type CellValue } from "../engine/values.js";
 import type { Agency } from "./model.js";
 
@@ -132,10 +131,4 @@ export function agenciesFromGrid(values: readonly (readonly CellValue[])[], shee
     ok: true,
     agencies: [{ name: found.name.value, district: found.district?.value, province: found.province?.value }],
   };
-}
-
-/** Agencies from a CSV file's text (same layouts as the sheet). */
-export function agenciesFromCsv(text: string, file: string): AgencyResult {
-  const records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, trim: true }) as string[][];
-  return agenciesFromGrid(records, file);
 }

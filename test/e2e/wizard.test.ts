@@ -136,6 +136,60 @@ describe("task-pane wizard (preview, Chromium)", function () {
     assert.equal(await page.locator(".charts svg polyline").count(), 1);
   });
 
+  it("writes the analysis report and the improvement plan as sheets of their own, for the agency named in the workbook's หน่วยงาน sheet", async () => {
+    const { page } = await open();
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    await next(page, "ตรวจสอบ");
+    await pane(page).locator('[data-testid="check-ok"]').waitFor();
+    await next(page, "ผลการประเมิน");
+    await pane(page).locator('[data-key="next-4"]').click();
+    await page.waitForFunction(() => document.querySelector("#step-heading")?.textContent?.includes("รายงาน"));
+    assert.equal(await pane(page).locator('[data-key="agency-name"]').inputValue(), "เทศบาลตำบลคลองพน");
+    assert.equal(await pane(page).locator('[data-key="agency-province"]').inputValue(), "กระบี่");
+    await page.screenshot({ path: screenshotPath("wizard-5-report"), fullPage: true });
+    await pane(page).locator('[data-key="report-write"]').click();
+    await page.locator('table.grid[data-sheet="รายงาน ITA 2568"]').waitFor();
+
+    const report = await grid(page);
+    assert.match(report[0]?.[0] ?? "", /เทศบาลตำบลคลองพน/);
+    const i1 = report.find((r) => r.some((c) => c.includes("เป็นไปตามขั้นตอนและระยะเวลา มากน้อยเพียงใด")));
+    assert.ok(i1, "question i1 is in the report");
+    assert.ok(i1.includes("99.43"), `i1's score in ${JSON.stringify(i1)}`);
+    // 99.43 passes 85: the rules' "maintain" guidance, not "raise".
+    assert.ok(i1.some((c) => c.endsWith("เพื่อรักษาระดับค่าคะแนนต่อไป")));
+
+    await page.locator(".sheet-tab", { hasText: "แผนพัฒนา ITA 2568" }).click();
+    await page.locator('table.grid[data-sheet="แผนพัฒนา ITA 2568"]').waitFor();
+    const plan = (await grid(page)).flat();
+    // Indicator 10 (80.00) is the one below the pass mark: its template leads the plan.
+    assert.ok(plan.includes("การป้องกันการทุจริตในหน่วยงาน"), "indicator 10's plan template");
+    // The user's score sheet is untouched and still first.
+    assert.equal(await page.locator(".sheet-tab").first().innerText(), "คะแนน");
+  });
+
+  it("asks before replacing the report sheets written earlier", async () => {
+    const { page } = await open();
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    await next(page, "ตรวจสอบ");
+    await pane(page).locator('[data-testid="check-ok"]').waitFor();
+    await next(page, "ผลการประเมิน");
+    await pane(page).locator('[data-key="next-4"]').click();
+    await pane(page).locator('[data-key="agency-name"]').fill("หน่วยงานทดสอบ");
+    await pane(page).locator('[data-key="report-write"]').click();
+    await page.locator('table.grid[data-sheet="รายงาน ITA 2568"]').waitFor();
+    await pane(page).locator('[data-key="agency-name"]').fill("ชื่อใหม่");
+    await pane(page).locator('[data-key="report-write"]').click();
+    await pane(page).locator('[data-key="report-replace"]').waitFor();
+    assert.match(await pane(page).locator(".confirm").innerText(), /รายงาน ITA 2568/);
+    await pane(page).locator('[data-key="report-cancel"]').click();
+    assert.match((await grid(page))[0]?.[0] ?? "", /หน่วยงานทดสอบ/);
+    await pane(page).locator('[data-key="report-write"]').click();
+    await pane(page).locator('[data-key="report-replace"]').click();
+    await page.waitForFunction(() => document.querySelector("table.grid tbody tr td")?.textContent?.includes("ชื่อใหม่"));
+  });
+
   it("asks before replacing a results sheet written earlier, and replaces it only when told to", async () => {
     const { page } = await open();
     await next(page, "ข้อมูล");
@@ -154,7 +208,8 @@ describe("task-pane wizard (preview, Chromium)", function () {
     await pane(page).locator('[data-key="write"]').click();
     await pane(page).locator('[data-key="replace"]').click();
     await pane(page).locator('[data-key="goto"]').waitFor();
-    assert.equal(await page.locator(".sheet-tab").count(), 2);
+    // Replaced, not added: the two sheets of the sample workbook and one results sheet.
+    assert.deepEqual(await page.locator(".sheet-tab").allInnerTexts(), ["คะแนน", "หน่วยงาน", "ผลการประเมิน ITA 2568"]);
   });
 
   it("reports a bad score with its cell, computes nothing, and selects the cell when the problem is clicked", async () => {

@@ -4,7 +4,8 @@
  * when the name is missing.
  */
 import { strict as assert } from "node:assert";
-import { agenciesFromCsv, agenciesFromGrid } from "../../src/report/agency.js";
+import { agenciesFromCsv } from "../../src/cli/agency-csv.js";
+import { agenciesFromGrid } from "../../src/report/agency.js";
 import { fileNameFor } from "../../src/report/model.js";
 
 describe("agency details", () => {

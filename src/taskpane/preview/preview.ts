@@ -1,7 +1,7 @@
 /**
  * `npm run preview`: the real task pane beside an in-memory workbook holding the
- * seed agency's score sheet (examples/khlong-phon-2568/scores.csv, copied into
- * dist by the build), so the add-in can be seen and tried without Excel. No
+ * seed agency's score sheet and details (examples/khlong-phon-2568/scores.csv and
+ * agency.csv, copied into dist by the build), so the add-in can be seen and tried without Excel. No
  * Office.js is loaded; the pane talks to the MemoryWorkbook through the same port.
  * `?lang=en` opens the pane in English.
  */
@@ -9,7 +9,7 @@ import "../../workbook/cf-stub.js";
 import { MemoryWorkbook } from "../../workbook/memory-adapter.js";
 import { mountPane } from "../pane.js";
 import { mountGrid } from "./grid.js";
-import { seedSheet } from "./seed.js";
+import { agencySheet, seedSheet } from "./seed.js";
 
 async function main(): Promise<void> {
   const book = document.getElementById("book");
@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   if (!book || !app) return;
   const csv = await (await fetch("preview/scores.csv")).text();
   const seed = seedSheet(csv);
-  const workbook = new MemoryWorkbook([{ name: seed.name, rows: seed.rows, merged: seed.merged }]);
+  const agency = agencySheet(await (await fetch("preview/agency.csv")).text());
+  const workbook = new MemoryWorkbook([
+    { name: seed.name, rows: seed.rows, merged: seed.merged },
+    { name: agency.name, rows: agency.rows, merged: agency.merged },
+  ]);
   mountGrid(book, workbook);
   const lang = new URLSearchParams(location.search).get("lang");
   mountPane(app, workbook, {

@@ -215,6 +215,11 @@ export function renderResults(w: Wizard): HTMLElement {
         },
         t(`เขียนชีตผลการประเมิน (${name})`, `Write the results sheet (${name})`),
       ),
+      h(
+        "button",
+        { type: "button", class: "secondary", "data-key": "next-4", onclick: () => void w.go(4) },
+        `${t("รายงานและแผน", "Report and plan")} →`,
+      ),
     ),
   );
 }

@@ -1,11 +1,12 @@
 /**
- * The Assess view: a four-step wizard (Criteria → Data → Check → Results) over the
+ * The Assess view: a five-step wizard (Criteria → Data → Check → Results → Report) over the
  * workbook port. This file owns the state, the step list, moving between steps
  * (focus goes to the new step's heading), progress for long work and the per-workbook
  * choices kept in settings. The steps render themselves (criteria.ts, data.ts,
- * check.ts, results.ts); scoring is the engine's.
+ * check.ts, results.ts, report.ts); scoring is the engine's.
  */
 import type { Evaluation, ScoreProblem } from "../../engine/index.js";
+import type { Agency } from "../../report/model.js";
 import type { ScoreTable, TableProblem } from "../../workbook/score-table.js";
 import type { PaneContext } from "../context.js";
 import { h } from "../dom.js";
@@ -13,6 +14,7 @@ import { bundledChoices, workbookChoices, type RulesChoice } from "../rules-sour
 import { renderCheck, runCheck } from "./check.js";
 import { renderCriteria } from "./criteria.js";
 import { renderData, restoreTable } from "./data.js";
+import { loadAgency, renderReport } from "./report.js";
 import { renderResults } from "./results.js";
 
 /** Workbook settings the wizard keeps (they travel with the file). */
@@ -24,9 +26,10 @@ export const STEPS = [
   { id: "data", th: "ข้อมูล", en: "Data" },
   { id: "check", th: "ตรวจสอบ", en: "Check" },
   { id: "results", th: "ผลการประเมิน", en: "Results" },
+  { id: "report", th: "รายงาน", en: "Report" },
 ] as const;
 
-export type StepIndex = 0 | 1 | 2 | 3;
+export type StepIndex = 0 | 1 | 2 | 3 | 4;
 
 /** Where the score table was found: a whole sheet, or a range the user selected. */
 export interface DataSource {
@@ -49,6 +52,12 @@ export interface WizardState {
   /** A results sheet of this name exists: the user is asked before replacing it. */
   confirmReplace?: string;
   written?: string;
+  /** Who the report is about (step 5). */
+  agency?: Agency;
+  thaiDigits: boolean;
+  /** Report sheets of this year exist: the user is asked before replacing them. */
+  confirmReport?: string[];
+  reportWritten?: string[];
   /** An error to show in the current step (role=alert). */
   error?: { th: string; en: string };
 }
@@ -59,7 +68,7 @@ export interface Status {
 }
 
 export class Wizard {
-  readonly state: WizardState = { step: 0, choices: [], tableProblems: [], found: [] };
+  readonly state: WizardState = { step: 0, choices: [], tableProblems: [], found: [], thaiDigits: false };
   private focusHeading = false;
   /** data-key of the element to focus after the next render (e.g. the Replace button when asking). */
   focusNext?: string;
@@ -114,6 +123,8 @@ export class Wizard {
     }
     this.state.written = undefined;
     this.state.confirmReplace = undefined;
+    this.state.reportWritten = undefined;
+    this.state.confirmReport = undefined;
     if (this.state.step > step) this.state.step = step;
   }
 
@@ -134,8 +145,9 @@ export class Wizard {
       const written = this.state.written;
       this.render();
       await runCheck(this);
-      if (step === 3 && this.state.evaluation === undefined) this.state.step = 2;
-      else if (step === 3) this.state.written = written;
+      if (step >= 3 && this.state.evaluation === undefined) this.state.step = 2;
+      else if (step >= 3) this.state.written = written;
+      if (this.state.step === 4) await loadAgency(this);
       this.focusHeading = true;
     }
     this.render();
@@ -208,7 +220,9 @@ export class Wizard {
           ? renderData(this)
           : this.state.step === 2
             ? renderCheck(this)
-            : renderResults(this);
+            : this.state.step === 3
+              ? renderResults(this)
+              : renderReport(this);
     const error = this.state.error
       ? h("p", { class: "message error", role: "alert" }, t(this.state.error.th, this.state.error.en))
       : null;

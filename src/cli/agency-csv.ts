@@ -1,0 +1,13 @@
+/**
+ * The agency details beside a score CSV (agency.csv), read with the same layouts as
+ * the "หน่วยงาน" sheet. Kept out of src/report so the task pane's bundle does not
+ * take the CSV parser.
+ */
+import { parse } from "csv-parse/sync";
+import { agenciesFromGrid, type AgencyResult } from "../report/agency.js";
+
+/** Agencies from a CSV file's text (same layouts as the sheet). */
+export function agenciesFromCsv(text: string, file: string): AgencyResult {
+  const records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, trim: true }) as string[][];
+  return agenciesFromGrid(records, file);
+}
