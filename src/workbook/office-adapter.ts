@@ -125,16 +125,21 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readSelection(): Promise<RangeData> {
     return Excel.run(async (context) => {
-      const range = context.workbook.getSelectedRange();
+      const selected = context.workbook.getSelectedRange();
+      // Staff select whole columns (A:C): read only the cells in use inside the selection,
+      // never a million empty rows.
+      const range = selected.getUsedRangeOrNullObject(true);
       range.load("values, valueTypes, address");
-      range.worksheet.load("name");
+      selected.load("address");
+      selected.worksheet.load("name");
       const merged = range.getMergedAreasOrNullObject().load("address");
       await context.sync();
-      return toRangeData(
-        range.worksheet.name,
-        range as unknown as LoadedRange,
-        merged.isNullObject ? [] : mergedList(merged.address),
-      );
+      const sheet = selected.worksheet.name;
+      if (range.isNullObject) {
+        const topLeft = (splitPlace(selected.address)?.address ?? selected.address).split(":")[0]!;
+        return { sheet, topLeft, values: [[""]], kinds: [["empty"]], merged: [] };
+      }
+      return toRangeData(sheet, range as unknown as LoadedRange, merged.isNullObject ? [] : mergedList(merged.address));
     });
   }
 

@@ -359,6 +359,51 @@ describe("the Office.js workbook adapter", () => {
     assert.equal(counter.syncs, 2);
   });
 
+  it("reads only the cells in use when whole columns are selected, in one sync", async () => {
+    const counter = installExcel(
+      {
+        workbook: {
+          selected: {
+            address: "'คะแนน'!A:C",
+            worksheet: { name: "คะแนน" },
+            used: {
+              values: [
+                ["เครื่องมือ", "ข้อ", "คะแนน"],
+                ["IIT", "i1", 99.43],
+              ],
+              valueTypes: [
+                ["String", "String", "String"],
+                ["String", "String", "Double"],
+              ],
+              address: "'คะแนน'!A3:C4",
+              merged: { address: "" },
+              getMergedAreasOrNullObject() {
+                return (this as Data).merged;
+              },
+            },
+            getUsedRangeOrNullObject() {
+              return (this as Data).used;
+            },
+          },
+          getSelectedRange() {
+            return (this as Data).selected;
+          },
+        },
+      },
+      (m) => {
+        const used = ((m.context as Data).workbook as { selected: { used: Data & { merged: Data } } }).selected.used;
+        used.isNullObject = false;
+        used.merged.isNullObject = true;
+      },
+    );
+    const r = await new OfficeWorkbook().readSelection();
+    assert.equal(counter.syncs, 1);
+    assert.equal(r.sheet, "คะแนน");
+    assert.equal(r.topLeft, "A3");
+    assert.equal(r.values.length, 2);
+    assert.deepEqual(r.values[1], ["IIT", "i1", 99.43]);
+  });
+
   it("escapes text that Excel would take for a formula, and reads merged-area lists", () => {
     assert.equal(formulaCell("=1+1"), "'=1+1");
     assert.equal(formulaCell("-5 คะแนน"), "'-5 คะแนน");
