@@ -20,6 +20,7 @@ import { renderHtml, renderSummaryHtml } from "../report/html.js";
 import { buildReport, fileNameFor, type Agency, type ReportModel } from "../report/model.js";
 import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";
 import { findScoreTable, type TableProblem } from "../workbook/score-table.js";
+import { isOwnSheet } from "../workbook/own-sheets.js";
 import type { RangeData } from "../workbook/port.js";
 import { readXlsx, UnreadableWorkbook } from "./read-xlsx.js";
 import { rowsFromCsv } from "./score-csv.js";
@@ -39,6 +40,8 @@ export interface AgencyInput {
   readonly file: string;
   readonly agency: Agency;
   readonly rows: readonly ScoreRow[];
+  /** Why these rows cannot be reported (e.g. rows without an agency name); the others go on. */
+  readonly problem?: string;
 }
 
 /** A file or agency that could not be reported, and why (one message per line). */
@@ -70,7 +73,8 @@ function agencySheet(sheets: readonly RangeData[], file: string): readonly Agenc
 export async function readWorkbookInput(file: string, flags: ReportFlags): Promise<AgencyInput[]> {
   const { sheets } = await readXlsx(file);
   const agencies = agencySheet(sheets, file);
-  let candidates = sheets.filter((s) => !sameName(s.sheet, AGENCY_SHEET));
+  // The add-in's own output sheets (a report written into the workbook earlier) are never input.
+  let candidates = sheets.filter((s) => !sameName(s.sheet, AGENCY_SHEET) && (flags.sheet || !isOwnSheet(s.sheet)));
   if (flags.sheet) {
     candidates = candidates.filter((s) => sameName(s.sheet, flags.sheet!));
     if (candidates.length === 0) {
@@ -80,28 +84,49 @@ export async function readWorkbookInput(file: string, flags: ReportFlags): Promi
     }
   }
   const problems: TableProblem[] = [];
+  const tables = [];
   for (const sheet of candidates) {
     const found = findScoreTable(sheet);
-    if (!found.ok) {
-      problems.push(...found.problems.filter((p) => p.code !== "empty"));
-      continue;
-    }
-    const { table } = found;
+    if (found.ok) tables.push(found.table);
+    else problems.push(...found.problems.filter((p) => p.code !== "empty"));
+  }
+  if (tables.length > 1) {
+    const names = tables.map((t) => `"${t.sheet}"`).join(", ");
+    throw new InputError(
+      `${file}: พบตารางคะแนนหลายชีต (${names}) ระบุชีตด้วย --sheet หรือรวมเป็นตารางเดียวที่มีคอลัมน์หน่วยงาน / score tables on several sheets (${names}): choose one with --sheet, or make one table with an agency column`,
+    );
+  }
+  for (const table of tables) {
     if (table.columns.agency !== undefined) {
       // One workbook, many agencies: group the rows by the agency column.
-      const groups = new Map<string, ScoreRow[]>();
+      // Names are grouped as sameName compares them, so stray spaces do not split an agency in two.
+      const groups = new Map<string, { name: string; rows: ScoreRow[] }>();
+      const nameless: string[] = [];
       for (const row of table.rows) {
-        const name = row.agency ?? "";
+        const name = (row.agency ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
         if (!name) {
-          throw new InputError(`${file}: ${row.where ?? sheet.sheet}: แถวนี้ไม่มีชื่อหน่วยงาน / this row has no agency name`);
+          nameless.push(row.where ?? table.sheet);
+          continue;
         }
-        groups.set(name, [...(groups.get(name) ?? []), row]);
+        const group = groups.get(name);
+        if (group) group.rows.push(row);
+        else groups.set(name, { name, rows: [row] });
       }
-      return [...groups].map(([name, rows]) => ({
+      const inputs: AgencyInput[] = [...groups.values()].map(({ name, rows }) => ({
         file,
         agency: agencies?.find((a) => sameName(a.name, name)) ?? { name },
         rows,
       }));
+      if (nameless.length) {
+        const shown = nameless.slice(0, 5).join(", ") + (nameless.length > 5 ? ", …" : "");
+        inputs.push({
+          file,
+          agency: { name: "" },
+          rows: [],
+          problem: `${nameless.length} แถวไม่มีชื่อหน่วยงาน จึงไม่นำมาคิด (${shown}) / ${nameless.length} row(s) without an agency name, left out (${shown})`,
+        });
+      }
+      return inputs;
     }
     const agency = fromFlags(flags) ?? agencies?.[0];
     if (!agency) {
@@ -206,14 +231,32 @@ export async function writeReports(
       if (!perAgency) progress.step(++done, files.length, `✗ ${basename(file)}`);
       continue;
     }
+    if (flags.published && (files.length > 1 || inputs.length > 1)) {
+      // One agency's published figures checked against another's would be false findings.
+      failures.push({
+        file: basename(file),
+        message:
+          "--published ใช้กับหน่วยงานเดียว แต่ไฟล์นี้มีหลายหน่วยงาน / --published is for one agency, and this input holds several",
+      });
+      continue;
+    }
     for (const input of inputs) {
       if (perAgency && inputs.length > 1) progress.step(done++, inputs.length, input.agency.name);
+      if (input.problem) {
+        failures.push({ file: basename(file), message: input.problem });
+        continue;
+      }
       const outcome = evaluateRows(rules, input.rows);
       if (!outcome.ok) {
-        const lines = outcome.problems.filter((p) => p.severity === "error").map((p) => describeProblem(p));
+        // Warnings too: a row left out as "no such question" often explains a "score missing".
+        const errors = outcome.problems.filter((p) => p.severity === "error").map((p) => describeProblem(p));
+        const warnings = outcome.problems
+          .filter((p) => p.severity !== "error")
+          .map((p) => `(คำเตือน / warning) ${describeProblem(p)}`);
+        const lines = [...errors, ...warnings];
         failures.push({
           file: `${basename(file)}${inputs.length > 1 ? ` (${input.agency.name})` : ""}`,
-          message: `พบปัญหา ${lines.length} รายการ ยังคำนวณไม่ได้ / ${lines.length} problem(s), nothing computed:\n  ${lines.join("\n  ")}`,
+          message: `พบปัญหา ${errors.length} รายการ ยังคำนวณไม่ได้ / ${errors.length} problem(s), nothing computed:\n  ${lines.join("\n  ")}`,
         });
         continue;
       }

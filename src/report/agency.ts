@@ -5,6 +5,7 @@
  * row (ชื่อหน่วยงาน | อำเภอ | จังหวัด) and one row per agency for a workbook that
  * holds many agencies.
  */
+import { columnLetters } from "../workbook/a1.js";
 import { arabicDigits, isBlank, type CellValue } from "../engine/values.js";
 import type { Agency } from "./model.js";
 
@@ -54,15 +55,8 @@ export interface AgencyProblem {
 export type AgencyResult =
   { readonly ok: true; readonly agencies: readonly Agency[] } | { readonly ok: false; readonly problem: AgencyProblem };
 
-const letters = (c: number): string => {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
+/** Column letters from a 0-based index. */
+const letters = (c: number): string => columnLetters(c + 1);
 
 /**
  * Agencies from a grid of cells (row-major, top-left at A1 of `sheet`). `sheet` names

@@ -5,6 +5,7 @@
  * Report step writes these through the workbook port; the command line's .xlsx
  * (xlsx.ts) is written from the very same specs, so both look alike.
  */
+import { columnLetters, numberFormatFor } from "../workbook/a1.js";
 import type { CellWrite, FormatSpec, SheetSpec } from "../workbook/port.js";
 import { HEADINGS, type ReportModel } from "./model.js";
 import { SUMMARY_HEADINGS, sortForSummary, weakestText } from "./summary.js";
@@ -21,15 +22,9 @@ export interface ReportSheet extends SheetSpec {
 const HEAD_FILL = "#DDE5F0";
 const headText = (l: { readonly th: string; readonly en: string }): string => `${l.th}\n${l.en}`;
 
+/** Column letters from a 0-based index (0 → A). */
 export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetters(index + 1);
 }
 
 const row = (r: number, fromCol: number, toCol: number): string =>
@@ -54,9 +49,7 @@ function score(report: ReportModel, value: number, text: string): CellWrite {
   return report.thaiDigits ? text : value;
 }
 
-function numberFormat(decimals: number): string {
-  return decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
-}
+const numberFormat = numberFormatFor;
 
 function resultsSheet(r: ReportModel): ReportSheet {
   const rows: CellWrite[][] = [];

@@ -26,7 +26,7 @@ function compiledOrProblem(text: string): Pick<RulesChoice, "compiled" | "proble
   const d = loaded.diagnostics.find((x) => x.severity === "error") ?? loaded.diagnostics[0];
   return {
     problem: d
-      ? { th: `บรรทัด ${d.line}: ${d.th}`, en: `line ${d.line}: ${d.en}` }
+      ? { th: `บรรทัด ${d.line} คอลัมน์ ${d.column}: ${d.th}`, en: `line ${d.line}, column ${d.column}: ${d.en}` }
       : { th: "เกณฑ์มีข้อผิดพลาด", en: "the rules have errors" },
   };
 }

@@ -15,6 +15,11 @@ export function columnLetters(column: number): string {
   return s;
 }
 
+/** Excel's number format showing `decimals` places, as the rules publish them ("0.00" for 2). */
+export function numberFormatFor(decimals: number): string {
+  return decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+}
+
 export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);

@@ -3,6 +3,7 @@
  * question text in the rules' order, and a score column validated to 0–100. Its
  * header is one findScoreTable recognises, so the sheet feeds the Check step as it is.
  */
+import { numberFormatFor } from "./a1.js";
 import { questionsOf, type RulesModel } from "../dsl/model.js";
 import type { CellWrite, SheetSpec } from "./port.js";
 import { safeSheetName } from "./results-sheet.js";
@@ -41,7 +42,7 @@ export function buildEntrySheet(model: RulesModel, rulesName: string): SheetSpec
       { range: "A2", italic: true, fontColor: "#605E5C" },
       { range: `A${ENTRY_HEADER_ROW}:D${ENTRY_HEADER_ROW}`, bold: true, fill: "#DCE6F2", border: true },
       { range: `C${first}:C${last}`, wrap: true },
-      { range: `D${first}:D${last}`, numberFormat: "0.00", fill: "#FFF9E6", border: true },
+      { range: `D${first}:D${last}`, numberFormat: numberFormatFor(model.decimals), fill: "#FFF9E6", border: true },
     ],
     validation: [
       {

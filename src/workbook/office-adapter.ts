@@ -29,11 +29,18 @@ const KINDS: Record<string, CellKind> = {
   Error: "error",
 };
 
+/**
+ * Text Excel would turn into something else when written through Range.formulas: a
+ * formula (=, +, -, @), a number, date, time or percentage ("9.1", "1/10", "10:30",
+ * "(5)", "85%"), or a truth value. The apostrophe keeps it text and is not shown.
+ */
+const EXCEL_WOULD_PARSE = /^\s*[=+\-@\d.(]|^\s*(true|false)\s*$/i;
+
 /** What a cell write becomes in Range.formulas. */
 export function formulaCell(w: CellWrite): string | number | boolean {
   if (w === null) return "";
   if (typeof w === "object") return w.formula;
-  if (typeof w === "string" && /^[=+\-@]/.test(w)) return `'${w}`;
+  if (typeof w === "string" && EXCEL_WOULD_PARSE.test(w)) return `'${w}`;
   return w;
 }
 

@@ -9,7 +9,7 @@
  * Nothing here scores: the cached values come from the engine's Evaluation.
  */
 import type { Evaluation } from "../engine/index.js";
-import { cellA1 } from "./a1.js";
+import { cellA1, numberFormatFor } from "./a1.js";
 import type { CellWrite, SheetSpec } from "./port.js";
 import { tableArgument, type ScoreTable } from "./score-table.js";
 
@@ -60,7 +60,7 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
   const scores = tableArgument(table);
   const rules = textArg(rulesName);
   const decimals = e.rules.decimals;
-  const numberFormat = decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+  const numberFormat = numberFormatFor(decimals);
   const threshold = e.rules.pass.threshold;
   const rows: CellWrite[][] = [];
   const push = (...cells: CellWrite[]): number => {

@@ -20,9 +20,10 @@ import type { Diagnostic } from "../dsl/diagnostics.js";
 import { toThaiDigits } from "../dsl/precision.js";
 import { bundledText } from "../engine/index.js";
 import { registerWorkbookRules } from "../functions/rules.js";
+import { SETTING_PREFIX } from "../office/saved-rules.js";
 import type { WorkbookPort } from "./port.js";
 
-export const RULES_PREFIX = "ITA.rules:";
+export const RULES_PREFIX = SETTING_PREFIX;
 export const DRAFT_PREFIX = "ITA.draft:";
 export const HISTORY_PREFIX = "ITA.rules-history:";
 export const INFO_PREFIX = "ITA.rules-info:";
@@ -175,8 +176,9 @@ export class RulesStore {
     if (previous !== undefined && previous !== text) {
       await this.pushVersion(key, { text: previous, savedAt: oldInfo.savedAt ?? savedAt });
     }
-    this.register(key, text);
+    // The workbook first: if the write fails, this session must not score with rules the file does not hold.
     await this.port.setSetting(RULES_PREFIX + key, text);
+    this.register(key, text);
     const fromYear = from ?? oldInfo.from;
     await this.port.setSetting(INFO_PREFIX + key, JSON.stringify({ ...(fromYear ? { from: fromYear } : {}), savedAt }));
     await this.port.setSetting(DRAFT_PREFIX + key, undefined);

@@ -194,6 +194,40 @@ describe("ita report: broken workbooks", () => {
     });
   }
 
+  it("names every sheet holding a score table when there is more than one, and asks for --sheet", async () => {
+    const d = dir("two-tables");
+    const file = join(d, "two.xlsx");
+    const rows = (await readBack("examples/khlong-phon-2568/khlong-phon-2568.xlsx"))
+      .getWorksheet("คะแนน")!
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    await writeSeedWorkbook(file, { extraSheets: [{ name: "คะแนน ปีก่อน", rows }] });
+    const r = await ita(["report", file, "--out", join(d, "out")]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /"คะแนน", "คะแนน ปีก่อน".*--sheet/s);
+    const chosen = await ita(["report", file, "--sheet", "คะแนน", "--out", join(d, "out")]);
+    assert.equal(chosen.code, 0, chosen.err);
+  });
+
+  it("never takes a report sheet written into the workbook earlier for the score table", async () => {
+    const d = dir("report-inside");
+    const first = join(d, "first.xlsx");
+    await writeSeedWorkbook(first);
+    assert.equal((await ita(["report", first, "--out", join(d, "out1")])).code, 0);
+    const written = await readBack(join(d, "out1", "เทศบาลตำบลคลองพน.xlsx"));
+    const reportRows = written
+      .getWorksheet("รายงาน")!
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    const file = join(d, "with-report.xlsx");
+    await writeSeedWorkbook(file, { extraSheets: [{ name: "รายงาน", rows: reportRows }] });
+    const r = await ita(["report", file, "--out", join(d, "out2")]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /93\.60 ผ่านดี/);
+  });
+
   it("names a --sheet that is not in the workbook", async () => {
     const file = join(dir("sheet"), "ok.xlsx");
     await writeSeedWorkbook(file);
@@ -278,6 +312,30 @@ describe("ita report: many agencies", () => {
     const summary = readFileSync(join(out, "summary.html"), "utf8");
     assert.ok(summary.indexOf("อบต.หนึ่ง") < summary.indexOf("อบต.สอง"));
     assert.ok(summary.indexOf("อบต.สอง") < summary.indexOf("อบต.สาม"));
+  });
+
+  it("reports the agencies of a table with an agency column and names the rows that have none", async () => {
+    const d = dir("nameless");
+    await writeSeedWorkbook(join(d, "province.xlsx"), {
+      agency: null,
+      agencies: ["อบต.หนึ่ง", "อบต.สอง"],
+      blankAgencyAt: 61 + 4, // a row of อบต.สอง's block (sheet row 69)
+    });
+    const out = join(d, "out");
+    const r = await ita(["report", join(d, "province.xlsx"), "--out", out]);
+    assert.equal(r.code, 1);
+    assert.ok(existsSync(join(out, "อบต.หนึ่ง.xlsx")), "the agency with every row is still reported");
+    assert.match(r.err, /1 แถวไม่มีชื่อหน่วยงาน.*คะแนน!C69.*1 row\(s\) without an agency name/s);
+  });
+
+  it("refuses --published for an input that holds several agencies, since the figures are one agency's", async () => {
+    const d = dir("published-many");
+    await writeSeedWorkbook(join(d, "province.xlsx"), { agency: null, agencies: ["อบต.หนึ่ง", "อบต.สอง"] });
+    const published = join(d, "published.json");
+    writeFileSync(published, readFileSync("examples/khlong-phon-2568/published.json"));
+    const r = await ita(["report", join(d, "province.xlsx"), "--published", published, "--out", join(d, "out")]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /--published ใช้กับหน่วยงานเดียว.*--published is for one agency/s);
   });
 
   it("draws a progress bar on a terminal and prints plain lines otherwise", async () => {

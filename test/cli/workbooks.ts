@@ -19,6 +19,10 @@ export interface WorkbookOptions {
   readonly shift?: number;
   /** Several agencies in one table with an agency column (their names). */
   readonly agencies?: readonly string[];
+  /** With `agencies`: leave the agency cell of the row at this 0-based index blank. */
+  readonly blankAgencyAt?: number;
+  /** More sheets after the score sheet, e.g. a copy of it or a report written earlier. */
+  readonly extraSheets?: readonly { readonly name: string; readonly rows: readonly (readonly ExcelJS.CellValue[])[] }[];
 }
 
 export async function writeSeedWorkbook(path: string, options: WorkbookOptions = {}): Promise<void> {
@@ -29,14 +33,18 @@ export async function writeSeedWorkbook(path: string, options: WorkbookOptions =
   ws.getRow(3).values = options.agencies ? ["เครื่องมือ", "ข้อ", "คะแนน", "หน่วยงาน"] : ["เครื่องมือ", "ข้อ", "คะแนน"];
   if (options.mergedHeader) ws.mergeCells("A3:B3");
   let r = 4;
+  let index = 0;
   names.forEach((name, k) => {
     seedRows().forEach((row, i) => {
       const score = Number(arabicDigits(String(row.score)));
       const shifted = Math.min(100, score + (options.shift ?? 0) - k * 3);
       const value = options.textScore?.index === i ? options.textScore.text : shifted;
-      ws.getRow(r++).values = [String(row.tool), arabicDigits(String(row.question)), value, ...(name ? [name] : [])];
+      const agencyCell = name === undefined ? [] : [options.blankAgencyAt === index ? "" : name];
+      index++;
+      ws.getRow(r++).values = [String(row.tool), arabicDigits(String(row.question)), value, ...agencyCell];
     });
   });
+  for (const extra of options.extraSheets ?? []) wb.addWorksheet(extra.name).addRows(extra.rows.map((r) => [...r]));
   const agency =
     options.agency === undefined ? { name: "เทศบาลตำบลคลองพน", district: "คลองท่อม", province: "กระบี่" } : options.agency;
   if (agency) {

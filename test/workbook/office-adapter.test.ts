@@ -404,10 +404,15 @@ describe("the Office.js workbook adapter", () => {
     assert.deepEqual(r.values[1], ["IIT", "i1", 99.43]);
   });
 
-  it("escapes text that Excel would take for a formula, and reads merged-area lists", () => {
+  it("keeps text that Excel would take for a formula, number, date or truth value as text, and reads merged-area lists", () => {
     assert.equal(formulaCell("=1+1"), "'=1+1");
     assert.equal(formulaCell("-5 คะแนน"), "'-5 คะแนน");
     assert.equal(formulaCell({ formula: "=ITA.TOTAL(A1:C3)", value: 1 }), "=ITA.TOTAL(A1:C3)");
+    assert.equal(formulaCell("9.1"), "'9.1"); // a sub-indicator id, not the number 9.1
+    assert.equal(formulaCell("1/10"), "'1/10"); // not the 1st of October
+    assert.equal(formulaCell("TRUE"), "'TRUE");
+    assert.equal(formulaCell("ตัวชี้วัดที่ 9.1"), "ตัวชี้วัดที่ 9.1");
+    assert.equal(formulaCell(93.6), 93.6);
     assert.deepEqual(mergedList("Sheet1!A1:C1, Sheet1!D4:D6"), ["A1:C1", "D4:D6"]);
   });
 });

@@ -97,6 +97,17 @@ describe("rules store", () => {
       assert.equal((port.shown(SHEET.name, 1, 5) as { error?: string }).error, "#N/A");
     });
 
+    it("leaves the functions on the rules the workbook holds when the workbook refuses the write", async () => {
+      const { port, store } = fresh();
+      const refuse = port.setSetting.bind(port);
+      port.setSetting = async (key, value) => {
+        if (key.startsWith(RULES_PREFIX)) throw new Error("settings are full");
+        return refuse(key, value);
+      };
+      await assert.rejects(store.save("2569", COPY), /settings are full/);
+      assert.deepEqual(workbookRulesNames(), []);
+    });
+
     it("refuses the name of a bundled year and an empty name", async () => {
       const { port, store } = fresh();
       const calls = port.calls;

@@ -6,6 +6,7 @@
  * here but by the engine; when the rows do not fit a set of rules (a question the
  * new rules ask that the sheet lacks) the engine's own first problem is shown.
  */
+import { isOwnSheet } from "../../workbook/own-sheets.js";
 import { bundledText, describeProblem, evaluateRows, loadRulesText, type ScoreRow } from "../../engine/index.js";
 import type { WorkbookPort } from "../../workbook/port.js";
 import { findScoreTable, type ScoreTable } from "../../workbook/score-table.js";
@@ -51,7 +52,7 @@ export async function findRows(port: WorkbookPort): Promise<FoundRows | undefine
   const kept = await wizardRows(port);
   if (kept) return kept;
   for (const sheet of await port.listSheets()) {
-    if (!sheet.used) continue;
+    if (!sheet.used || isOwnSheet(sheet.name)) continue;
     const found = findScoreTable(await port.readRange(sheet.name));
     if (found.ok) return located(found.table);
   }
@@ -63,7 +64,9 @@ export async function rowsFromSelection(port: WorkbookPort): Promise<FoundRows |
   const found = findScoreTable(await port.readSelection());
   if (found.ok) return located(found.table);
   const p = found.problems[0];
-  return p ? { th: `${p.where}: ${p.th}`, en: p.en } : { th: "ไม่พบตารางคะแนน", en: "no score table found" };
+  return p
+    ? { th: `${p.where}: ${p.th}`, en: `${p.where}: ${p.en}` }
+    : { th: "ไม่พบตารางคะแนน", en: "no score table found" };
 }
 
 /** Rules text (or a bundled year) applied to rows by the engine. */

@@ -211,7 +211,8 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   }
 
   function fail(e: unknown): void {
-    say("error", "ทำรายการไม่สำเร็จ", e instanceof Error ? e.message : String(e));
+    const m = e instanceof Error ? e.message : String(e);
+    say("error", `ทำรายการไม่สำเร็จ: ${m}`, m);
   }
 
   // --- the editor -----------------------------------------------------------

@@ -3,6 +3,7 @@
  * sheets, or take the user's selection, or create a blank entry sheet for the
  * chosen rules. Where the table was found is kept in the workbook's settings.
  */
+import { isOwnSheet } from "../../workbook/own-sheets.js";
 import { findScoreTable, type ScoreTable, type TableProblem } from "../../workbook/score-table.js";
 import { buildEntrySheet, entrySheetName } from "../../workbook/entry-sheet.js";
 import { SheetExistsError } from "../../workbook/port.js";
@@ -48,7 +49,7 @@ export async function restoreTable(w: Wizard, json: string): Promise<void> {
 
 async function findInWorkbook(w: Wizard): Promise<void> {
   await w.busy({ th: "กำลังค้นหาตารางคะแนน", en: "Looking for the score table" }, async (progress) => {
-    const sheets = (await w.ctx.port.listSheets()).filter((s) => s.used);
+    const sheets = (await w.ctx.port.listSheets()).filter((s) => s.used && !isOwnSheet(s.name));
     const preferred = w.state.source?.sheet;
     sheets.sort((a, b) => Number(b.name === preferred) - Number(a.name === preferred));
     const found: ScoreTable[] = [];

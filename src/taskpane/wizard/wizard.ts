@@ -165,7 +165,7 @@ export class Wizard {
       return await work((done, total) => this.status.progress(label, done, total));
     } catch (e) {
       const m = e instanceof Error ? e.message : String(e);
-      this.state.error = { th: m, en: m };
+      this.state.error = { th: `ทำรายการไม่สำเร็จ: ${m}`, en: `Could not finish: ${m}` };
       return undefined;
     } finally {
       this.busyCount--;
