@@ -15,7 +15,7 @@ export {
   type ScoreRow,
   type ToolResult,
 } from "./evaluate.js";
-export { rate, type RatingOutcome, type Shortfall } from "./rating.js";
+export { gapRows, rate, type RatingOutcome, type Shortfall } from "./rating.js";
 export { audit, type AuditFinding, type PublishedFigures } from "./audit.js";
 export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
 export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";

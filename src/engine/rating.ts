@@ -109,3 +109,13 @@ export function rate(
   }
   return { row, label: rows[row]!.label, nextUp: { row: row - 1, label: up.label, shortfalls } };
 }
+
+/**
+ * What stands between a rating and the next band up, as rows of (sentence, points
+ * short): what ITA.GAP spills and what the results sheet shows until Excel computes it.
+ */
+export function gapRows(outcome: RatingOutcome): [string, number | ""][] {
+  if (!outcome.nextUp) return [[`อยู่ระดับสูงสุดแล้ว (${outcome.label.th})`, ""]];
+  if (outcome.nextUp.shortfalls.length === 0) return [[`ระดับถัดไป: ${outcome.nextUp.label.th}`, ""]];
+  return outcome.nextUp.shortfalls.map((s) => [s.th, s.gap]);
+}

@@ -7,6 +7,7 @@
  * they mean at the published precision (`>= 85` and `85 - 100` are the same band),
  * never by how they are written.
  */
+import { describeBand } from "../dsl/describe.js";
 import type { Condition, Indicator, Label, Question, RatingRow, RulesModel, Scale, Tool } from "../dsl/model.js";
 import { questionsOf } from "../dsl/model.js";
 
@@ -61,32 +62,6 @@ function method(weighted: boolean, of: string): { th: string; en: string } {
   return weighted
     ? { th: `ค่าเฉลี่ยถ่วงน้ำหนักของ${ofTh[of] ?? of}`, en: `weighted mean of ${of}` }
     : { th: `ค่าเฉลี่ยของ${ofTh[of] ?? of}`, en: `mean of ${of}` };
-}
-
-/** A condition in words, with its bounds as written: "คะแนนรวม ≥ 95" / "the total ≥ 95". */
-export function describeCondition(c: Condition): { th: string; en: string } {
-  const who =
-    c.subject === "total"
-      ? { th: "คะแนนรวม", en: "the total" }
-      : c.subject === "every"
-        ? { th: "ทุกแบบวัด", en: "every tool" }
-        : c.subject === "any"
-          ? { th: "แบบวัดใดแบบวัดหนึ่ง", en: "any tool" }
-          : { th: `แบบวัด ${c.tool ?? ""}`, en: `tool ${c.tool ?? ""}` };
-  let range: string;
-  if (c.min !== undefined && c.max !== undefined && c.minInclusive && c.maxInclusive) range = `${c.min}–${c.max}`;
-  else {
-    const parts: string[] = [];
-    if (c.min !== undefined) parts.push(`${c.minInclusive ? "≥" : ">"} ${c.min}`);
-    if (c.max !== undefined) parts.push(`${c.maxInclusive ? "≤" : "<"} ${c.max}`);
-    range = parts.join(" ") || "0–100";
-  }
-  return { th: `${who.th} ${range}`, en: `${who.en} ${range}` };
-}
-
-function describeBand(row: RatingRow): { th: string; en: string } {
-  const parts = row.conditions.map(describeCondition);
-  return { th: parts.map((p) => p.th).join(" และ "), en: parts.map((p) => p.en).join(" and ") };
 }
 
 /** A condition's meaning: its subject and its interval clamped to the possible scores 0–100. */

@@ -22,6 +22,7 @@ import {
   type CompiledRules,
   type Evaluation,
   type ToolResult,
+  gapRows,
 } from "../engine/index.js";
 import { asMatrix, cellsOf, isBlankish, plainCell, scalar, scoreRows } from "./cells.js";
 import { excelError, problemsError, rowPlace } from "./excel-errors.js";
@@ -232,9 +233,7 @@ export function result(scores: any[][], rules?: any): any[][] {
 export function gap(scores: any[][], rules?: any): any[][] {
   const r = evaluateTable(scores, rules).rating;
   if (r.row < 0) throw excelError("notAvailable", r.label.th, r.label.en);
-  if (!r.nextUp) return [[`อยู่ระดับสูงสุดแล้ว (${r.label.th})`, ""]];
-  if (r.nextUp.shortfalls.length === 0) return [[`ระดับถัดไป: ${r.nextUp.label.th}`, ""]];
-  return r.nextUp.shortfalls.map((s) => [s.th, s.gap]);
+  return gapRows(r);
 }
 
 /**

@@ -2,9 +2,10 @@
  * The rules the wizard can use: the bundled years, and rules saved in this
  * workbook (settings "ITA.rules:<name>", read through the port). Saved rules are
  * registered with the custom functions as they are read, so `=ITA.*(…, "name")`
- * formulas the wizard writes resolve. Also: a rating condition as a sentence.
+ * formulas the wizard writes resolve. Also: the rating bands in words (dsl/describe.ts).
  */
-import type { Condition, RulesModel } from "../dsl/model.js";
+import { describeBand } from "../dsl/describe.js";
+import type { RulesModel } from "../dsl/model.js";
 import { bundledText, bundledYears, loadRulesText, type CompiledRules } from "../engine/index.js";
 import { registerWorkbookRules } from "../functions/rules.js";
 import { SETTING_PREFIX } from "../office/saved-rules.js";
@@ -59,28 +60,9 @@ export async function workbookChoices(port: WorkbookPort): Promise<RulesChoice[]
 
 type T = (th: string, en: string) => string;
 
-function bound(c: Condition): string {
-  if (c.min !== undefined && c.max !== undefined) return `${c.min}–${c.max}`;
-  if (c.min !== undefined) return `${c.minInclusive ? "≥" : ">"} ${c.min}`;
-  if (c.max !== undefined) return `${c.maxInclusive ? "≤" : "<"} ${c.max}`;
-  return "";
-}
-
-export function conditionText(c: Condition, t: T): string {
-  const subject =
-    c.subject === "total"
-      ? t("คะแนนรวม", "total")
-      : c.subject === "every"
-        ? t("ทุกเครื่องมือ", "every tool")
-        : c.subject === "any"
-          ? t("เครื่องมือใดเครื่องมือหนึ่ง", "any tool")
-          : (c.tool ?? "");
-  return `${subject} ${bound(c)}`;
-}
-
 export function ratingRows(model: RulesModel, t: T): { label: string; when: string }[] {
-  return model.rating.rows.map((r) => ({
-    label: t(r.label.th, r.label.en || r.label.th),
-    when: r.conditions.map((c) => conditionText(c, t)).join(t(" และ ", " and ")),
-  }));
+  return model.rating.rows.map((r) => {
+    const when = describeBand(r);
+    return { label: t(r.label.th, r.label.en || r.label.th), when: t(when.th, when.en) };
+  });
 }

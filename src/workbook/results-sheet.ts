@@ -8,7 +8,7 @@
  * engine's value is cached with each formula for adapters that cannot compute.
  * Nothing here scores: the cached values come from the engine's Evaluation.
  */
-import type { Evaluation } from "../engine/index.js";
+import { gapRows, type Evaluation } from "../engine/index.js";
 import { cellA1, numberFormatFor } from "./a1.js";
 import type { CellWrite, SheetSpec } from "./port.js";
 import { tableArgument, type ScoreTable } from "./score-table.js";
@@ -116,13 +116,8 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
       ? `สิ่งที่ต้องทำเพื่อให้ได้ระดับถัดไป (${next.label.th}) / what stands between this result and ${next.label.en || next.label.th}`
       : `อยู่ระดับสูงสุดแล้ว / already at the top band`,
   );
-  const firstGap = next?.shortfalls[0];
-  const gapValue = !next
-    ? `อยู่ระดับสูงสุดแล้ว (${e.rating.label.th})`
-    : firstGap
-      ? firstGap.th
-      : `ระดับถัดไป: ${next.label.th}`;
-  const gapRow = push({ formula: `=ITA.GAP(${scores},${rules})`, value: gapValue });
+  // The formula spills one row per shortfall; an adapter that cannot compute shows the first.
+  const gapRow = push({ formula: `=ITA.GAP(${scores},${rules})`, value: gapRows(e.rating)[0]![0] });
 
   const ind = `${cellA1(firstIndicator, 4)}:${cellA1(lastIndicator, 4)}`;
   const spec: SheetSpec = {

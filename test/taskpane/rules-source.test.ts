@@ -2,7 +2,8 @@ import { strict as assert } from "node:assert";
 import { bundledText } from "../../src/engine/index.js";
 import { clearWorkbookRules, resolveRules } from "../../src/functions/rules.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
-import { bundledChoices, conditionText, ratingRows, workbookChoices } from "../../src/taskpane/rules-source.js";
+import { describeCondition } from "../../src/dsl/describe.js";
+import { bundledChoices, ratingRows, workbookChoices } from "../../src/taskpane/rules-source.js";
 
 const th = (a: string): string => a;
 const en = (_a: string, b: string): string => b;
@@ -49,14 +50,25 @@ describe("the rules the wizard offers", () => {
 
   it("says each rating band's conditions in Thai or English", () => {
     const model = bundledChoices()[0]!.compiled!.model;
-    assert.deepEqual(ratingRows(model, th)[1], { label: "ผ่านดี", when: "คะแนนรวม ≥ 85 และ ทุกเครื่องมือ ≥ 85" });
-    assert.deepEqual(ratingRows(model, en)[3], { label: "Needs improvement", when: "total 70–84.99" });
+    assert.deepEqual(ratingRows(model, th)[1], { label: "ผ่านดี", when: "คะแนนรวม ≥ 85 และ ทุกแบบวัด ≥ 85" });
+    assert.deepEqual(ratingRows(model, en)[3], { label: "Needs improvement", when: "the total 70–84.99" });
     assert.equal(
-      conditionText(
-        { subject: "tool", tool: "OIT", lo: 0, hi: 0, max: 50, maxInclusive: false, minInclusive: true },
-        en,
-      ),
-      "OIT < 50",
+      describeCondition({
+        subject: "tool",
+        tool: "OIT",
+        lo: 0,
+        hi: 0,
+        max: 50,
+        maxInclusive: false,
+        minInclusive: true,
+      }).en,
+      "tool OIT < 50",
+    );
+    // Both ends given, one of them open: written as two bounds, never as a closed range.
+    assert.equal(
+      describeCondition({ subject: "total", lo: 0, hi: 0, min: 70, max: 85, minInclusive: true, maxInclusive: false })
+        .en,
+      "the total ≥ 70 < 85",
     );
   });
 });
