@@ -64,12 +64,33 @@ function method(weighted: boolean, of: string): { th: string; en: string } {
     : { th: `ค่าเฉลี่ยของ${ofTh[of] ?? of}`, en: `mean of ${of}` };
 }
 
-/** A condition's meaning: its subject and its interval clamped to the possible scores 0–100. */
+/** A bound as a whole number of units at `decimals` places; `up` picks the side for a bound between units. */
+function unitsAt(x: number, decimals: number, up: boolean): { units: number; exact: boolean } {
+  const v = x * 10 ** decimals;
+  const r = Math.round(v);
+  if (Math.abs(v - r) < 1e-6) return { units: r, exact: true };
+  return { units: up ? Math.ceil(v) : Math.floor(v), exact: false };
+}
+
+/**
+ * A condition's meaning: its subject and the scores it admits, clamped to 0–100, in
+ * units at `decimals` places: the finer precision of the two files compared, so that
+ * a change of rounding alone does not make a band written as ">= 85" look changed,
+ * while "70 - 84.99" and "< 85" differ once a third decimal exists.
+ */
 function conditionKey(c: Condition, decimals: number): string {
   const top = 100 * 10 ** decimals;
-  const lo = Math.max(0, c.lo);
-  const hi = Math.min(top, c.hi);
-  return `${c.subject}:${c.tool ?? ""}:${lo}:${hi}`;
+  let lo = 0;
+  let hi = top;
+  if (c.min !== undefined) {
+    const b = unitsAt(c.min, decimals, true);
+    lo = b.units + (b.exact && !c.minInclusive ? 1 : 0);
+  }
+  if (c.max !== undefined) {
+    const b = unitsAt(c.max, decimals, false);
+    hi = b.units - (b.exact && !c.maxInclusive ? 1 : 0);
+  }
+  return `${c.subject}:${c.tool ?? ""}:${Math.max(0, lo)}:${Math.min(top, hi)}`;
 }
 
 function bandKey(row: RatingRow, decimals: number): string {
@@ -460,6 +481,7 @@ function diffRating(c: Collector, a: RulesModel, b: RulesModel): void {
       `band ${q(en(r.label))} (${d.en}) removed`,
     );
   }
+  const finer = Math.max(a.decimals, b.decimals);
   for (const r of b.rating.rows) {
     const old = before.get(r.label.th);
     const d = describeBand(r);
@@ -467,7 +489,7 @@ function diffRating(c: Collector, a: RulesModel, b: RulesModel): void {
       c.add("rating", "added", r.label.th, `เพิ่มระดับ ${q(r.label.th)}: ${d.th}`, `new band ${q(en(r.label))}: ${d.en}`);
       continue;
     }
-    if (bandKey(old, a.decimals) !== bandKey(r, b.decimals)) {
+    if (bandKey(old, finer) !== bandKey(r, finer)) {
       const o = describeBand(old);
       c.add(
         "rating",

@@ -140,6 +140,23 @@ describe("rules diff", () => {
       assert.deepEqual(d.changes, []);
     });
 
+    it("reports a change of rounding alone, not every band, when the bands are written as bounds", () => {
+      const bounds = text2568
+        .replace(
+          '"ต้องปรับปรุง" "Needs improvement" when total 70 - 84.99',
+          '"ต้องปรับปรุง" "Needs improvement" when total >= 70 and total < 85',
+        )
+        .replace(
+          '"ต้องปรับปรุงโดยด่วน" "Needs urgent improvement" when total 0 - 69.99',
+          '"ต้องปรับปรุงโดยด่วน" "Needs urgent improvement" when total < 70',
+        );
+      const d = diffRules(model(bounds), model(bounds.replace("rounding 2 decimals", "rounding 3 decimals")));
+      assert.deepEqual(
+        d.changes.map((c) => [c.section, c.subject]),
+        [["scoring", "rounding"]],
+      );
+    });
+
     it("quotes the old and new wording of a reworded question", () => {
       const d = diffRules(year("2568"), edited('question o3 "ข้อมูลการติดต่อ"', 'question o3 "ข้อมูลการติดต่อและแผนที่"'));
       assert.deepEqual(
