@@ -8,10 +8,18 @@
 import { HEADINGS, type ReportIndicator, type ReportModel } from "./model.js";
 import { SUMMARY_HEADINGS, sortForSummary, weakestText } from "./summary.js";
 
-/** Markup that is already safe; only `h()` and `raw` constants make it. */
+const made = Symbol("made in html.ts");
+
+/** Markup that is already safe: only this module makes it (`h()` and its own constants), never a caller. */
 export class Html {
-  constructor(readonly markup: string) {}
+  readonly markup: string;
+  constructor(markup: string, key: symbol) {
+    if (key !== made) throw new Error("Html is made only by report/html.ts");
+    this.markup = markup;
+  }
 }
+
+const trusted = (markup: string): Html => new Html(markup, made);
 
 export type Child = string | number | Html | null | undefined | false | readonly Child[];
 type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -35,7 +43,7 @@ export function h(tag: string, attrs: Attrs | null, ...children: Child[]): Html 
     .filter(([, v]) => v !== undefined && v !== false)
     .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeHtml(String(v))}"`))
     .join("");
-  return new Html(`<${tag}${a}>${render(children)}</${tag}>`);
+  return trusted(`<${tag}${a}>${render(children)}</${tag}>`);
 }
 
 const bi = (l: { th: string; en: string }): Html =>
@@ -430,10 +438,10 @@ export function renderHtml(r: ReportModel): string {
     h(
       "head",
       null,
-      new Html('<meta charset="utf-8">'),
-      new Html('<meta name="viewport" content="width=device-width, initial-scale=1">'),
+      trusted('<meta charset="utf-8">'),
+      trusted('<meta name="viewport" content="width=device-width, initial-scale=1">'),
       h("title", null, `${r.title.heading} ${r.title.fiscalYear} ${r.agency.name}`),
-      h("style", null, new Html(CSS)),
+      h("style", null, trusted(CSS)),
     ),
     h("body", null, titleBlock(r), auditBlock(r), results(r), principles(r), details(r), planBlock(r)),
   );
@@ -453,9 +461,9 @@ export function renderSummaryHtml(
     h(
       "head",
       null,
-      new Html('<meta charset="utf-8">'),
+      trusted('<meta charset="utf-8">'),
       h("title", null, `สรุปผลการประเมิน ITA / ITA summary${first ? ` ${first.title.fiscalYear}` : ""}`),
-      h("style", null, new Html(CSS)),
+      h("style", null, trusted(CSS)),
     ),
     h(
       "body",

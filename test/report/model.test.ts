@@ -96,6 +96,26 @@ describe("report model: the seed agency", () => {
     assert.equal(seed.title.placeLine, "อำเภอคลองท่อม จังหวัดกระบี่");
   });
 
+  it("follows a pass mark and weights changed in the rules file, with no code changed", () => {
+    const text = bundledText("2568")!
+      .replace("pass at 85 ", "pass at 91 ")
+      .replace(/(tool IIT .*?weight) 30/, "$1 40")
+      .replace(/(tool OIT .*?weight) 40/, "$1 30");
+    const l = loadRulesText(text);
+    if (!l.ok) throw new Error("edited rules do not load");
+    const o = evaluateRows(l.compiled, seedRows());
+    if (!o.ok) throw new Error("seed does not evaluate");
+    const edited = buildReport(o.evaluation, l.compiled.model, AGENCY);
+    assert.deepEqual(
+      edited.principles.tools.map((t) => t.weight),
+      ["40", "15", "15", "30"],
+    );
+    assert.equal(edited.principles.passMarkText, "91.00");
+    // EIT1 e2 scored 90.28: above 85 it keeps the "maintain" guidance, below 91 it gets "raise".
+    assert.equal(question(seed, "e2", "EIT1").variant, "maintain");
+    assert.equal(question(edited, "e2", "EIT1").variant, "raise");
+  });
+
   it("prints the seed's principles and tool descriptions from the rules' about texts", () => {
     assert.equal(seed.principles.about.length, 2);
     assert.match(seed.principles.about[0]!, /^แนวคิด “Open to Transparency”/);

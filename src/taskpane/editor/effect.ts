@@ -10,7 +10,7 @@ import { isOwnSheet } from "../../workbook/own-sheets.js";
 import { bundledText, describeProblem, evaluateRows, loadRulesText, type ScoreRow } from "../../engine/index.js";
 import type { WorkbookPort } from "../../workbook/port.js";
 import { findScoreTable, type ScoreTable } from "../../workbook/score-table.js";
-import { CHOICE_DATA } from "../wizard/wizard.js";
+import { CHOICE_DATA } from "../choices.js";
 
 export type Outcome =
   | {

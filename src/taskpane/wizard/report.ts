@@ -9,11 +9,11 @@
 import { AGENCY_SHEET, agenciesFromGrid } from "../../report/agency.js";
 import { buildReport, type Agency } from "../../report/model.js";
 import { reportSheets } from "../../report/sheets.js";
+import { safeSheetName } from "../../workbook/results-sheet.js";
+import { CHOICE_AGENCY } from "../choices.js";
 import type { SheetSpec } from "../../workbook/port.js";
 import { h, uid } from "../dom.js";
 import type { Wizard } from "./wizard.js";
-
-export const CHOICE_AGENCY = "ITA.choice.agency";
 
 /** Agency details: the workbook's หน่วยงาน sheet first, then what was typed here last time. */
 export async function loadAgency(w: Wizard): Promise<void> {
@@ -37,7 +37,7 @@ export async function loadAgency(w: Wizard): Promise<void> {
   }
 }
 
-/** The report's sheets as this workbook names them: one per year, so other years' reports stay. */
+/** The report's sheets named after the rules, as the results sheet is, so other years' and rules' reports stay. */
 function sheetsFor(w: Wizard): SheetSpec[] | undefined {
   const e = w.state.evaluation;
   const rules = w.rules?.compiled;
@@ -46,7 +46,7 @@ function sheetsFor(w: Wizard): SheetSpec[] | undefined {
   const report = buildReport(e, rules.model, agency, { thaiDigits: w.state.thaiDigits });
   return reportSheets(report)
     .slice(1)
-    .map((s) => ({ ...s, name: `${s.name} ITA ${e.rules.year}` }));
+    .map((s) => ({ ...s, name: safeSheetName(`${s.name} ITA ${w.rules!.name}`) }));
 }
 
 async function write(w: Wizard, replace: boolean): Promise<void> {

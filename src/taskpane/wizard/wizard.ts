@@ -8,6 +8,7 @@
 import type { Evaluation, ScoreProblem } from "../../engine/index.js";
 import type { Agency } from "../../report/model.js";
 import type { ScoreTable, TableProblem } from "../../workbook/score-table.js";
+import { CHOICE_DATA, CHOICE_RULES } from "../choices.js";
 import type { PaneContext } from "../context.js";
 import { h } from "../dom.js";
 import { bundledChoices, workbookChoices, type RulesChoice } from "../rules-source.js";
@@ -17,9 +18,7 @@ import { renderData, restoreTable } from "./data.js";
 import { loadAgency, renderReport } from "./report.js";
 import { renderResults } from "./results.js";
 
-/** Workbook settings the wizard keeps (they travel with the file). */
-export const CHOICE_RULES = "ITA.choice.rules";
-export const CHOICE_DATA = "ITA.choice.data";
+export { CHOICE_DATA, CHOICE_RULES };
 
 export const STEPS = [
   { id: "criteria", th: "เกณฑ์", en: "Criteria" },
