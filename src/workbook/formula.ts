@@ -1,7 +1,7 @@
 /**
  * The few formulas the add-in writes, read back by the in-memory workbook so the
  * preview stays live: `=ITA.NAME(arg, …)` whose arguments are references
- * ('Sheet'!A1:C9, A1), HSTACK(…) of references, text "…" and numbers. Anything else
+ * ('Sheet'!A1:C9, A1), HSTACK(…) of references, FILTER(…, TRIM(range)="text"), text "…" and numbers. Anything else
  * parses as `unsupported` and the cell shows #NAME?, as Excel would for an unknown name.
  */
 
@@ -10,7 +10,8 @@ export type FormulaNode =
   | { readonly kind: "ref"; readonly sheet?: string; readonly address: string }
   | { readonly kind: "text"; readonly value: string }
   | { readonly kind: "number"; readonly value: number }
-  | { readonly kind: "boolean"; readonly value: boolean };
+  | { readonly kind: "boolean"; readonly value: boolean }
+  | { readonly kind: "equals"; readonly left: FormulaNode; readonly right: FormulaNode };
 
 export class FormulaError extends Error {}
 
@@ -22,7 +23,15 @@ export function parseFormula(formula: string): FormulaNode {
   const ws = (): void => {
     while (i < s.length && /\s/.test(s[i]!)) i++;
   };
+  // A comparison `range="text"` (FILTER's condition) binds loosest: primary, then "=" primary.
   const expr = (): FormulaNode => {
+    const left = primary();
+    ws();
+    if (s[i] !== "=") return left;
+    i++;
+    return { kind: "equals", left, right: primary() };
+  };
+  const primary = (): FormulaNode => {
     ws();
     const c = s[i];
     if (c === '"') {

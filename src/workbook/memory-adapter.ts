@@ -242,7 +242,31 @@ export class MemoryWorkbook implements WorkbookPort {
         return node.value;
       case "ref":
         return this.refValues(node.sheet ?? sheet, node.address);
+      case "equals": {
+        // Excel compares text without regard to case; a range against a value gives a range of TRUE/FALSE.
+        const same = (a: Shown, b: Shown): boolean =>
+          typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
+        const right = this.evaluateNode(node.right, sheet);
+        if (Array.isArray(right)) throw new FormulaError("only range = value is supported");
+        return this.asMatrix(this.evaluateNode(node.left, sheet)).map((r) => r.map((v) => same(v, right)));
+      }
       case "call": {
+        if (node.name === "FILTER") {
+          const [array, include] = node.args.map((a) => this.asMatrix(this.evaluateNode(a, sheet)));
+          if (!array || !include) throw new FormulaError("FILTER needs an array and a condition");
+          const kept = array.filter((_, i) => include[i]?.[0] === true);
+          if (kept.length === 0) throw { code: "#CALC!", message: "FILTER: ไม่มีแถวที่ตรงเงื่อนไข / no row matches" };
+          return kept;
+        }
+        if (node.name === "TRIM") {
+          // Excel's TRIM: runs of spaces (only U+0020) to one, none at either end.
+          const [arg] = node.args.map((a) => this.asMatrix(this.evaluateNode(a, sheet)));
+          if (!arg) throw new FormulaError("TRIM needs a value");
+          const trimmed = arg.map((r) =>
+            r.map((v) => (typeof v === "string" ? v.replace(/ +/g, " ").replace(/^ | $/g, "") : v)),
+          );
+          return trimmed.length === 1 && trimmed[0]!.length === 1 ? trimmed[0]![0]! : trimmed;
+        }
         if (node.name === "HSTACK") {
           const parts = node.args.map((a) => this.asMatrix(this.evaluateNode(a, sheet)));
           const height = Math.max(...parts.map((p) => p.length));

@@ -28,6 +28,8 @@ export interface ScoreTable {
   readonly range: string;
   /** Data rows with something in them; `where` is the score cell, "Sheet!C7". */
   readonly rows: readonly (ScoreRow & { readonly agency?: string })[];
+  /** Set when the table holds several agencies and only this one's rows are kept (`forAgency`). */
+  readonly agency?: string;
 }
 
 export type TableProblemCode = "empty" | "no-header" | "merged-header" | "ambiguous-header" | "no-rows";
@@ -253,11 +255,46 @@ export function findScoreTable(data: RangeData): FindResult {
  */
 export function tableArgument(table: ScoreTable): string {
   const r = parseRange(table.range);
-  const { tool, question, score } = table.columns;
-  if (tool === r.left && question === r.left + 1 && score === r.left + 2) {
-    return formulaRef(table.sheet, rangeA1({ ...r, right: r.left + 2 }));
-  }
+  const { tool, question, score, agency } = table.columns;
   const column = (c: number): string =>
     formulaRef(table.sheet, `${columnLetters(c)}${r.top}:${columnLetters(c)}${r.bottom}`);
-  return `HSTACK(${column(tool)},${column(question)},${column(score)})`;
+  const scores =
+    tool === r.left && question === r.left + 1 && score === r.left + 2
+      ? formulaRef(table.sheet, rangeA1({ ...r, right: r.left + 2 }))
+      : `HSTACK(${column(tool)},${column(question)},${column(score)})`;
+  if (table.agency === undefined || agency === undefined) return scores;
+  // One agency of many: its rows only, so the formulas stay live over the shared table.
+  return `FILTER(${scores},TRIM(${column(agency)})="${table.agency.replaceAll('"', '""')}")`;
+}
+
+/** The agencies of a table with an agency column, in the order they first appear (spaces tidied). */
+export function agenciesIn(table: ScoreTable): string[] {
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    const name = tidyAgency(row.agency);
+    if (name) seen.add(name);
+  }
+  return [...seen];
+}
+
+/** Excel's TRIM (spaces only): the formula filters on TRIM(column), so the pane must group the same way. */
+function tidyAgency(name: string | undefined): string {
+  return (name ?? "").replace(/ +/g, " ").replace(/^ | $/g, "");
+}
+
+/**
+ * The rows to score: when the table holds several agencies, the named one's (or the
+ * first's when the name is missing or no longer there); otherwise the whole table.
+ */
+export function narrowToAgency(table: ScoreTable, agency?: string): ScoreTable {
+  const agencies = agenciesIn(table);
+  if (agencies.length < 2) return table;
+  const name = agency === undefined ? undefined : tidyAgency(agency);
+  return forAgency(table, name !== undefined && agencies.includes(name) ? name : agencies[0]!);
+}
+
+/** The table narrowed to one agency's rows: what the wizard scores when a table holds several. */
+export function forAgency(table: ScoreTable, agency: string): ScoreTable {
+  const name = tidyAgency(agency);
+  return { ...table, agency: name, rows: table.rows.filter((row) => tidyAgency(row.agency) === name) };
 }

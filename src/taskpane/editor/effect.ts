@@ -9,7 +9,7 @@
 import { isOwnSheet } from "../../workbook/own-sheets.js";
 import { bundledText, describeProblem, evaluateRows, loadRulesText, type ScoreRow } from "../../engine/index.js";
 import type { WorkbookPort } from "../../workbook/port.js";
-import { findScoreTable, type ScoreTable } from "../../workbook/score-table.js";
+import { type ScoreTable, findScoreTable, narrowToAgency } from "../../workbook/score-table.js";
 import { CHOICE_DATA } from "../choices.js";
 
 export type Outcome =
@@ -38,10 +38,12 @@ async function wizardRows(port: WorkbookPort): Promise<FoundRows | undefined> {
   const kept = await port.getSetting(CHOICE_DATA);
   if (!kept) return undefined;
   try {
-    const v = JSON.parse(kept) as { sheet?: unknown; range?: unknown };
+    const v = JSON.parse(kept) as { sheet?: unknown; range?: unknown; agency?: unknown };
     if (typeof v.sheet !== "string") return undefined;
     const found = findScoreTable(await port.readRange(v.sheet, typeof v.range === "string" ? v.range : undefined));
-    return found.ok ? located(found.table) : undefined;
+    return found.ok
+      ? located(narrowToAgency(found.table, typeof v.agency === "string" ? v.agency : undefined))
+      : undefined;
   } catch {
     return undefined; // the sheet was renamed or removed since: fall back to looking for a table
   }
@@ -54,7 +56,7 @@ export async function findRows(port: WorkbookPort): Promise<FoundRows | undefine
   for (const sheet of await port.listSheets()) {
     if (!sheet.used || isOwnSheet(sheet.name)) continue;
     const found = findScoreTable(await port.readRange(sheet.name));
-    if (found.ok) return located(found.table);
+    if (found.ok) return located(narrowToAgency(found.table));
   }
   return undefined;
 }
@@ -62,7 +64,7 @@ export async function findRows(port: WorkbookPort): Promise<FoundRows | undefine
 /** The score table inside what the user selected, or why there is none. */
 export async function rowsFromSelection(port: WorkbookPort): Promise<FoundRows | { th: string; en: string }> {
   const found = findScoreTable(await port.readSelection());
-  if (found.ok) return located(found.table);
+  if (found.ok) return located(narrowToAgency(found.table));
   const p = found.problems[0];
   return p
     ? { th: `${p.where}: ${p.th}`, en: `${p.where}: ${p.en}` }

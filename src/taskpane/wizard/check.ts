@@ -7,7 +7,7 @@
  */
 import { checkScores, evaluateRows, type ScoreProblem } from "../../engine/index.js";
 import { h } from "../dom.js";
-import { readTable } from "./data.js";
+import { narrow, readTable } from "./data.js";
 import { problemItem } from "./places.js";
 import type { Wizard } from "./wizard.js";
 
@@ -28,13 +28,14 @@ export async function runCheck(w: Wizard): Promise<void> {
       };
       return;
     }
-    w.state.table = r;
-    const problems = checkScores(rules, r.rows);
+    const table = narrow(r, source);
+    w.state.table = table;
+    const problems = checkScores(rules, table.rows);
     w.state.problems = problems;
     w.state.written = undefined;
     const errors = problems.filter((p) => p.severity === "error").length;
     if (errors === 0) {
-      const out = evaluateRows(rules, r.rows);
+      const out = evaluateRows(rules, table.rows);
       w.state.evaluation = out.ok ? out.evaluation : undefined;
     } else w.state.evaluation = undefined;
     const warnings = problems.length - errors;

@@ -4,18 +4,50 @@
  * chosen rules. Where the table was found is kept in the workbook's settings.
  */
 import { isOwnSheet } from "../../workbook/own-sheets.js";
-import { findScoreTable, type ScoreTable, type TableProblem } from "../../workbook/score-table.js";
+import {
+  agenciesIn,
+  findScoreTable,
+  narrowToAgency,
+  type ScoreTable,
+  type TableProblem,
+} from "../../workbook/score-table.js";
 import { buildEntrySheet, entrySheetName } from "../../workbook/entry-sheet.js";
 import { SheetExistsError } from "../../workbook/port.js";
 import { h, uid } from "../dom.js";
 import { placeButton, problemItem } from "./places.js";
 import { CHOICE_DATA, type DataSource, type Wizard } from "./wizard.js";
 
+/** The rows the wizard scores: one agency's when the table holds several, else the whole table. */
+export function narrow(table: ScoreTable, source: DataSource): ScoreTable {
+  return narrowToAgency(table, source.agency);
+}
+
 function useTable(w: Wizard, table: ScoreTable, source: DataSource): void {
-  w.state.table = table;
-  w.state.source = source;
+  const agencies = agenciesIn(table);
+  const narrowed = narrow(table, source);
+  w.state.agencies = agencies.length > 1 ? agencies : [];
+  w.state.table = narrowed;
+  w.state.source = narrowed.agency === undefined ? source : { ...source, agency: narrowed.agency };
   w.state.tableProblems = [];
   w.invalidateFrom(2);
+}
+
+async function chooseAgency(w: Wizard, agency: string): Promise<void> {
+  const source = w.state.source;
+  if (!source) return;
+  await w.busy({ th: "กำลังอ่านตารางคะแนน", en: "Reading the score table" }, async () => {
+    const r = await readTable(w, source);
+    if (Array.isArray(r)) {
+      w.state.tableProblems = r;
+      return;
+    }
+    useTable(w, r, { ...source, agency });
+    w.state.agency = undefined; // the report is about the agency now chosen
+    await remember(w, w.state.source!);
+    w.status.say(`ใช้คะแนนของ ${agency}`, `Using ${agency}'s scores`);
+  });
+  w.focusNext = "agency";
+  w.render();
 }
 
 async function remember(w: Wizard, source: DataSource): Promise<void> {
@@ -33,9 +65,13 @@ export async function readTable(w: Wizard, source: DataSource): Promise<ScoreTab
 export async function restoreTable(w: Wizard, json: string): Promise<void> {
   let source: DataSource;
   try {
-    const v = JSON.parse(json) as { sheet?: unknown; range?: unknown };
+    const v = JSON.parse(json) as { sheet?: unknown; range?: unknown; agency?: unknown };
     if (typeof v.sheet !== "string") return;
-    source = typeof v.range === "string" ? { sheet: v.sheet, range: v.range } : { sheet: v.sheet };
+    source = {
+      sheet: v.sheet,
+      ...(typeof v.range === "string" ? { range: v.range } : {}),
+      ...(typeof v.agency === "string" ? { agency: v.agency } : {}),
+    };
   } catch {
     return;
   }
@@ -64,7 +100,7 @@ async function findInWorkbook(w: Wizard): Promise<void> {
     w.state.found = found;
     if (found.length) {
       useTable(w, found[0]!, { sheet: found[0]!.sheet });
-      await remember(w, { sheet: found[0]!.sheet });
+      await remember(w, w.state.source!);
       w.status.say(
         `พบตารางคะแนนที่ ${found[0]!.sheet}!${found[0]!.range}`,
         `Found the score table at ${found[0]!.sheet}!${found[0]!.range}`,
@@ -95,7 +131,7 @@ async function useSelection(w: Wizard): Promise<void> {
       const source = { sheet: r.table.sheet, range: r.table.range };
       useTable(w, r.table, source);
       w.state.found = [];
-      await remember(w, source);
+      await remember(w, w.state.source!);
       w.status.say(
         `ใช้ตารางที่ ${r.table.sheet}!${r.table.range}`,
         `Using the table at ${r.table.sheet}!${r.table.range}`,
@@ -126,7 +162,7 @@ async function createEntrySheet(w: Wizard): Promise<void> {
     const r = await readTable(w, { sheet: spec.name });
     if (!Array.isArray(r)) {
       useTable(w, r, { sheet: spec.name });
-      await remember(w, { sheet: spec.name });
+      await remember(w, w.state.source!);
     } else w.state.tableProblems = r;
   });
   w.render();
@@ -176,13 +212,38 @@ export function renderData(w: Wizard): HTMLElement {
                 checked: table?.sheet === f.sheet && table.range === f.range,
                 onchange: () => {
                   useTable(w, f, { sheet: f.sheet });
-                  void remember(w, { sheet: f.sheet });
+                  void remember(w, w.state.source!);
                   w.render();
                 },
               }),
               h("label", { for: id }, `${f.sheet}!${f.range}`),
             );
           }),
+        )
+      : null;
+  const pickerId = uid("agency");
+  const agencyPicker =
+    table && w.state.agencies.length > 1
+      ? h(
+          "div",
+          { class: "field" },
+          h(
+            "label",
+            { for: pickerId },
+            t(
+              `ตารางนี้มี ${w.state.agencies.length} หน่วยงาน เลือกหน่วยงานที่จะประเมิน`,
+              `This table holds ${w.state.agencies.length} agencies; choose the one to assess`,
+            ),
+          ),
+          h(
+            "select",
+            {
+              id: pickerId,
+              "data-key": "agency",
+              onchange: (ev: Event) => void chooseAgency(w, (ev.target as HTMLSelectElement).value),
+            },
+            ...w.state.agencies.map((a) => h("option", { value: a, selected: a === table.agency }, a)),
+          ),
         )
       : null;
   const problems = w.state.tableProblems.length
@@ -205,6 +266,7 @@ export function renderData(w: Wizard): HTMLElement {
       ),
     ),
     card,
+    agencyPicker,
     others,
     problems,
     h(

@@ -15,16 +15,32 @@ import type { SheetSpec } from "../../workbook/port.js";
 import { h, uid } from "../dom.js";
 import type { Wizard } from "./wizard.js";
 
-/** Agency details: the workbook's หน่วยงาน sheet first, then what was typed here last time. */
+/**
+ * Agency details: the agency chosen in a many-agency table, else the workbook's
+ * หน่วยงาน sheet, else what was typed here last time.
+ */
 export async function loadAgency(w: Wizard): Promise<void> {
   if (w.state.agency) return;
   const port = w.ctx.port;
+  const chosen = w.state.table?.agency;
   if ((await port.listSheets()).some((s) => s.name === AGENCY_SHEET && s.used)) {
     const read = agenciesFromGrid((await port.readRange(AGENCY_SHEET)).values, AGENCY_SHEET);
-    if (read.ok && read.agencies.length === 1) {
-      w.state.agency = { ...read.agencies[0]! };
-      return;
+    if (read.ok) {
+      const match =
+        chosen === undefined
+          ? read.agencies.length === 1
+            ? read.agencies[0]
+            : undefined
+          : read.agencies.find((a) => a.name.normalize("NFC").trim() === chosen);
+      if (match) {
+        w.state.agency = { ...match };
+        return;
+      }
     }
+  }
+  if (chosen !== undefined) {
+    w.state.agency = { name: chosen };
+    return;
   }
   const saved = await port.getSetting(CHOICE_AGENCY);
   if (saved) {

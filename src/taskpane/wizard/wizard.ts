@@ -34,6 +34,8 @@ export type StepIndex = 0 | 1 | 2 | 3 | 4;
 export interface DataSource {
   readonly sheet: string;
   readonly range?: string;
+  /** In a table holding several agencies (an agency column), the one being scored. */
+  readonly agency?: string;
 }
 
 export interface WizardState {
@@ -46,6 +48,8 @@ export interface WizardState {
   tableProblems: TableProblem[];
   /** Other tables found on the last search, to choose from. */
   found: ScoreTable[];
+  /** The agencies of the chosen table when it holds more than one; empty otherwise. */
+  agencies: string[];
   problems?: readonly ScoreProblem[];
   evaluation?: Evaluation;
   /** A results sheet of this name exists: the user is asked before replacing it. */
@@ -67,7 +71,7 @@ export interface Status {
 }
 
 export class Wizard {
-  readonly state: WizardState = { step: 0, choices: [], tableProblems: [], found: [], thaiDigits: false };
+  readonly state: WizardState = { step: 0, choices: [], tableProblems: [], found: [], agencies: [], thaiDigits: false };
   private focusHeading = false;
   /** data-key of the element to focus after the next render (e.g. the Replace button when asking). */
   focusNext?: string;
