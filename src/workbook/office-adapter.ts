@@ -103,6 +103,12 @@ function applyFormat(ws: Excel.Worksheet, f: FormatSpec): void {
   }
 }
 
+function printSetupSupported(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  // Outside Office (the mock in tests) there is no requirement check to ask: assume the API is there.
+  return office?.context?.requirements ? office.context.requirements.isSetSupported("ExcelApi", "1.9") : true;
+}
+
 export class OfficeWorkbook implements WorkbookPort {
   async listSheets(): Promise<readonly SheetInfo[]> {
     return Excel.run(async (context) => {
@@ -208,11 +214,13 @@ export class OfficeWorkbook implements WorkbookPort {
         if (c.width) chart.width = c.width;
         if (c.height) chart.height = c.height;
       }
-      if (spec.print) {
+      // Page layout is ExcelApi 1.9: where Excel lacks it the sheet is still written, only not set up for print.
+      if (spec.print && printSetupSupported()) {
         const p = ws.pageLayout;
         p.paperSize = "A4";
         p.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
-        if (spec.print.fitToWidth) p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        // One page wide; the height is left to Excel (no vertical count given), as "fit all columns".
+        if (spec.print.fitToWidth) p.zoom = { horizontalFitToPages: 1 };
         if (spec.print.repeatRows) p.setPrintTitleRows(spec.print.repeatRows);
       }
       if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
