@@ -431,7 +431,8 @@ function planBlock(r: ReportModel): Html {
   );
 }
 
-export function renderHtml(r: ReportModel): string {
+/** A whole page: Thai, UTF-8, our inline CSS, nothing fetched. */
+function page(title: string, ...body: Child[]): string {
   const doc = h(
     "html",
     { lang: "th" },
@@ -440,12 +441,24 @@ export function renderHtml(r: ReportModel): string {
       null,
       trusted('<meta charset="utf-8">'),
       trusted('<meta name="viewport" content="width=device-width, initial-scale=1">'),
-      h("title", null, `${r.title.heading} ${r.title.fiscalYear} ${r.agency.name}`),
+      h("title", null, title),
       h("style", null, trusted(CSS)),
     ),
-    h("body", null, titleBlock(r), auditBlock(r), results(r), principles(r), details(r), planBlock(r)),
+    h("body", null, ...body),
   );
   return `<!DOCTYPE html>\n${doc.markup}\n`;
+}
+
+export function renderHtml(r: ReportModel): string {
+  return page(
+    `${r.title.heading} ${r.title.fiscalYear} ${r.agency.name}`,
+    titleBlock(r),
+    auditBlock(r),
+    results(r),
+    principles(r),
+    details(r),
+    planBlock(r),
+  );
 }
 
 /** Every agency's total, rating and weakest indicators, sorted best first. */
@@ -455,49 +468,36 @@ export function renderSummaryHtml(
 ): string {
   const sorted = sortForSummary(reports);
   const first = reports[0];
-  const doc = h(
-    "html",
-    { lang: "th" },
-    h(
-      "head",
-      null,
-      trusted('<meta charset="utf-8">'),
-      h("title", null, `สรุปผลการประเมิน ITA / ITA summary${first ? ` ${first.title.fiscalYear}` : ""}`),
-      h("style", null, trusted(CSS)),
-    ),
-    h(
-      "body",
-      null,
-      h("h1", null, "สรุปผลการประเมิน ITA รายหน่วยงาน ", h("span", { class: "en" }, "ITA results by agency")),
-      first ? h("p", { class: "headline" }, first.title.fiscalYear) : null,
-      table(
-        SUMMARY_HEADINGS,
-        sorted.map((r, i) =>
-          h(
-            "tr",
-            null,
-            h("td", { class: "num" }, i + 1),
-            h("td", null, r.agency.name),
-            h("td", null, r.title.placeLine),
-            h("td", { class: "num" }, r.summary.totalText),
-            h("td", null, r.summary.rating.th),
-            h("td", { class: "pre" }, weakestText(r)),
-          ),
+  return page(
+    `สรุปผลการประเมิน ITA / ITA summary${first ? ` ${first.title.fiscalYear}` : ""}`,
+    h("h1", null, "สรุปผลการประเมิน ITA รายหน่วยงาน ", h("span", { class: "en" }, "ITA results by agency")),
+    first ? h("p", { class: "headline" }, first.title.fiscalYear) : null,
+    table(
+      SUMMARY_HEADINGS,
+      sorted.map((r, i) =>
+        h(
+          "tr",
+          null,
+          h("td", { class: "num" }, i + 1),
+          h("td", null, r.agency.name),
+          h("td", null, r.title.placeLine),
+          h("td", { class: "num" }, r.summary.totalText),
+          h("td", null, r.summary.rating.th),
+          h("td", { class: "pre" }, weakestText(r)),
         ),
       ),
-      failed.length > 0
-        ? h(
-            "section",
-            { class: "audit" },
-            h("h2", null, "ไฟล์ที่อ่านไม่ได้ ", h("span", { class: "en" }, "Files not reported")),
-            h(
-              "ul",
-              null,
-              failed.map((f) => h("li", null, h("strong", null, f.file), `: ${f.message}`)),
-            ),
-          )
-        : null,
     ),
+    failed.length > 0
+      ? h(
+          "section",
+          { class: "audit" },
+          h("h2", null, "ไฟล์ที่อ่านไม่ได้ ", h("span", { class: "en" }, "Files not reported")),
+          h(
+            "ul",
+            null,
+            failed.map((f) => h("li", null, h("strong", null, f.file), `: ${f.message}`)),
+          ),
+        )
+      : null,
   );
-  return `<!DOCTYPE html>\n${doc.markup}\n`;
 }

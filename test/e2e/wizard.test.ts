@@ -37,6 +37,17 @@ async function findTable(page: Page): Promise<void> {
   await pane(page).locator('[data-testid="table-found"]').waitFor();
 }
 
+/** Criteria → Data → Check → Results → Report on the sample workbook, as a user clicks through. */
+async function toReportStep(page: Page): Promise<void> {
+  await next(page, "ข้อมูล");
+  await findTable(page);
+  await next(page, "ตรวจสอบ");
+  await pane(page).locator('[data-testid="check-ok"]').waitFor();
+  await next(page, "ผลการประเมิน");
+  await pane(page).locator('[data-key="next-4"]').click();
+  await page.waitForFunction(() => document.querySelector("#step-heading")?.textContent?.includes("รายงาน"));
+}
+
 /** The grid of the sheet shown in the preview, as text, by row. */
 async function grid(page: Page): Promise<string[][]> {
   return page
@@ -138,13 +149,7 @@ describe("task-pane wizard (preview, Chromium)", function () {
 
   it("writes the analysis report and the improvement plan as sheets of their own, for the agency named in the workbook's หน่วยงาน sheet", async () => {
     const { page } = await open();
-    await next(page, "ข้อมูล");
-    await findTable(page);
-    await next(page, "ตรวจสอบ");
-    await pane(page).locator('[data-testid="check-ok"]').waitFor();
-    await next(page, "ผลการประเมิน");
-    await pane(page).locator('[data-key="next-4"]').click();
-    await page.waitForFunction(() => document.querySelector("#step-heading")?.textContent?.includes("รายงาน"));
+    await toReportStep(page);
     assert.equal(await pane(page).locator('[data-key="agency-name"]').inputValue(), "เทศบาลตำบลคลองพน");
     assert.equal(await pane(page).locator('[data-key="agency-province"]').inputValue(), "กระบี่");
     await page.screenshot({ path: screenshotPath("wizard-5-report"), fullPage: true });
@@ -170,12 +175,7 @@ describe("task-pane wizard (preview, Chromium)", function () {
 
   it("asks before replacing the report sheets written earlier", async () => {
     const { page } = await open();
-    await next(page, "ข้อมูล");
-    await findTable(page);
-    await next(page, "ตรวจสอบ");
-    await pane(page).locator('[data-testid="check-ok"]').waitFor();
-    await next(page, "ผลการประเมิน");
-    await pane(page).locator('[data-key="next-4"]').click();
+    await toReportStep(page);
     await pane(page).locator('[data-key="agency-name"]').fill("หน่วยงานทดสอบ");
     await pane(page).locator('[data-key="report-write"]').click();
     await page.locator('table.grid[data-sheet="รายงาน ITA 2568"]').waitFor();

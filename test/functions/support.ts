@@ -1,30 +1,20 @@
 /**
- * A small CustomFunctions stub (what the Excel runtime provides as a global) and a
+ * The CustomFunctions stand-in (what the Excel runtime provides as a global) and a
  * rules text of our own, so the adapters are tested without Excel.
  */
-class StubError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
+// The same stand-in the preview installs outside Excel: the functions run on it in tests too.
+import { STAND_IN_CODES, StandInError } from "../../src/workbook/cf-stub.js";
 
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+export const ErrorCode = STAND_IN_CODES;
 
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: StubError, ErrorCode };
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+  Error: StandInError,
+  ErrorCode,
+  associate: () => undefined,
+};
 
 /** An Excel error value as a platform may pass it inside a range. */
-export const excelErrorValue = (code: string): StubError => new StubError(code);
+export const excelErrorValue = (code: string): StandInError => new StandInError(code);
 
 /** Three tools, an indicator measured by two tools, sub-indicators, a scale, a reversed question. */
 export const MINI = `assessment "ITA ทดสอบ" "ITA test" year ๒๕๖๘
@@ -68,7 +58,7 @@ export function throwsExcel(fn: () => unknown, code: string, pattern: RegExp): v
   } catch (e) {
     thrown = e;
   }
-  if (!(thrown instanceof StubError)) throw new Error(`expected an Excel error ${code}, got ${String(thrown)}`);
+  if (!(thrown instanceof StandInError)) throw new Error(`expected an Excel error ${code}, got ${String(thrown)}`);
   if (thrown.code !== code) throw new Error(`expected ${code}, got ${thrown.code}: ${thrown.message}`);
   if (!pattern.test(thrown.message))
     throw new Error(`message ${JSON.stringify(thrown.message)} does not match ${pattern}`);

@@ -13,6 +13,7 @@ import { safeSheetName } from "../../workbook/results-sheet.js";
 import { CHOICE_AGENCY } from "../choices.js";
 import type { SheetSpec } from "../../workbook/port.js";
 import { h, uid } from "../dom.js";
+import { confirmReplace } from "./confirm.js";
 import type { Wizard } from "./wizard.js";
 
 /**
@@ -127,42 +128,19 @@ export function renderReport(w: Wizard): HTMLElement {
   const e = w.state.evaluation;
   if (!e) return h("p", {}, t("ยังไม่มีผล กลับไปขั้นตรวจสอบ", "No results yet; go back to Check"));
   const digitsId = uid("thai-digits");
-  const confirm = w.state.confirmReport
-    ? h(
-        "div",
-        { class: "confirm", role: "alertdialog", "aria-labelledby": "report-confirm-text" },
-        h(
-          "p",
-          { id: "report-confirm-text" },
-          t(
-            `มีชีต ${w.state.confirmReport.map((n) => `"${n}"`).join(", ")} อยู่แล้ว แทนที่ด้วยรายงานใหม่หรือไม่ (สิ่งที่แก้ไขในชีตเดิมจะหายไป)`,
-            `The sheets ${w.state.confirmReport.map((n) => `"${n}"`).join(", ")} already exist. Replace them with a new report? (Edits made in them will be lost.)`,
-          ),
-        ),
-        h(
-          "div",
-          { class: "actions" },
-          h(
-            "button",
-            { type: "button", class: "primary", "data-key": "report-replace", onclick: () => void write(w, true) },
-            t("แทนที่", "Replace"),
-          ),
-          h(
-            "button",
-            {
-              type: "button",
-              "data-key": "report-cancel",
-              onclick: () => {
-                w.state.confirmReport = undefined;
-                w.focusNext = "report-write";
-                w.status.say("ไม่ได้เขียนทับชีตเดิม", "The existing sheets were left as they were");
-                w.render();
-              },
-            },
-            t("ยกเลิก", "Cancel"),
-          ),
-        ),
-      )
+  const asking = w.state.confirmReport;
+  const confirm = asking
+    ? confirmReplace(w, {
+        question: {
+          th: `มีชีต ${asking.map((n) => `"${n}"`).join(", ")} อยู่แล้ว แทนที่ด้วยรายงานใหม่หรือไม่ (สิ่งที่แก้ไขในชีตเดิมจะหายไป)`,
+          en: `The sheets ${asking.map((n) => `"${n}"`).join(", ")} already exist. Replace them with a new report? (Edits made in them will be lost.)`,
+        },
+        replaceKey: "report-replace",
+        cancelKey: "report-cancel",
+        backTo: "report-write",
+        replace: () => void write(w, true),
+        forget: () => (w.state.confirmReport = undefined),
+      })
     : null;
   const written = w.state.reportWritten
     ? h(

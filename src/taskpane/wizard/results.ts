@@ -9,6 +9,7 @@ import type { Evaluation } from "../../engine/index.js";
 import { SheetExistsError } from "../../workbook/port.js";
 import { buildResultsSheet, resultsSheetName } from "../../workbook/results-sheet.js";
 import { h, uid } from "../dom.js";
+import { confirmReplace } from "./confirm.js";
 import type { Wizard } from "./wizard.js";
 
 async function write(w: Wizard, replace: boolean): Promise<void> {
@@ -134,42 +135,19 @@ export function renderResults(w: Wizard): HTMLElement {
       { text: t(i.result.th, i.result.en || i.result.th), cls: i.pass ? "pass" : "fail" },
     ]),
   );
-  const confirm = w.state.confirmReplace
-    ? h(
-        "div",
-        { class: "confirm", role: "alertdialog", "aria-labelledby": "confirm-text" },
-        h(
-          "p",
-          { id: "confirm-text" },
-          t(
-            `มีชีต "${w.state.confirmReplace}" อยู่แล้ว (จากการประเมินครั้งก่อน) แทนที่ด้วยผลใหม่หรือไม่`,
-            `A sheet named "${w.state.confirmReplace}" already exists (from an earlier run). Replace it with these results?`,
-          ),
-        ),
-        h(
-          "div",
-          { class: "actions" },
-          h(
-            "button",
-            { type: "button", class: "primary", "data-key": "replace", onclick: () => void write(w, true) },
-            t("แทนที่", "Replace"),
-          ),
-          h(
-            "button",
-            {
-              type: "button",
-              "data-key": "cancel-replace",
-              onclick: () => {
-                w.state.confirmReplace = undefined;
-                w.focusNext = "write";
-                w.status.say("ไม่ได้เขียนทับชีตเดิม", "The existing sheet was left as it was");
-                w.render();
-              },
-            },
-            t("ยกเลิก", "Cancel"),
-          ),
-        ),
-      )
+  const asking = w.state.confirmReplace;
+  const confirm = asking
+    ? confirmReplace(w, {
+        question: {
+          th: `มีชีต "${asking}" อยู่แล้ว (จากการประเมินครั้งก่อน) แทนที่ด้วยผลใหม่หรือไม่`,
+          en: `A sheet named "${asking}" already exists (from an earlier run). Replace it with these results?`,
+        },
+        replaceKey: "replace",
+        cancelKey: "cancel-replace",
+        backTo: "write",
+        replace: () => void write(w, true),
+        forget: () => (w.state.confirmReplace = undefined),
+      })
     : null;
   const written = w.state.written
     ? h(
