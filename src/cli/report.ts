@@ -14,7 +14,7 @@ import {
   type PublishedFigures,
   type ScoreRow,
 } from "../engine/index.js";
-import { AGENCY_SHEET, agenciesFromGrid } from "../report/agency.js";
+import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../report/agency.js";
 import { agenciesFromCsv } from "./agency-csv.js";
 import { renderHtml, renderSummaryHtml } from "../report/html.js";
 import { buildReport, fileNameFor, type Agency, type ReportModel } from "../report/model.js";
@@ -52,7 +52,7 @@ export interface Failure {
 
 export class InputError extends Error {}
 
-const sameName = (a: string, b: string): boolean => a.normalize("NFC").trim() === b.normalize("NFC").trim();
+const sameName = sameAgencyName;
 
 const problemText = (p: TableProblem): string => `${p.where}: ${p.th} / ${p.en}`;
 
@@ -231,7 +231,7 @@ export async function writeReports(
       if (!perAgency) progress.step(++done, files.length, `✗ ${basename(file)}`);
       continue;
     }
-    if (flags.published && (files.length > 1 || inputs.length > 1)) {
+    if (flags.published && (files.length > 1 || inputs.filter((i) => !i.problem).length > 1)) {
       // One agency's published figures checked against another's would be false findings.
       failures.push({
         file: basename(file),

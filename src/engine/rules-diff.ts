@@ -7,6 +7,7 @@
  * they mean at the published precision (`>= 85` and `85 - 100` are the same band),
  * never by how they are written.
  */
+import { boundsToUnits } from "../dsl/precision.js";
 import { describeBand } from "../dsl/describe.js";
 import type { Condition, Indicator, Label, Question, RatingRow, RulesModel, Scale, Tool } from "../dsl/model.js";
 import { questionsOf } from "../dsl/model.js";
@@ -64,33 +65,19 @@ function method(weighted: boolean, of: string): { th: string; en: string } {
     : { th: `ค่าเฉลี่ยของ${ofTh[of] ?? of}`, en: `mean of ${of}` };
 }
 
-/** A bound as a whole number of units at `decimals` places; `up` picks the side for a bound between units. */
-function unitsAt(x: number, decimals: number, up: boolean): { units: number; exact: boolean } {
-  const v = x * 10 ** decimals;
-  const r = Math.round(v);
-  if (Math.abs(v - r) < 1e-6) return { units: r, exact: true };
-  return { units: up ? Math.ceil(v) : Math.floor(v), exact: false };
-}
-
 /**
  * A condition's meaning: its subject and the scores it admits, clamped to 0–100, in
  * units at `decimals` places: the finer precision of the two files compared, so that
  * a change of rounding alone does not make a band written as ">= 85" look changed,
- * while "70 - 84.99" and "< 85" differ once a third decimal exists.
+ * while "70 - 84.99" and "< 85" differ once a third decimal exists. A band that admits
+ * no possible score is one meaning, whatever its bounds.
  */
 function conditionKey(c: Condition, decimals: number): string {
   const top = 100 * 10 ** decimals;
-  let lo = 0;
-  let hi = top;
-  if (c.min !== undefined) {
-    const b = unitsAt(c.min, decimals, true);
-    lo = b.units + (b.exact && !c.minInclusive ? 1 : 0);
-  }
-  if (c.max !== undefined) {
-    const b = unitsAt(c.max, decimals, false);
-    hi = b.units - (b.exact && !c.maxInclusive ? 1 : 0);
-  }
-  return `${c.subject}:${c.tool ?? ""}:${Math.max(0, lo)}:${Math.min(top, hi)}`;
+  const b = boundsToUnits(c, decimals);
+  const lo = Math.max(0, b.lo);
+  const hi = Math.min(top, b.hi);
+  return lo > hi ? `${c.subject}:${c.tool ?? ""}:empty` : `${c.subject}:${c.tool ?? ""}:${lo}:${hi}`;
 }
 
 function bandKey(row: RatingRow, decimals: number): string {

@@ -126,3 +126,13 @@ export function agenciesFromGrid(values: readonly (readonly CellValue[])[], shee
     agencies: [{ name: found.name.value, district: found.district?.value, province: found.province?.value }],
   };
 }
+
+/**
+ * Two spellings of one agency's name, as staff type them: Unicode form, runs of any
+ * white space and the ends do not count. For matching names between sheets and files,
+ * never for the live formulas (those follow Excel's own TRIM).
+ */
+export function sameAgencyName(a: string, b: string): boolean {
+  const loose = (s: string): string => s.normalize("NFC").replace(/\s+/g, " ").trim();
+  return loose(a) === loose(b);
+}

@@ -1,7 +1,7 @@
 /**
  * The few formulas the add-in writes, read back by the in-memory workbook so the
  * preview stays live: `=ITA.NAME(arg, …)` whose arguments are references
- * ('Sheet'!A1:C9, A1), HSTACK(…) of references, FILTER(…, TRIM(range)="text"), text "…" and numbers. Anything else
+ * ('Sheet'!A1:C9, A1), HSTACK(…) of references, FILTER(…, EXACT(TRIM(range), "text")), text "…" and numbers. Anything else
  * parses as `unsupported` and the cell shows #NAME?, as Excel would for an unknown name.
  */
 
@@ -10,35 +10,26 @@ export type FormulaNode =
   | { readonly kind: "ref"; readonly sheet?: string; readonly address: string }
   | { readonly kind: "text"; readonly value: string }
   | { readonly kind: "number"; readonly value: number }
-  | { readonly kind: "boolean"; readonly value: boolean }
-  | { readonly kind: "equals"; readonly left: FormulaNode; readonly right: FormulaNode };
+  | { readonly kind: "boolean"; readonly value: boolean };
 
 export class FormulaError extends Error {}
 
 export function parseFormula(formula: string): FormulaNode {
   let i = 0;
   const s = formula.trim();
-  if (s[0] !== "=") throw new FormulaError("not a formula");
+  if (s[0] !== "=") throw new FormulaError("ไม่ใช่สูตร / not a formula");
   i = 1;
   const ws = (): void => {
     while (i < s.length && /\s/.test(s[i]!)) i++;
   };
-  // A comparison `range="text"` (FILTER's condition) binds loosest: primary, then "=" primary.
   const expr = (): FormulaNode => {
-    const left = primary();
-    ws();
-    if (s[i] !== "=") return left;
-    i++;
-    return { kind: "equals", left, right: primary() };
-  };
-  const primary = (): FormulaNode => {
     ws();
     const c = s[i];
     if (c === '"') {
       let out = "";
       i++;
       for (;;) {
-        if (i >= s.length) throw new FormulaError("unterminated text");
+        if (i >= s.length) throw new FormulaError("ข้อความไม่มีเครื่องหมายคำพูดปิด / unterminated text");
         if (s[i] === '"') {
           if (s[i + 1] === '"') {
             out += '"';
@@ -56,7 +47,7 @@ export function parseFormula(formula: string): FormulaNode {
       let name = "";
       i++;
       for (;;) {
-        if (i >= s.length) throw new FormulaError("unterminated sheet name");
+        if (i >= s.length) throw new FormulaError("ชื่อชีตไม่มีเครื่องหมายปิด / unterminated sheet name");
         if (s[i] === "'") {
           if (s[i + 1] === "'") {
             name += "'";
@@ -68,7 +59,7 @@ export function parseFormula(formula: string): FormulaNode {
         }
         name += s[i++];
       }
-      if (s[i] !== "!") throw new FormulaError("expected ! after sheet name");
+      if (s[i] !== "!") throw new FormulaError("ต้องมี ! หลังชื่อชีต / expected ! after sheet name");
       i++;
       return { kind: "ref", sheet: name, address: address() };
     }
@@ -78,7 +69,7 @@ export function parseFormula(formula: string): FormulaNode {
       return { kind: "number", value: Number(num[0]) };
     }
     const word = /^[A-Za-z_\u0E00-\u0E7F][A-Za-z0-9_.\u0E00-\u0E7F]*/.exec(s.slice(i));
-    if (!word) throw new FormulaError(`unexpected "${s.slice(i, i + 10)}"`);
+    if (!word) throw new FormulaError(`ไม่คาดว่าจะพบ "${s.slice(i, i + 10)}" / unexpected "${s.slice(i, i + 10)}"`);
     i += word[0].length;
     ws();
     if (s[i] === "(") {
@@ -98,7 +89,7 @@ export function parseFormula(formula: string): FormulaNode {
             i++;
             break;
           }
-          throw new FormulaError("expected , or )");
+          throw new FormulaError("ต้องมี , หรือ ) / expected , or )");
         }
       return { kind: "call", name: word[0].toUpperCase(), args };
     }
@@ -112,16 +103,17 @@ export function parseFormula(formula: string): FormulaNode {
       i += rest.length;
       return { kind: "ref", address: (word[0] + rest).replaceAll("$", "") };
     }
-    throw new FormulaError(`unknown name ${word[0]}`);
+    throw new FormulaError(`ไม่รู้จักชื่อ ${word[0]} / unknown name ${word[0]}`);
   };
   const address = (): string => {
     const m = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?/.exec(s.slice(i));
-    if (!m) throw new FormulaError("expected a cell address");
+    if (!m) throw new FormulaError("ต้องเป็นที่อยู่เซลล์ / expected a cell address");
     i += m[0].length;
     return m[0].replaceAll("$", "");
   };
   const node = expr();
   ws();
-  if (i !== s.length) throw new FormulaError(`unexpected "${s.slice(i, i + 10)}"`);
+  if (i !== s.length)
+    throw new FormulaError(`ไม่คาดว่าจะพบ "${s.slice(i, i + 10)}" / unexpected "${s.slice(i, i + 10)}"`);
   return node;
 }

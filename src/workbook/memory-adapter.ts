@@ -7,6 +7,7 @@
  * formulas show #NAME?. Everything the port writes (formats, conditional formats,
  * validation, charts) is kept so the preview grid and tests can show and check it.
  */
+import { excelTrim } from "./score-table.js";
 import "./cf-stub.js";
 import type { CellValue } from "../engine/index.js";
 import * as F from "../functions/functions.js";
@@ -242,30 +243,28 @@ export class MemoryWorkbook implements WorkbookPort {
         return node.value;
       case "ref":
         return this.refValues(node.sheet ?? sheet, node.address);
-      case "equals": {
-        // Excel compares text without regard to case; a range against a value gives a range of TRUE/FALSE.
-        const same = (a: Shown, b: Shown): boolean =>
-          typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : a === b;
-        const right = this.evaluateNode(node.right, sheet);
-        if (Array.isArray(right)) throw new FormulaError("only range = value is supported");
-        return this.asMatrix(this.evaluateNode(node.left, sheet)).map((r) => r.map((v) => same(v, right)));
-      }
       case "call": {
         if (node.name === "FILTER") {
           const [array, include] = node.args.map((a) => this.asMatrix(this.evaluateNode(a, sheet)));
-          if (!array || !include) throw new FormulaError("FILTER needs an array and a condition");
+          if (!array || !include)
+            throw new FormulaError("FILTER ต้องมีช่วงและเงื่อนไข / FILTER needs an array and a condition");
           const kept = array.filter((_, i) => include[i]?.[0] === true);
           if (kept.length === 0) throw { code: "#CALC!", message: "FILTER: ไม่มีแถวที่ตรงเงื่อนไข / no row matches" };
           return kept;
         }
-        if (node.name === "TRIM") {
-          // Excel's TRIM: runs of spaces (only U+0020) to one, none at either end.
-          const [arg] = node.args.map((a) => this.asMatrix(this.evaluateNode(a, sheet)));
-          if (!arg) throw new FormulaError("TRIM needs a value");
-          const trimmed = arg.map((r) =>
-            r.map((v) => (typeof v === "string" ? v.replace(/ +/g, " ").replace(/^ | $/g, "") : v)),
-          );
-          return trimmed.length === 1 && trimmed[0]!.length === 1 ? trimmed[0]![0]! : trimmed;
+        if (node.name === "TRIM" || node.name === "EXACT") {
+          // Excel's TRIM and EXACT work on text: a number is its text ("102"), a blank is "".
+          const text = (v: Shown): Shown =>
+            typeof v === "number" || typeof v === "boolean" ? String(v).toUpperCase() : v === null ? "" : v;
+          const args = node.args.map((a) => this.asMatrix(this.evaluateNode(a, sheet)).map((r) => r.map(text)));
+          const out =
+            node.name === "TRIM"
+              ? args[0]?.map((r) => r.map((v) => (typeof v === "string" ? excelTrim(v) : v)))
+              : args[0]?.map((r) => r.map((v) => v === args[1]?.[0]?.[0])); // EXACT(range, "text"): case counts
+          if (!out || (node.name === "EXACT" && args.length !== 2)) {
+            throw new FormulaError(`${node.name}: จำนวนอาร์กิวเมนต์ไม่ถูกต้อง / wrong number of arguments`);
+          }
+          return out.length === 1 && out[0]!.length === 1 ? out[0]![0]! : out;
         }
         if (node.name === "HSTACK") {
           const parts = node.args.map((a) => this.asMatrix(this.evaluateNode(a, sheet)));
@@ -275,7 +274,7 @@ export class MemoryWorkbook implements WorkbookPort {
           );
         }
         const fn = FUNCTIONS[node.name];
-        if (!fn) throw new FormulaError(`unknown function ${node.name}`);
+        if (!fn) throw new FormulaError(`ไม่รู้จักฟังก์ชัน ${node.name} / unknown function ${node.name}`);
         const args = node.args.map((a) => {
           const v = this.evaluateNode(a, sheet);
           // An error cell as a scalar argument makes the call an error before the function runs, as in Excel.

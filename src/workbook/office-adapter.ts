@@ -32,9 +32,10 @@ const KINDS: Record<string, CellKind> = {
 /**
  * Text Excel would turn into something else when written through Range.formulas: a
  * formula (=, +, -, @), a number, date, time or percentage ("9.1", "1/10", "10:30",
- * "(5)", "85%"), or a truth value. The apostrophe keeps it text and is not shown.
+ * "(5)", "85%", "฿100"), an error value ("#N/A"), a truth value, or text that itself
+ * starts with an apostrophe. The apostrophe keeps it text and is not shown.
  */
-const EXCEL_WOULD_PARSE = /^\s*[=+\-@\d.(]|^\s*(true|false)\s*$/i;
+const EXCEL_WOULD_PARSE = /^\s*[=+\-@\d.(#'$฿€£]|^\s*(true|false)\s*$/i;
 
 /** What a cell write becomes in Range.formulas. */
 export function formulaCell(w: CellWrite): string | number | boolean {

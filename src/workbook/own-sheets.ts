@@ -6,7 +6,8 @@
  */
 export const OWN_SHEET_PREFIXES = ["ผลการประเมิน", "รายงาน", "แผนพัฒนา", "สรุป"] as const;
 
+/** One of our words alone or followed by a space ("รายงาน ITA 2568"); "รายงานคะแนน" or "สรุปคะแนน" are the user's. */
 export function isOwnSheet(name: string): boolean {
   const n = name.normalize("NFC").trim();
-  return OWN_SHEET_PREFIXES.some((p) => n.startsWith(p));
+  return OWN_SHEET_PREFIXES.some((p) => n === p || n.startsWith(`${p} `));
 }

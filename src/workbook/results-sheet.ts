@@ -42,8 +42,9 @@ export function safeSheetName(name: string): string {
     .trim();
 }
 
-export function resultsSheetName(rulesName: string): string {
-  return safeSheetName(`ผลการประเมิน ITA ${rulesName}`);
+/** One sheet per rules and, in a table of several agencies, per agency, so one agency's results never replace another's. */
+export function resultsSheetName(rulesName: string, agency?: string): string {
+  return safeSheetName(agency ? `ผลการประเมิน ${rulesName} ${agency}` : `ผลการประเมิน ITA ${rulesName}`);
 }
 
 /** A text argument for a formula. */
@@ -121,7 +122,7 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
 
   const ind = `${cellA1(firstIndicator, 4)}:${cellA1(lastIndicator, 4)}`;
   const spec: SheetSpec = {
-    name: resultsSheetName(rulesName),
+    name: resultsSheetName(rulesName, table.agency),
     rows,
     columnWidths: [64, 90, 260, 70, 110, 80],
     font: "Leelawadee UI",

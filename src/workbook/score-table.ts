@@ -30,9 +30,12 @@ export interface ScoreTable {
   readonly rows: readonly (ScoreRow & { readonly agency?: string })[];
   /** Set when the table holds several agencies and only this one's rows are kept (`forAgency`). */
   readonly agency?: string;
+  /** Merged cells in the agency column under the header ("Sheet!D4:D38"): filled down here, not by Excel. */
+  readonly mergedAgencyCells?: readonly string[];
 }
 
-export type TableProblemCode = "empty" | "no-header" | "merged-header" | "ambiguous-header" | "no-rows";
+export type TableProblemCode =
+  "empty" | "no-header" | "merged-header" | "ambiguous-header" | "no-rows" | "merged-agency";
 
 export interface TableProblem {
   readonly code: TableProblemCode;
@@ -213,10 +216,18 @@ export function findScoreTable(data: RangeData): FindResult {
       question,
       score,
       where: place(data.sheet, cellA1(r, colAt(j.score))),
-      ...(agency === undefined || isBlank(agency) ? {} : { agency: String(agency).trim() }),
+      // As Excel's TRIM leaves it (spaces only), so the pane groups rows as the FILTER formula will.
+      ...(agency === undefined || isBlank(agency) ? {} : { agency: excelTrim(String(agency)) }),
     });
   }
   const range = rangeA1({ top: headerRow, bottom: lastRow, left: headerRect.left, right: headerRect.right });
+  const agencyColumn = j.agency === undefined ? undefined : colAt(j.agency);
+  const mergedAgency =
+    agencyColumn === undefined
+      ? []
+      : merged
+          .filter((m) => m.r.left <= agencyColumn && m.r.right >= agencyColumn && m.r.top > headerRow)
+          .map((m) => place(data.sheet, m.a1));
   if (rows.length === 0) {
     return {
       ok: false,
@@ -243,6 +254,7 @@ export function findScoreTable(data: RangeData): FindResult {
       },
       range,
       rows,
+      ...(mergedAgency.length ? { mergedAgencyCells: mergedAgency } : {}),
     },
   };
 }
@@ -264,7 +276,8 @@ export function tableArgument(table: ScoreTable): string {
       : `HSTACK(${column(tool)},${column(question)},${column(score)})`;
   if (table.agency === undefined || agency === undefined) return scores;
   // One agency of many: its rows only, so the formulas stay live over the shared table.
-  return `FILTER(${scores},TRIM(${column(agency)})="${table.agency.replaceAll('"', '""')}")`;
+  // EXACT, not "=": Excel's "=" ignores case, and the pane tells "Khlong Phon" from "KHLONG PHON".
+  return `FILTER(${scores},EXACT(TRIM(${column(agency)}),"${table.agency.replaceAll('"', '""')}"))`;
 }
 
 /** The agencies of a table with an agency column, in the order they first appear (spaces tidied). */
@@ -277,9 +290,13 @@ export function agenciesIn(table: ScoreTable): string[] {
   return [...seen];
 }
 
-/** Excel's TRIM (spaces only): the formula filters on TRIM(column), so the pane must group the same way. */
+/** Excel's TRIM: runs of U+0020 to one, none at either end; other white space is kept, as Excel keeps it. */
+export function excelTrim(text: string): string {
+  return text.replace(/ +/g, " ").replace(/^ | $/g, "");
+}
+
 function tidyAgency(name: string | undefined): string {
-  return (name ?? "").replace(/ +/g, " ").replace(/^ | $/g, "");
+  return excelTrim(name ?? "");
 }
 
 /**
@@ -291,6 +308,22 @@ export function narrowToAgency(table: ScoreTable, agency?: string): ScoreTable {
   if (agencies.length < 2) return table;
   const name = agency === undefined ? undefined : tidyAgency(agency);
   return forAgency(table, name !== undefined && agencies.includes(name) ? name : agencies[0]!);
+}
+
+/**
+ * Why one agency of several cannot be scored live: Excel's FILTER sees a merged
+ * agency cell's name only in its top row, so the formulas would drop the rest.
+ */
+export function agencyProblem(table: ScoreTable): TableProblem | undefined {
+  const cells = table.mergedAgencyCells ?? [];
+  if (cells.length === 0 || agenciesIn(table).length < 2) return undefined;
+  const list = cells.slice(0, 3).join(", ") + (cells.length > 3 ? ", …" : "");
+  return problem(
+    "merged-agency",
+    `คอลัมน์หน่วยงานมีเซลล์ที่ผสานไว้ (${list}) ยกเลิกการผสานเซลล์และใส่ชื่อหน่วยงานทุกแถว เพื่อให้สูตรเลือกแถวของแต่ละหน่วยงานได้`,
+    `the agency column has merged cells (${list}); unmerge them and give every row its agency's name, so the formulas can pick each agency's rows`,
+    cells[0]!,
+  );
 }
 
 /** The table narrowed to one agency's rows: what the wizard scores when a table holds several. */

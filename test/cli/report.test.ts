@@ -328,6 +328,16 @@ describe("ita report: many agencies", () => {
     assert.match(r.err, /1 แถวไม่มีชื่อหน่วยงาน.*คะแนน!C69.*1 row\(s\) without an agency name/s);
   });
 
+  it("checks --published for a one-agency table even when a row lacks the agency's name", async () => {
+    const d = dir("published-one");
+    await writeSeedWorkbook(join(d, "one.xlsx"), { agency: null, agencies: ["อบต.หนึ่ง"], blankAgencyAt: 3 });
+    const published = join(d, "published.json");
+    writeFileSync(published, readFileSync("examples/khlong-phon-2568/published.json"));
+    const r = await ita(["report", join(d, "one.xlsx"), "--published", published, "--out", join(d, "out")]);
+    assert.doesNotMatch(r.err, /--published is for one agency/);
+    assert.match(r.err, /1 row\(s\) without an agency name/);
+  });
+
   it("refuses --published for an input that holds several agencies, since the figures are one agency's", async () => {
     const d = dir("published-many");
     await writeSeedWorkbook(join(d, "province.xlsx"), { agency: null, agencies: ["อบต.หนึ่ง", "อบต.สอง"] });

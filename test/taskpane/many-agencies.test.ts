@@ -8,7 +8,7 @@ import { strict as assert } from "node:assert";
 import { evaluateRows, loadRulesText, bundledText, readNumber } from "../../src/engine/index.js";
 import type { CellValue } from "../../src/engine/index.js";
 import { restoreTable } from "../../src/taskpane/wizard/data.js";
-import { CHOICE_DATA, Wizard } from "../../src/taskpane/wizard/wizard.js";
+import { Wizard } from "../../src/taskpane/wizard/wizard.js";
 import type { PaneContext } from "../../src/taskpane/context.js";
 import { seedSheet } from "../../src/taskpane/preview/seed.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
@@ -22,7 +22,7 @@ const N = seedSheet(SEED_CSV).rows.length - 3;
 const B = "อบต. ทดสอบ";
 
 /** Header, then the seed's rows for A and the same rows 5 points lower for B, agency in column D. */
-function provinceRows(): CellValue[][] {
+function provinceRows(a: CellValue = A, b: CellValue = `  ${B} `): CellValue[][] {
   const seed = seedSheet(SEED_CSV).rows.slice(3);
   const lower = (v: CellValue): CellValue => {
     const n = readNumber(v);
@@ -30,9 +30,27 @@ function provinceRows(): CellValue[][] {
   };
   return [
     ["เครื่องมือ", "ข้อ", "คะแนน", "หน่วยงาน"],
-    ...seed.map((r) => [r[0], r[1], r[2], A]),
-    ...seed.map((r) => [r[0], r[1], lower(r[2]), `  ${B} `]), // stray spaces, as typed
+    ...seed.map((r) => [r[0], r[1], r[2], a]),
+    ...seed.map((r) => [r[0], r[1], lower(r[2]), b]), // by default with stray spaces, as typed
   ];
+}
+
+/** Write the results sheet for the agency the wizard scores, with wrong cached values, and read the live total. */
+async function liveTotal(book: MemoryWorkbook, w: Wizard): Promise<{ shown: unknown; engine: number; sheet: string }> {
+  const table = w.state.table!;
+  const evaluation = evaluateRows(rules(), table.rows);
+  if (!evaluation.ok) throw new Error("the chosen agency does not evaluate");
+  const layout = buildResultsSheet({ evaluation: evaluation.evaluation, rulesName: "2568", table });
+  const rows = layout.spec.rows.map((r) =>
+    r.map((c) => (c && typeof c === "object" ? { formula: c.formula, value: -1 } : c)),
+  );
+  await book.writeSheet({ ...layout.spec, rows }, { replace: false });
+  const m = /^([A-Z]+)(\d+)$/.exec(layout.totalCell)!;
+  return {
+    shown: book.shown(layout.spec.name, Number(m[2]), m[1]!.charCodeAt(0) - 64),
+    engine: evaluation.evaluation.total.published,
+    sheet: layout.spec.name,
+  };
 }
 
 function wizardOn(book: MemoryWorkbook): Wizard {
@@ -71,19 +89,67 @@ describe("a table holding several agencies", () => {
     const book = new MemoryWorkbook([{ name: "จังหวัด", rows: provinceRows(), merged: [] }]);
     const w = wizardOn(book);
     await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: B }));
-    const table = w.state.table!;
     const last = 1 + 2 * N;
-    assert.equal(tableArgument(table), `FILTER('จังหวัด'!A1:C${last},TRIM('จังหวัด'!D1:D${last})="${B}")`);
-    const evaluation = evaluateRows(rules(), table.rows);
-    assert.ok(evaluation.ok);
-    const layout = buildResultsSheet({ evaluation: evaluation.evaluation, rulesName: "2568", table });
-    // Cached values deliberately wrong: the workbook computes the formulas itself.
-    const rows = layout.spec.rows.map((r) =>
-      r.map((c) => (c && typeof c === "object" ? { formula: c.formula, value: -1 } : c)),
-    );
-    await book.writeSheet({ ...layout.spec, rows }, { replace: false });
-    const m = /^([A-Z]+)(\d+)$/.exec(layout.totalCell)!;
-    const shown = book.shown(layout.spec.name, Number(m[2]), m[1]!.charCodeAt(0) - 64);
-    assert.equal(shown, evaluation.evaluation.total.published);
+    assert.equal(tableArgument(w.state.table!), `FILTER('จังหวัด'!A1:C${last},EXACT(TRIM('จังหวัด'!D1:D${last}),"${B}"))`);
+    const { shown, engine } = await liveTotal(book, w);
+    assert.equal(shown, engine);
+  });
+
+  it("tells names apart by case as the pane lists them, and the live total follows", async () => {
+    const book = new MemoryWorkbook([{ name: "จังหวัด", rows: provinceRows("Khlong Phon", "KHLONG PHON"), merged: [] }]);
+    const w = wizardOn(book);
+    await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: "KHLONG PHON" }));
+    assert.deepEqual(w.state.agencies, ["Khlong Phon", "KHLONG PHON"]);
+    const { shown, engine } = await liveTotal(book, w);
+    assert.equal(shown, engine);
+  });
+
+  it("scores agencies named by number codes, as Excel's TRIM turns them into text", async () => {
+    const book = new MemoryWorkbook([{ name: "จังหวัด", rows: provinceRows(101, 102), merged: [] }]);
+    const w = wizardOn(book);
+    await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: "102" }));
+    const { shown, engine } = await liveTotal(book, w);
+    assert.equal(shown, engine);
+  });
+
+  it("keeps a name with a non-breaking space apart, as Excel's TRIM does, so pane and formula agree", async () => {
+    const book = new MemoryWorkbook([{ name: "จังหวัด", rows: provinceRows(A, `${B}\u00a0`), merged: [] }]);
+    const w = wizardOn(book);
+    await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: `${B}\u00a0` }));
+    assert.equal(w.state.table?.rows.length, N);
+    const { shown, engine } = await liveTotal(book, w);
+    assert.equal(shown, engine);
+  });
+
+  it("refuses an agency column with merged cells and names them, since Excel's FILTER would see one row of each", async () => {
+    const rows = provinceRows(A, B).map((r, i) => (i > 1 && i <= N ? [r[0], r[1], r[2], ""] : r));
+    const book = new MemoryWorkbook([{ name: "จังหวัด", rows, merged: [`D2:D${N + 1}`] }]);
+    const w = wizardOn(book);
+    await restoreTable(w, JSON.stringify({ sheet: "จังหวัด" }));
+    assert.equal(w.state.table, undefined);
+    assert.match(w.state.tableProblems[0]?.th ?? "", new RegExp(`จังหวัด!D2:D${N + 1}`));
+    assert.match(w.state.tableProblems[0]?.en ?? "", /unmerge/);
+  });
+
+  it("keeps the chosen agency when the same sheet is found again, and forgets report details of another", async () => {
+    const book = new MemoryWorkbook([{ name: "จังหวัด", rows: provinceRows(), merged: [] }]);
+    const w = wizardOn(book);
+    await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: B }));
+    w.state.agency = { name: B, province: "กระบี่" };
+    await restoreTable(w, JSON.stringify({ sheet: "จังหวัด" })); // found again, no agency named
+    assert.equal(w.state.table?.agency, B);
+    assert.deepEqual(w.state.agency, { name: B, province: "กระบี่" });
+    await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: A }));
+    assert.equal(w.state.agency, undefined);
+  });
+
+  it("names each agency's results sheet after it, so one agency's results never replace another's", async () => {
+    const book = new MemoryWorkbook([{ name: "จังหวัด", rows: provinceRows(), merged: [] }]);
+    const w = wizardOn(book);
+    await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: A }));
+    const first = await liveTotal(book, w);
+    await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: B }));
+    const second = await liveTotal(book, w); // would throw SheetExistsError if the names were the same
+    assert.notEqual(first.sheet, second.sheet);
   });
 });

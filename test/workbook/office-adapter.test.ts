@@ -411,6 +411,9 @@ describe("the Office.js workbook adapter", () => {
     assert.equal(formulaCell("9.1"), "'9.1"); // a sub-indicator id, not the number 9.1
     assert.equal(formulaCell("1/10"), "'1/10"); // not the 1st of October
     assert.equal(formulaCell("TRUE"), "'TRUE");
+    assert.equal(formulaCell("#N/A"), "'#N/A"); // text, not Excel's error value
+    assert.equal(formulaCell("฿100"), "'฿100");
+    assert.equal(formulaCell("'quoted"), "''quoted"); // the user's own apostrophe is kept
     assert.equal(formulaCell("ตัวชี้วัดที่ 9.1"), "ตัวชี้วัดที่ 9.1");
     assert.equal(formulaCell(93.6), 93.6);
     assert.deepEqual(mergedList("Sheet1!A1:C1, Sheet1!D4:D6"), ["A1:C1", "D4:D6"]);

@@ -29,6 +29,11 @@ export async function runCheck(w: Wizard): Promise<void> {
       return;
     }
     const table = narrow(r, source);
+    // The chosen agency is gone from the sheet: say whose scores are now shown, and forget the old report details.
+    if (table.agency !== source.agency) {
+      w.state.source = { ...source, ...(table.agency === undefined ? {} : { agency: table.agency }) };
+      w.state.agency = undefined;
+    }
     w.state.table = table;
     const problems = checkScores(rules, table.rows);
     w.state.problems = problems;

@@ -5,6 +5,7 @@
  */
 import { isOwnSheet } from "../../workbook/own-sheets.js";
 import {
+  agencyProblem,
   agenciesIn,
   findScoreTable,
   narrowToAgency,
@@ -23,8 +24,22 @@ export function narrow(table: ScoreTable, source: DataSource): ScoreTable {
 }
 
 function useTable(w: Wizard, table: ScoreTable, source: DataSource): void {
+  const problem = agencyProblem(table);
+  if (problem) {
+    // Scores the formulas could not pick per agency: say why and where, compute nothing.
+    w.state.table = undefined;
+    w.state.agencies = [];
+    w.state.tableProblems = [problem];
+    w.invalidateFrom(1);
+    return;
+  }
   const agencies = agenciesIn(table);
-  const narrowed = narrow(table, source);
+  // The same sheet found again (Find, a new selection) keeps the agency the user chose.
+  const previous = w.state.source;
+  const wanted = source.agency ?? (previous?.sheet === source.sheet ? previous.agency : undefined);
+  const narrowed = narrow(table, wanted === undefined ? source : { ...source, agency: wanted });
+  // A report about another agency than the one scored would be wrong: forget the details typed for it.
+  if (narrowed.agency !== w.state.table?.agency) w.state.agency = undefined;
   w.state.agencies = agencies.length > 1 ? agencies : [];
   w.state.table = narrowed;
   w.state.source = narrowed.agency === undefined ? source : { ...source, agency: narrowed.agency };
@@ -42,7 +57,6 @@ async function chooseAgency(w: Wizard, agency: string): Promise<void> {
       return;
     }
     useTable(w, r, { ...source, agency });
-    w.state.agency = undefined; // the report is about the agency now chosen
     await remember(w, w.state.source!);
     w.status.say(`ใช้คะแนนของ ${agency}`, `Using ${agency}'s scores`);
   });

@@ -6,7 +6,8 @@
  * written. Agency details come from a "หน่วยงาน" sheet when the workbook has one,
  * else from what the user types here, kept in the workbook's settings.
  */
-import { AGENCY_SHEET, agenciesFromGrid } from "../../report/agency.js";
+import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../../report/agency.js";
+import { agenciesIn } from "../../workbook/score-table.js";
 import { buildReport, type Agency } from "../../report/model.js";
 import { reportSheets } from "../../report/sheets.js";
 import { safeSheetName } from "../../workbook/results-sheet.js";
@@ -23,7 +24,10 @@ import type { Wizard } from "./wizard.js";
 export async function loadAgency(w: Wizard): Promise<void> {
   if (w.state.agency) return;
   const port = w.ctx.port;
-  const chosen = w.state.table?.agency;
+  const table = w.state.table;
+  // The agency being scored: the one chosen among several, or the only one the table names.
+  const named = table ? agenciesIn(table) : [];
+  const chosen = table?.agency ?? (named.length === 1 ? named[0] : undefined);
   if ((await port.listSheets()).some((s) => s.name === AGENCY_SHEET && s.used)) {
     const read = agenciesFromGrid((await port.readRange(AGENCY_SHEET)).values, AGENCY_SHEET);
     if (read.ok) {
@@ -32,7 +36,7 @@ export async function loadAgency(w: Wizard): Promise<void> {
           ? read.agencies.length === 1
             ? read.agencies[0]
             : undefined
-          : read.agencies.find((a) => a.name.normalize("NFC").trim() === chosen);
+          : read.agencies.find((a) => sameAgencyName(a.name, chosen));
       if (match) {
         w.state.agency = { ...match };
         return;
@@ -59,11 +63,17 @@ function sheetsFor(w: Wizard): SheetSpec[] | undefined {
   const e = w.state.evaluation;
   const rules = w.rules?.compiled;
   const agency = w.state.agency;
+  const table = w.state.table;
   if (!e || !rules || !agency?.name.trim()) return undefined;
   const report = buildReport(e, rules.model, agency, { thaiDigits: w.state.thaiDigits });
   return reportSheets(report)
     .slice(1)
-    .map((s) => ({ ...s, name: safeSheetName(`${s.name} ITA ${w.rules!.name}`) }));
+    .map((s) => ({
+      ...s,
+      name: safeSheetName(
+        table?.agency ? `${s.name} ${w.rules!.name} ${table.agency}` : `${s.name} ITA ${w.rules!.name}`,
+      ),
+    }));
 }
 
 async function write(w: Wizard, replace: boolean): Promise<void> {

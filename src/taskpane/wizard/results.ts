@@ -94,7 +94,7 @@ export function renderResults(w: Wizard): HTMLElement {
   if (!e) return h("p", {}, t("ยังไม่มีผล กลับไปขั้นตรวจสอบ", "No results yet; go back to Check"));
   const d = e.rules.decimals;
   const fmt = (x: number): string => formatFixed(x, d);
-  const name = resultsSheetName(w.rules?.name ?? "");
+  const name = resultsSheetName(w.rules?.name ?? "", w.state.table?.agency);
   const headline = h(
     "div",
     { class: "headline", "data-testid": "headline" },

@@ -150,7 +150,9 @@ export class Wizard {
       await runCheck(this);
       if (step >= 3 && this.state.evaluation === undefined) this.state.step = 2;
       else if (step >= 3) this.state.written = written;
-      if (this.state.step === 4) await loadAgency(this);
+      if (this.state.step === 4) {
+        await this.busy({ th: "กำลังอ่านข้อมูลหน่วยงาน", en: "Reading the agency's details" }, () => loadAgency(this));
+      }
       this.focusHeading = true;
     }
     this.render();
