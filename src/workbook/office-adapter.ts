@@ -150,7 +150,9 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       const sheet = selected.worksheet.name;
       if (range.isNullObject) {
-        const topLeft = (splitPlace(selected.address)?.address ?? selected.address).split(":")[0]!;
+        // Nothing in use under the selection; whole columns ("A:C") or rows ("3:5") start at a cell too.
+        const first = selected.address.slice(selected.address.lastIndexOf("!") + 1).split(":")[0]!;
+        const topLeft = /^[A-Z]+$/i.test(first) ? `${first}1` : /^\d+$/.test(first) ? `A${first}` : first;
         return { sheet, topLeft, values: [[""]], kinds: [["empty"]], merged: [] };
       }
       return toRangeData(sheet, range as unknown as LoadedRange, merged.isNullObject ? [] : mergedList(merged.address));

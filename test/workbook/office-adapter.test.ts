@@ -404,6 +404,42 @@ describe("the Office.js workbook adapter", () => {
     assert.deepEqual(r.values[1], ["IIT", "i1", 99.43]);
   });
 
+  it("reads an empty selection of whole columns as one blank cell at its top left, in one sync", async () => {
+    const counter = installExcel(
+      {
+        workbook: {
+          selected: {
+            address: "'คะแนน'!E:G",
+            worksheet: { name: "คะแนน" },
+            used: {
+              values: [[""]],
+              valueTypes: [["Empty"]],
+              address: "",
+              merged: { address: "" },
+              getMergedAreasOrNullObject() {
+                return (this as Data).merged;
+              },
+            },
+            getUsedRangeOrNullObject() {
+              return (this as Data).used;
+            },
+          },
+          getSelectedRange() {
+            return (this as Data).selected;
+          },
+        },
+      },
+      (m) => {
+        const used = ((m.context as Data).workbook as { selected: { used: Data & { merged: Data } } }).selected.used;
+        used.isNullObject = true;
+        used.merged.isNullObject = true;
+      },
+    );
+    const r = await new OfficeWorkbook().readSelection();
+    assert.equal(counter.syncs, 1);
+    assert.deepEqual({ topLeft: r.topLeft, values: r.values }, { topLeft: "E1", values: [[""]] });
+  });
+
   it("keeps text that Excel would take for a formula, number, date or truth value as text, and reads merged-area lists", () => {
     assert.equal(formulaCell("=1+1"), "'=1+1");
     assert.equal(formulaCell("-5 คะแนน"), "'-5 คะแนน");
