@@ -33,13 +33,21 @@ export interface ResultsLayout {
 
 export const RESULT_COLUMNS = ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน", "เกณฑ์ผ่าน"] as const;
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\ . */
+const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
+
+/**
+ * Excel sheet names: at most 31 characters (UTF-16 units), none of []:*?/\ . A long
+ * name is cut between visible characters, never between a Thai consonant and its
+ * vowel or tone mark.
+ */
 export function safeSheetName(name: string): string {
-  return name
-    .replace(/[[\]:*?/\\]/g, "-")
-    .replace(/^'+|'+$/g, "")
-    .slice(0, 31)
-    .trim();
+  const clean = name.replace(/[[\]:*?/\\]/g, "-").replace(/^'+|'+$/g, "");
+  let out = "";
+  for (const { segment } of graphemes.segment(clean)) {
+    if (out.length + segment.length > 31) break;
+    out += segment;
+  }
+  return out.trim();
 }
 
 /** One sheet per rules and, in a table of several agencies, per agency, so one agency's results never replace another's. */

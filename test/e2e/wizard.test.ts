@@ -9,6 +9,9 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { guardedPage, launch, screenshotPath, type GuardedPage } from "./support/browser.js";
 import { serveDist, type StaticServer } from "./support/server.js";
+import { bundledText, evaluateRows, loadRulesText } from "../../src/engine/index.js";
+import { provinceSheet, SAMPLE_AGENCY } from "../../src/taskpane/preview/seed.js";
+import { SEED_CSV } from "../workbook/support.js";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -188,6 +191,41 @@ describe("task-pane wizard (preview, Chromium)", function () {
     await pane(page).locator('[data-key="report-write"]').click();
     await pane(page).locator('[data-key="report-replace"]').click();
     await page.waitForFunction(() => document.querySelector("table.grid tbody tr td")?.textContent?.includes("ชื่อใหม่"));
+  });
+
+  it("scores one agency of a provincial table, chosen by the user, and names the report after it", async () => {
+    const { page } = await open("preview.html?sample=province");
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    const picker = pane(page).locator('[data-key="agency"]');
+    assert.deepEqual(await picker.locator("option").allInnerTexts(), ["เทศบาลตำบลคลองพน", SAMPLE_AGENCY]);
+    await picker.selectOption(SAMPLE_AGENCY);
+    await page.waitForFunction(
+      (name) => (document.querySelector('[data-key="agency"]') as HTMLSelectElement | null)?.value === name,
+      SAMPLE_AGENCY,
+    );
+    await next(page, "ตรวจสอบ");
+    await pane(page).locator('[data-testid="check-ok"]').waitFor();
+    await next(page, "ผลการประเมิน");
+    // The engine on the same generated rows says what the total must be; the pane and the live sheet agree.
+    const rows = provinceSheet(SEED_CSV)
+      .rows.slice(1)
+      .filter((r) => r[3] === SAMPLE_AGENCY)
+      .map(([tool, question, score]) => ({ tool, question, score }));
+    const loaded = loadRulesText(bundledText("2568")!);
+    assert.ok(loaded.ok);
+    const expected = evaluateRows(loaded.compiled, rows);
+    assert.ok(expected.ok);
+    const total = expected.evaluation.total.published.toFixed(2);
+    assert.equal(await pane(page).locator(".headline .total").innerText(), total);
+    await pane(page).locator('[data-key="write"]').click();
+    const sheet = page.locator("table.grid").first();
+    await sheet.waitFor();
+    assert.match((await sheet.getAttribute("data-sheet")) ?? "", /^ผลการประเมิน 2568 หน่วยงานสมมุ/);
+    assert.equal(row(await grid(page), "คะแนนรวม")[3], total);
+    await pane(page).locator('[data-key="next-4"]').click();
+    await page.waitForFunction(() => document.querySelector("#step-heading")?.textContent?.includes("รายงาน"));
+    assert.equal(await pane(page).locator('[data-key="agency-name"]').inputValue(), SAMPLE_AGENCY);
   });
 
   it("asks before replacing a results sheet written earlier, and replaces it only when told to", async () => {

@@ -5,12 +5,12 @@
  * lowered by 5 points, so its result differs by a known construction, not by hand.
  */
 import { strict as assert } from "node:assert";
-import { evaluateRows, loadRulesText, bundledText, readNumber } from "../../src/engine/index.js";
+import { evaluateRows, loadRulesText, bundledText } from "../../src/engine/index.js";
 import type { CellValue } from "../../src/engine/index.js";
 import { restoreTable } from "../../src/taskpane/wizard/data.js";
 import { Wizard } from "../../src/taskpane/wizard/wizard.js";
 import type { PaneContext } from "../../src/taskpane/context.js";
-import { seedSheet } from "../../src/taskpane/preview/seed.js";
+import { provinceSheet, seedSheet } from "../../src/taskpane/preview/seed.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { buildResultsSheet } from "../../src/workbook/results-sheet.js";
 import { tableArgument } from "../../src/workbook/score-table.js";
@@ -21,18 +21,10 @@ const A = "เทศบาลตำบลคลองพน";
 const N = seedSheet(SEED_CSV).rows.length - 3;
 const B = "อบต. ทดสอบ";
 
-/** Header, then the seed's rows for A and the same rows 5 points lower for B, agency in column D. */
+/** Header, then the seed's rows for A and the same rows 5 points lower for B, agency in column D (the preview's sample). */
 function provinceRows(a: CellValue = A, b: CellValue = `  ${B} `): CellValue[][] {
-  const seed = seedSheet(SEED_CSV).rows.slice(3);
-  const lower = (v: CellValue): CellValue => {
-    const n = readNumber(v);
-    return n.kind === "number" ? Math.max(0, n.value - 5) : v;
-  };
-  return [
-    ["เครื่องมือ", "ข้อ", "คะแนน", "หน่วยงาน"],
-    ...seed.map((r) => [r[0], r[1], r[2], a]),
-    ...seed.map((r) => [r[0], r[1], lower(r[2]), b]), // by default with stray spaces, as typed
-  ];
+  // By default the second name has stray spaces, as typed.
+  return provinceSheet(SEED_CSV, [a, b]).rows;
 }
 
 /** Write the results sheet for the agency the wizard scores, with wrong cached values, and read the live total. */

@@ -68,5 +68,7 @@ describe("the results sheet the wizard writes", () => {
     assert.equal(resultsSheetName("2568"), "ผลการประเมิน ITA 2568");
     assert.equal(safeSheetName("a/b:c*d?[e]"), "a-b-c-d--e-");
     assert.ok(resultsSheetName("เกณฑ์ที่ตั้งชื่อยาวมากจนเกินสามสิบเอ็ดตัวอักษร").length <= 31);
+    // Cut between visible characters: "สมมุติ" is never left as a consonant without its vowel mark.
+    assert.equal(resultsSheetName("2568", "หน่วยงานสมมุติ (คะแนน)"), "ผลการประเมิน 2568 หน่วยงานสมมุ");
   });
 });

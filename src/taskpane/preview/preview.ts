@@ -3,13 +3,13 @@
  * seed agency's score sheet and details (examples/khlong-phon-2568/scores.csv and
  * agency.csv, copied into dist by the build), so the add-in can be seen and tried without Excel. No
  * Office.js is loaded; the pane talks to the MemoryWorkbook through the same port.
- * `?lang=en` opens the pane in English.
+ * `?lang=en` opens the pane in English; `?sample=province` loads a table of two agencies.
  */
 import "../../workbook/cf-stub.js";
 import { MemoryWorkbook } from "../../workbook/memory-adapter.js";
 import { mountPane } from "../pane.js";
 import { mountGrid } from "./grid.js";
-import { agencySheet, seedSheet } from "./seed.js";
+import { agencySheet, provinceSheet, seedSheet } from "./seed.js";
 
 async function main(): Promise<void> {
   const book = document.getElementById("book");
@@ -18,12 +18,15 @@ async function main(): Promise<void> {
   const csv = await (await fetch("preview/scores.csv")).text();
   const seed = seedSheet(csv);
   const agency = agencySheet(await (await fetch("preview/agency.csv")).text());
+  const params = new URLSearchParams(location.search);
+  // ?sample=province: a provincial office's table of two agencies instead of one agency's sheet.
+  const scores = params.get("sample") === "province" ? provinceSheet(csv) : seed;
   const workbook = new MemoryWorkbook([
-    { name: seed.name, rows: seed.rows, merged: seed.merged },
+    { name: scores.name, rows: scores.rows, merged: scores.merged },
     { name: agency.name, rows: agency.rows, merged: agency.merged },
   ]);
   mountGrid(book, workbook);
-  const lang = new URLSearchParams(location.search).get("lang");
+  const lang = params.get("lang");
   mountPane(app, workbook, {
     notice: {
       th: "ตัวอย่าง: สมุดงานในหน่วยความจำ (ไม่ใช่ Excel) มีคะแนนของเทศบาลตำบลคลองพน ปี 2568",

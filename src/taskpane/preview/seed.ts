@@ -6,7 +6,7 @@
  * example's, never copied here. The agency's details sheet (หน่วยงาน) comes from the
  * example's agency.csv the same way.
  */
-import type { CellValue } from "../../engine/index.js";
+import { readNumber, type CellValue } from "../../engine/index.js";
 import { AGENCY_SHEET } from "../../report/agency.js";
 
 export const SEED_SHEET = "คะแนน";
@@ -36,4 +36,34 @@ export function agencySheet(csv: string): SeedSheet {
     .filter((l) => l.trim() !== "")
     .map((l) => l.split(",").map((c) => c.trim()));
   return { name: AGENCY_SHEET, rows, merged: [] };
+}
+
+export const PROVINCE_SHEET = "จังหวัด (ตัวอย่าง)";
+/** The made-up second agency of the many-agencies sample: its scores are the seed's, 5 points lower. */
+export const SAMPLE_AGENCY = "หน่วยงานสมมุติ (คะแนนคลองพนลบ ๕)";
+
+/**
+ * `?sample=province`: a provincial office's table holding two agencies in an agency
+ * column: the seed agency's real scores, and the same rows 5 points lower under a
+ * name that says it is made up. Agency cells can be given (by tests) to try the
+ * spellings staff type.
+ */
+export function provinceSheet(
+  csv: string,
+  agencies: readonly [CellValue, CellValue] = ["เทศบาลตำบลคลองพน", SAMPLE_AGENCY],
+): SeedSheet {
+  const seed = seedSheet(csv).rows.slice(3);
+  const lower = (v: CellValue): CellValue => {
+    const n = readNumber(v);
+    return n.kind === "number" ? Math.max(0, Math.round((n.value - 5) * 100) / 100) : v;
+  };
+  return {
+    name: PROVINCE_SHEET,
+    rows: [
+      ["เครื่องมือ", "ข้อ", "คะแนน", "หน่วยงาน"],
+      ...seed.map((r) => [r[0], r[1], r[2], agencies[0]]),
+      ...seed.map((r) => [r[0], r[1], lower(r[2]), agencies[1]]),
+    ],
+    merged: [],
+  };
 }
