@@ -19,7 +19,6 @@ export { gapRows, rate, type RatingOutcome, type Shortfall } from "./rating.js";
 export { audit, type AuditFinding, type PublishedFigures } from "./audit.js";
 export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
 export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";
-export { checkScores } from "./check-scores.js";
 export { bundledText, bundledYears, latestYear, loadRulesText, type LoadedRules } from "./rules-registry.js";
 export { readNumber, normaliseKey, normaliseTool, isBlank, type CellValue } from "./values.js";
 export { summarise, type Summary } from "./summary.js";

@@ -49,12 +49,10 @@ function score(report: ReportModel, value: number, text: string): CellWrite {
   return report.thaiDigits ? text : value;
 }
 
-const numberFormat = numberFormatFor;
-
 function resultsSheet(r: ReportModel): ReportSheet {
   const rows: CellWrite[][] = [];
   const formats: FormatSpec[] = [];
-  const nf = numberFormat(r.rules.decimals);
+  const nf = numberFormatFor(r.rules.decimals);
   const push = (...cells: CellWrite[]): number => {
     rows.push(cells);
     return rows.length;
@@ -189,7 +187,11 @@ function reportSheet(r: ReportModel): ReportSheet {
       { range: "A1", bold: true, fontSize: 16 },
       headerFormat(3, 6),
       { range: block(4, Math.max(4, last), 0, 5), wrap: true, vertical: "top", border: true },
-      { range: block(4, Math.max(4, last), 3, 3), numberFormat: numberFormat(r.rules.decimals), horizontal: "right" },
+      {
+        range: block(4, Math.max(4, last), 3, 3),
+        numberFormat: numberFormatFor(r.rules.decimals),
+        horizontal: "right",
+      },
     ],
     below: r.thaiDigits
       ? undefined
@@ -273,7 +275,7 @@ export function summarySheet(
     rows.push([], ["ไฟล์ที่อ่านไม่ได้ / files not reported"]);
     for (const f of failed) rows.push([f.file, f.message]);
   }
-  const nf = numberFormat(reports[0]?.rules.decimals ?? 2);
+  const nf = numberFormatFor(reports[0]?.rules.decimals ?? 2);
   return {
     name: SHEET_NAMES.summary,
     rows,

@@ -4,7 +4,7 @@
  * (title rows above, extra columns between, blank rows inside, Thai digits, loose
  * spacing and case). Rows come out as engine ScoreRows whose `where` is the score
  * cell ("Sheet!C7"), so the engine's problems name the cell the user must fix.
- * Nothing here scores: the Check step hands the rows to the engine (checkScores).
+ * Nothing here scores: the Check step hands the rows to the engine (evaluateRows, whose problems are the checks).
  */
 import type { ScoreRow } from "../engine/index.js";
 import { arabicDigits, isBlank, type CellValue } from "../engine/values.js";

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { restoreTable } from "../../src/taskpane/wizard/data.js";
-import { CHOICE_DATA, Wizard } from "../../src/taskpane/wizard/wizard.js";
+import { CHOICE_DATA } from "../../src/taskpane/choices.js";
+import { Wizard } from "../../src/taskpane/wizard/wizard.js";
 import type { PaneContext } from "../../src/taskpane/context.js";
 import { seedSheet } from "../../src/taskpane/preview/seed.js";
 import { SEED_CSV } from "../workbook/support.js";

@@ -32,6 +32,44 @@ function installExcel(context: Data, patch: (mock: Data) => void = () => {}): { 
   return counter;
 }
 
+/**
+ * A selection on sheet คะแนน at `address`, whose cells in use are `used` (null: none in
+ * use, Excel's null object). Merged areas: none.
+ */
+function installSelection(
+  address: string,
+  used: { values: unknown[][]; valueTypes: string[][]; address: string } | null,
+): { syncs: number } {
+  return installExcel(
+    {
+      workbook: {
+        selected: {
+          address,
+          worksheet: { name: "คะแนน" },
+          used: {
+            ...(used ?? { values: [[""]], valueTypes: [["Empty"]], address: "" }),
+            merged: { address: "" },
+            getMergedAreasOrNullObject() {
+              return (this as Data).merged;
+            },
+          },
+          getUsedRangeOrNullObject() {
+            return (this as Data).used;
+          },
+        },
+        getSelectedRange() {
+          return (this as Data).selected;
+        },
+      },
+    },
+    (m) => {
+      const u = ((m.context as Data).workbook as { selected: { used: Data & { merged: Data } } }).selected.used;
+      u.isNullObject = used === null;
+      u.merged.isNullObject = true;
+    },
+  );
+}
+
 interface Written {
   address: string;
   formulas?: unknown;
@@ -360,42 +398,17 @@ describe("the Office.js workbook adapter", () => {
   });
 
   it("reads only the cells in use when whole columns are selected, in one sync", async () => {
-    const counter = installExcel(
-      {
-        workbook: {
-          selected: {
-            address: "'คะแนน'!A:C",
-            worksheet: { name: "คะแนน" },
-            used: {
-              values: [
-                ["เครื่องมือ", "ข้อ", "คะแนน"],
-                ["IIT", "i1", 99.43],
-              ],
-              valueTypes: [
-                ["String", "String", "String"],
-                ["String", "String", "Double"],
-              ],
-              address: "'คะแนน'!A3:C4",
-              merged: { address: "" },
-              getMergedAreasOrNullObject() {
-                return (this as Data).merged;
-              },
-            },
-            getUsedRangeOrNullObject() {
-              return (this as Data).used;
-            },
-          },
-          getSelectedRange() {
-            return (this as Data).selected;
-          },
-        },
-      },
-      (m) => {
-        const used = ((m.context as Data).workbook as { selected: { used: Data & { merged: Data } } }).selected.used;
-        used.isNullObject = false;
-        used.merged.isNullObject = true;
-      },
-    );
+    const counter = installSelection("'คะแนน'!A:C", {
+      values: [
+        ["เครื่องมือ", "ข้อ", "คะแนน"],
+        ["IIT", "i1", 99.43],
+      ],
+      valueTypes: [
+        ["String", "String", "String"],
+        ["String", "String", "Double"],
+      ],
+      address: "'คะแนน'!A3:C4",
+    });
     const r = await new OfficeWorkbook().readSelection();
     assert.equal(counter.syncs, 1);
     assert.equal(r.sheet, "คะแนน");
@@ -405,36 +418,7 @@ describe("the Office.js workbook adapter", () => {
   });
 
   it("reads an empty selection of whole columns as one blank cell at its top left, in one sync", async () => {
-    const counter = installExcel(
-      {
-        workbook: {
-          selected: {
-            address: "'คะแนน'!E:G",
-            worksheet: { name: "คะแนน" },
-            used: {
-              values: [[""]],
-              valueTypes: [["Empty"]],
-              address: "",
-              merged: { address: "" },
-              getMergedAreasOrNullObject() {
-                return (this as Data).merged;
-              },
-            },
-            getUsedRangeOrNullObject() {
-              return (this as Data).used;
-            },
-          },
-          getSelectedRange() {
-            return (this as Data).selected;
-          },
-        },
-      },
-      (m) => {
-        const used = ((m.context as Data).workbook as { selected: { used: Data & { merged: Data } } }).selected.used;
-        used.isNullObject = true;
-        used.merged.isNullObject = true;
-      },
-    );
+    const counter = installSelection("'คะแนน'!E:G", null);
     const r = await new OfficeWorkbook().readSelection();
     assert.equal(counter.syncs, 1);
     assert.deepEqual({ topLeft: r.topLeft, values: r.values }, { topLeft: "E1", values: [[""]] });

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { bundledText, checkScores, evaluateRows, loadRulesText, type CompiledRules } from "../../src/engine/index.js";
+import { bundledText, evaluateRows, loadRulesText, type CompiledRules } from "../../src/engine/index.js";
 import { findScoreTable, tableArgument, type ScoreTable } from "../../src/workbook/score-table.js";
 import { rangeData, seedRange } from "./support.js";
 
@@ -172,11 +172,11 @@ describe("checking the score table's cells against the rules", () => {
   }
 
   it("finds nothing wrong in the seed sheet", () => {
-    assert.deepEqual(checkScores(rules2568(), found(seedRange()).rows), []);
+    assert.deepEqual(evaluateRows(rules2568(), found(seedRange()).rows).problems, []);
   });
 
   it("names the score cell of a value that is not a number", () => {
-    const p = checkScores(rules2568(), withCell("e๔", "ดี"));
+    const p = evaluateRows(rules2568(), withCell("e๔", "ดี")).problems;
     assert.deepEqual(
       p.map((x) => [x.code, x.where]),
       [["not-a-number", "คะแนน!C22"]],
@@ -184,7 +184,7 @@ describe("checking the score table's cells against the rules", () => {
   });
 
   it("tells Thai digits that cannot be read from other text", () => {
-    const p = checkScores(rules2568(), withCell("e๔", "๙๑.๖.๗"));
+    const p = evaluateRows(rules2568(), withCell("e๔", "๙๑.๖.๗")).problems;
     assert.deepEqual(
       p.map((x) => [x.code, x.where]),
       [["thai-digits", "คะแนน!C22"]],
@@ -199,7 +199,7 @@ describe("checking the score table's cells against the rules", () => {
       .map((r) => (r.tool === "EIT2" && r.question === "e๑" ? { ...r, score: "" } : r))
       .map((r) => (r.tool === "EIT2" && r.question === "e๒" ? { ...r, score: 101 } : r));
     const dup = { ...rows[0]!, where: "คะแนน!C40" };
-    const p = checkScores(rules2568(), [...edited, dup]);
+    const p = evaluateRows(rules2568(), [...edited, dup]).problems;
     assert.deepEqual(
       p.map((x) => [x.code, x.tool, x.question, x.where]),
       [

@@ -5,7 +5,7 @@
  * not be read, blank. Results are computed only when there is no error, and the
  * user sees why not otherwise.
  */
-import { checkScores, evaluateRows, type ScoreProblem } from "../../engine/index.js";
+import { evaluateRows, type ScoreProblem } from "../../engine/index.js";
 import { h } from "../dom.js";
 import { narrow, readTable } from "./data.js";
 import { problemItem } from "./places.js";
@@ -35,14 +35,13 @@ export async function runCheck(w: Wizard): Promise<void> {
       w.state.agency = undefined;
     }
     w.state.table = table;
-    const problems = checkScores(rules, table.rows);
+    // One evaluation gives both: every problem (row checks and what the roll-up misses) and the result.
+    const out = evaluateRows(rules, table.rows);
+    const problems = out.problems;
     w.state.problems = problems;
     w.state.written = undefined;
     const errors = problems.filter((p) => p.severity === "error").length;
-    if (errors === 0) {
-      const out = evaluateRows(rules, table.rows);
-      w.state.evaluation = out.ok ? out.evaluation : undefined;
-    } else w.state.evaluation = undefined;
+    w.state.evaluation = out.ok && errors === 0 ? out.evaluation : undefined;
     const warnings = problems.length - errors;
     w.status.say(
       errors ? `พบข้อผิดพลาด ${errors} รายการ` : `ไม่พบข้อผิดพลาด${warnings ? ` (คำเตือน ${warnings} รายการ)` : ""}`,

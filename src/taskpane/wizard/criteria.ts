@@ -6,7 +6,8 @@
 import type { RulesModel } from "../../dsl/model.js";
 import { h, uid } from "../dom.js";
 import { ratingRows } from "../rules-source.js";
-import { CHOICE_RULES, type Wizard } from "./wizard.js";
+import { CHOICE_RULES } from "../choices.js";
+import type { Wizard } from "./wizard.js";
 
 export function renderCriteria(w: Wizard): HTMLElement {
   const t = (th: string, en: string): string => w.t(th, en);

@@ -16,7 +16,8 @@ import { buildEntrySheet, entrySheetName } from "../../workbook/entry-sheet.js";
 import { SheetExistsError } from "../../workbook/port.js";
 import { h, uid } from "../dom.js";
 import { placeButton, problemItem } from "./places.js";
-import { CHOICE_DATA, type DataSource, type Wizard } from "./wizard.js";
+import { CHOICE_DATA } from "../choices.js";
+import type { DataSource, Wizard } from "./wizard.js";
 
 /** The rows the wizard scores: one agency's when the table holds several, else the whole table. */
 export function narrow(table: ScoreTable, source: DataSource): ScoreTable {

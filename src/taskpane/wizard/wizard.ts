@@ -18,8 +18,6 @@ import { renderData, restoreTable } from "./data.js";
 import { loadAgency, renderReport } from "./report.js";
 import { renderResults } from "./results.js";
 
-export { CHOICE_DATA, CHOICE_RULES };
-
 export const STEPS = [
   { id: "criteria", th: "เกณฑ์", en: "Criteria" },
   { id: "data", th: "ข้อมูล", en: "Data" },
