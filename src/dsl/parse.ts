@@ -76,7 +76,7 @@ export function parseText(text: string): ParseResult {
     if (at.offset < cut && !(atEnd && cut !== Infinity)) diagnostics.push(makeDiagnostic(code, at, values));
   }
   const comments = (lexed.groups["comments"] ?? []) as IToken[];
-  const built = toAst(cst, comments);
+  const built = toAst(cst, comments, tokens);
   diagnostics.push(...built.diagnostics);
   return { ast: built.ast, diagnostics };
 }
