@@ -1,17 +1,14 @@
 /**
  * The rules the wizard can use: the bundled years, and rules saved in this
- * workbook (settings "ITA.rules:<name>", read through the port). Saved rules are
- * registered with the custom functions as they are read, so `=ITA.*(…, "name")`
+ * workbook (read through the rules store, src/workbook/rules-store.ts). Saved rules
+ * are registered with the custom functions as they are read, so `=ITA.*(…, "name")`
  * formulas the wizard writes resolve. Also: the rating bands in words (dsl/describe.ts).
  */
 import { describeBand } from "../dsl/describe.js";
 import type { RulesModel } from "../dsl/model.js";
 import { bundledText, bundledYears, loadRulesText, type CompiledRules } from "../engine/index.js";
-import { registerWorkbookRules } from "../functions/rules.js";
-import { SETTING_PREFIX } from "../office/saved-rules.js";
 import type { WorkbookPort } from "../workbook/port.js";
-
-export { SETTING_PREFIX as RULES_PREFIX };
+import { RulesStore } from "../workbook/rules-store.js";
 
 export interface RulesChoice {
   readonly name: string;
@@ -40,22 +37,9 @@ export function bundledChoices(): RulesChoice[] {
 
 /** Rules saved in the workbook, registered with the functions as they are read. */
 export async function workbookChoices(port: WorkbookPort): Promise<RulesChoice[]> {
-  const keys = await port.settingKeys(SETTING_PREFIX);
-  const out: RulesChoice[] = [];
-  for (const key of [...keys].sort()) {
-    const name = key.slice(SETTING_PREFIX.length);
-    const text = await port.getSetting(key);
-    if (text === undefined) continue;
-    try {
-      registerWorkbookRules(name, text);
-    } catch (e) {
-      const m = e instanceof Error ? e.message : String(e);
-      out.push({ name, source: "workbook", problem: { th: m, en: m } });
-      continue;
-    }
-    out.push({ name, source: "workbook", ...compiledOrProblem(text) });
-  }
-  return out;
+  return (await new RulesStore(port).savedRules()).map(({ name, text, problem }) =>
+    problem ? { name, source: "workbook", problem } : { name, source: "workbook", ...compiledOrProblem(text) },
+  );
 }
 
 type T = (th: string, en: string) => string;

@@ -6,7 +6,7 @@
 import type { RulesModel } from "../../dsl/model.js";
 import { h, uid } from "../dom.js";
 import { ratingRows } from "../rules-source.js";
-import { CHOICE_RULES } from "../choices.js";
+import { RulesStore } from "../../workbook/rules-store.js";
 import type { Wizard } from "./wizard.js";
 
 export function renderCriteria(w: Wizard): HTMLElement {
@@ -16,7 +16,7 @@ export function renderCriteria(w: Wizard): HTMLElement {
     w.state.rulesName = name;
     w.invalidateFrom(2);
     w.render();
-    await w.ctx.port.setSetting(CHOICE_RULES, name);
+    await new RulesStore(w.ctx.port).choose(name);
   };
   const option = (c: (typeof w.state.choices)[number]): HTMLElement => {
     const id = uid("rules");

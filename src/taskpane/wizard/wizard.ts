@@ -8,7 +8,8 @@
 import type { Evaluation, ScoreProblem } from "../../engine/index.js";
 import type { Agency } from "../../report/model.js";
 import type { ScoreTable, TableProblem } from "../../workbook/score-table.js";
-import { CHOICE_DATA, CHOICE_RULES } from "../choices.js";
+import { CHOICE_DATA } from "../choices.js";
+import { RulesStore } from "../../workbook/rules-store.js";
 import type { PaneContext } from "../context.js";
 import { h } from "../dom.js";
 import { bundledChoices, workbookChoices, type RulesChoice } from "../rules-source.js";
@@ -93,7 +94,7 @@ export class Wizard {
     this.render();
     await this.busy({ th: "กำลังอ่านสมุดงาน", en: "Reading the workbook" }, async () => {
       await this.loadChoices();
-      const saved = await this.ctx.port.getSetting(CHOICE_RULES);
+      const saved = await new RulesStore(this.ctx.port).chosenRules();
       if (saved && this.state.choices.some((c) => c.name === saved && c.compiled)) this.state.rulesName = saved;
       else this.state.rulesName ??= this.state.choices.find((c) => c.compiled)?.name;
       const data = await this.ctx.port.getSetting(CHOICE_DATA);
