@@ -6,7 +6,7 @@
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -357,14 +357,14 @@ describe("ita report: many agencies", () => {
     assert.match(tty.raw, /\r\[#{30}\] 2\/2 b\.xlsx/);
     const plain = await ita(["report", d, "--out", join(d, "out2")], false);
     assert.equal(plain.raw, "");
-    assert.match(plain.err, /^\[1\/2\] a\.xlsx\n\[2\/2\] b\.xlsx$/);
+    assert.equal(plain.err, "[1/2] a.xlsx\n[2/2] b.xlsx\n[1/2] → ก\n[2/2] → ข");
   });
 });
 
 describe("ita report: the installed command", () => {
   it("runs the README's first command on the example workbook", function () {
     this.timeout(120000);
-    if (!existsSync("lib/cli/report.js")) execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
+    if (!existsSync("lib/cli/process.js")) execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
     const out = dir("bin");
     const r = spawnSync(
       "node",
@@ -393,5 +393,71 @@ describe("ita report --published", () => {
     const html = readFileSync(join(out, "เทศบาลตำบลคลองพน.html"), "utf8");
     assert.match(html, /data-section="audit"/);
     assert.match(html, /ตัวชี้วัดที่ 3: ประกาศ 98\.86 แต่คำนวณตามเกณฑ์ได้ 100\.00/);
+  });
+});
+
+describe("ita report: the input is never written", () => {
+  it("refuses to write a workbook's report over the workbook itself, naming both, and changes nothing", async () => {
+    const d = dir("self");
+    const input = join(d, "เทศบาลตำบลคลองพน.xlsx");
+    await writeSeedWorkbook(input);
+    const before = sha(input);
+    const r = await ita(["report", input, "--out", d]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err.split("\n").length, 1, r.err);
+    assert.match(r.err, /ไม่เขียนทับไฟล์ข้อมูล.*refusing to overwrite an input/);
+    assert.ok(r.err.includes(`the output ${input} is the input ${input}`));
+    assert.equal(sha(input), before);
+    assert.deepEqual(readdirSync(d), ["เทศบาลตำบลคลองพน.xlsx"]);
+  });
+
+  it("refuses a folder reported into itself when any report would replace an input, before writing any", async () => {
+    const d = dir("folder-self");
+    await writeSeedWorkbook(join(d, "a.xlsx"), { agency: { name: "อบต.ก" } });
+    await writeSeedWorkbook(join(d, "อบต.ข.xlsx"), { agency: { name: "อบต.ข" } });
+    const before = [sha(join(d, "a.xlsx")), sha(join(d, "อบต.ข.xlsx"))];
+    const r = await ita(["report", d, "--out", d]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /อบต\.ข\.xlsx is the input/);
+    assert.deepEqual([sha(join(d, "a.xlsx")), sha(join(d, "อบต.ข.xlsx"))], before);
+    assert.deepEqual(readdirSync(d).sort(), ["a.xlsx", "อบต.ข.xlsx"]);
+  });
+
+  it("refuses an output that is the input under another name (a link)", async () => {
+    const d = dir("link");
+    const input = join(d, "scores.xlsx");
+    await writeSeedWorkbook(input);
+    const out = dir("link-out");
+    linkSync(input, join(out, "เทศบาลตำบลคลองพน.xlsx"));
+    const before = sha(input);
+    const r = await ita(["report", input, "--out", out]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /refusing to overwrite an input/);
+    assert.equal(sha(input), before);
+  });
+
+  it("never reads its own reports or summary as input when a folder is reported into itself again", async () => {
+    const d = dir("rerun");
+    await writeSeedWorkbook(join(d, "one.xlsx"), { agency: { name: "อบต.ก" } });
+    await writeSeedWorkbook(join(d, "two.xlsx"), { agency: { name: "อบต.ข" } });
+    const first = await ita(["report", d, "--out", d]);
+    assert.equal(first.code, 0, first.err);
+    const files = readdirSync(d).sort();
+    assert.deepEqual(files, [
+      "one.xlsx",
+      "summary.html",
+      "summary.xlsx",
+      "two.xlsx",
+      "อบต.ก.html",
+      "อบต.ก.xlsx",
+      "อบต.ข.html",
+      "อบต.ข.xlsx",
+    ]);
+    const inputs = [sha(join(d, "one.xlsx")), sha(join(d, "two.xlsx"))];
+    const second = await ita(["report", d, "--out", d]);
+    assert.equal(second.code, 0, second.err);
+    assert.match(second.err, /skipped 3 report\(s\) written by ita: summary\.xlsx, อบต\.ก\.xlsx, อบต\.ข\.xlsx/);
+    assert.deepEqual(readdirSync(d).sort(), files);
+    assert.deepEqual([sha(join(d, "one.xlsx")), sha(join(d, "two.xlsx"))], inputs);
   });
 });
