@@ -4,7 +4,7 @@
  * many-agencies path (folder, one workbook with an agency column, a bad file among good ones).
  */
 import { strict as assert } from "node:assert";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -460,4 +460,75 @@ describe("ita report: the input is never written", () => {
     assert.deepEqual(readdirSync(d).sort(), files);
     assert.deepEqual([sha(join(d, "one.xlsx")), sha(join(d, "two.xlsx"))], inputs);
   });
+});
+
+describe("ita report: stopped midway", () => {
+  it("stops between agencies, names those not written in the summary and exits 130", async () => {
+    const d = dir("stopped");
+    const names = ["อบต.หนึ่ง", "อบต.สอง", "อบต.สาม", "อบต.สี่"];
+    await writeSeedWorkbook(join(d, "province.xlsx"), { agency: null, agencies: names });
+    const out = join(d, "out");
+    const stop = new AbortController();
+    const err: string[] = [];
+    const code = await run(["report", join(d, "province.xlsx"), "--out", out], {
+      out: () => undefined,
+      err: (t) => {
+        err.push(t);
+        if (t.startsWith("[1/4] →")) stop.abort(); // as SIGINT would, while the first agency is done
+      },
+      signal: stop.signal,
+    });
+    assert.equal(code, 130);
+    assert.match(err.join("\n"), /stopped: 1 agency report\(s\) written, 3 not written/);
+    assert.deepEqual(readdirSync(out).sort(), ["summary.html", "summary.xlsx", "อบต.หนึ่ง.html", "อบต.หนึ่ง.xlsx"]);
+    const summary = readFileSync(join(out, "summary.html"), "utf8");
+    for (const n of names.slice(1)) assert.ok(summary.includes(n), `${n} listed as not written`);
+    assert.match(summary, /not written: the run was stopped/);
+  });
+});
+
+describe("ita report: the process under signals", () => {
+  // SIGTERM takes the same path (src/cli/process.ts); one real process is slow enough.
+  for (const signal of ["SIGINT"] as const) {
+    it(`on ${signal} leaves only whole pairs, no temporary file, says how many were written and exits 130`, async function () {
+      this.timeout(120000);
+      const d = dir(`signal-${signal}`);
+      const names = Array.from({ length: 12 }, (_, i) => `อบต.ที่ ${i + 1}`);
+      await writeSeedWorkbook(join(d, "province.xlsx"), { agency: null, agencies: names });
+      const out = join(d, "out");
+      const child = spawn(process.execPath, [
+        "--import",
+        "tsx",
+        "test/cli/ita-process.ts",
+        "report",
+        join(d, "province.xlsx"),
+        "--out",
+        out,
+      ]);
+      let stderr = "";
+      child.stderr.on("data", (b: Buffer) => {
+        const before = stderr;
+        stderr += b.toString();
+        if (!before.includes("→") && stderr.includes("→")) child.kill(signal);
+      });
+      const code = await new Promise<number | null>((r) => child.on("close", r));
+      assert.equal(code, 130, stderr);
+      const m = /stopped: (\d+) agency report\(s\) written, (\d+) not written/.exec(stderr);
+      assert.ok(m, stderr);
+      assert.equal(Number(m[1]) + Number(m[2]), 12);
+      assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
+      const files = readdirSync(out);
+      assert.deepEqual(
+        files.filter((f) => f.startsWith(".")),
+        [],
+        "no temporary file or lock left",
+      );
+      const xlsx = files.filter((f) => f.endsWith(".xlsx") && f !== "summary.xlsx");
+      assert.equal(xlsx.length, Number(m[1]));
+      for (const f of xlsx) {
+        assert.ok(files.includes(f.replace(/\.xlsx$/, ".html")), `${f} has its page`);
+        await readBack(join(out, f)); // a whole workbook
+      }
+    });
+  }
 });
