@@ -5,8 +5,6 @@
  * guards on what reaches the terminal: control characters from cell text are escaped,
  * and long lists of problems are cut to the first 50.
  */
-import { UnreadableWorkbook } from "./read-xlsx.js";
-
 /** A user's mistake with its bilingual message; the command exits 2 (nothing done). */
 export class UserError extends Error {}
 
@@ -61,7 +59,7 @@ const CSV_MESSAGES: Record<string, { th: string; en: string }> = {
  * its stack is printed only when ITA_DEBUG is set.
  */
 export function explain(e: unknown, path?: string): string {
-  if (e instanceof UserError || e instanceof InputError || e instanceof UnreadableWorkbook) return e.message;
+  if (e instanceof UserError || e instanceof InputError) return e.message;
   if (isSystemError(e)) {
     const p = e.path ?? path ?? "";
     const message = FS_MESSAGES[e.code];

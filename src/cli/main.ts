@@ -3,7 +3,7 @@
  * published figures, format a rules file. User mistakes end in one clear line
  * (Thai / English) naming the file and place, and a non-zero exit; never a stack trace.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseRules, formatDiagnostic } from "../dsl/index.js";
 import { format } from "../dsl/format.js";
@@ -26,6 +26,7 @@ import { renderTable } from "./table.js";
 import { inputFiles, writeReports, type Progress } from "./report.js";
 import { capped, escapeControl, explain, InputError, UserError } from "./errors.js";
 import { replaceFile } from "./output-files.js";
+import { readTextFile } from "./text-file.js";
 
 export { UserError };
 
@@ -59,10 +60,8 @@ const USAGE = `ITA Workbench — เครื่องมือคำนวณ�
 
 ปีที่มีในชุดเกณฑ์ / bundled years: ${bundledYears().join(", ")} (ค่าเริ่มต้น / default ${latestYear()})`;
 
-function readText(path: string): string {
-  if (!existsSync(path)) throw new UserError(`ไม่พบไฟล์ ${path} / file not found: ${path}`);
-  return readFileSync(path, "utf8");
-}
+/** A file's text; a missing, unreadable or binary file is one message (errors.ts, text-file.ts). */
+const readText = readTextFile;
 
 function loadRules(spec: string | undefined, io: Io): CompiledRules {
   const name = spec ?? latestYear();

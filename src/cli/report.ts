@@ -4,7 +4,7 @@
  * there are several. A bad file or agency is reported by name and the others go on;
  * the caller exits 1 if any failed. Input files are only read.
  */
-import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
+import { existsSync, statSync, readdirSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import {
   describeProblem,
@@ -21,8 +21,9 @@ import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";
 import { findScoreTable, type TableProblem } from "../workbook/score-table.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
 import type { RangeData } from "../workbook/port.js";
-import { readXlsx } from "./read-xlsx.js";
+import { readXlsx, UnreadableWorkbook } from "./read-xlsx.js";
 import { rowsFromCsv } from "./score-csv.js";
+import { readTextFile } from "./text-file.js";
 import { capped, explain, InputError } from "./errors.js";
 import { NameAllocator } from "./file-name.js";
 import { InputSet, prepareOutputFolder, writeTogether } from "./output-files.js";
@@ -155,11 +156,11 @@ export async function readWorkbookInput(file: string, flags: ReportFlags): Promi
 }
 
 export function readCsvInput(file: string, flags: ReportFlags): AgencyInput[] {
-  const rows = rowsFromCsv(readFileSync(file, "utf8"), file);
+  const rows = rowsFromCsv(readTextFile(file), file);
   let agency = fromFlags(flags);
   const sidecar = join(dirname(file), "agency.csv");
   if (!agency && existsSync(sidecar)) {
-    const r = agenciesFromCsv(readFileSync(sidecar, "utf8"), sidecar);
+    const r = agenciesFromCsv(readTextFile(sidecar), sidecar);
     if (!r.ok) throw new InputError(`${r.problem.where}: ${r.problem.th} / ${r.problem.en}`);
     agency = r.agencies[0];
   }
@@ -264,7 +265,8 @@ export async function writeReports(
       if (e instanceof OwnOutput && files.length > 1) skipped.push(basename(file));
       else {
         inputsRead.add(file);
-        failures.push({ file: basename(file), message: explain(e, file), unreadable: !(e instanceof InputError) });
+        const message = e instanceof UnreadableWorkbook ? e.message : explain(e, file);
+        failures.push({ file: basename(file), message, unreadable: !(e instanceof InputError) });
       }
     }
     if (files.length > 1) progress.step(++done, files.length, basename(file));
