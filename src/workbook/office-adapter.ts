@@ -189,6 +189,12 @@ export class OfficeWorkbook implements WorkbookPort {
         if (b.fontColor) cf.cellValue.format.font.color = b.fontColor;
         cf.cellValue.rule = { formula1: String(b.below), operator: "LessThan" };
       }
+      for (const a of spec.above ?? []) {
+        const cf = ws.getRange(a.range).conditionalFormats.add("CellValue");
+        cf.cellValue.format.fill.color = a.fill;
+        if (a.fontColor) cf.cellValue.format.font.color = a.fontColor;
+        cf.cellValue.rule = { formula1: String(a.above), operator: "GreaterThan" };
+      }
       for (const v of spec.validation ?? []) {
         const dv = ws.getRange(v.range).dataValidation;
         dv.rule = { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
