@@ -10,7 +10,7 @@
  * kept so the preview grid and tests can show and check it.
  *
  * Compatibility modes (`MemoryOptions`) stand in for the Excel builds the add-in
- * supports (see src/office/requirements.ts): a function the chosen build lacks shows
+ * supports (see requirements.ts): a function the chosen build lacks shows
  * #NAME?, a build without dynamic arrays shows an array's top-left value instead of
  * spilling it, and `blanksAsZero` passes empty cells to the custom functions as 0, as
  * several Excel desktop builds do (office-js #4702, #5262, #1951).
