@@ -112,7 +112,7 @@ describe("ita command line", () => {
   });
 
   it("runs as the installed `ita` binary", function () {
-    if (!existsSync("lib/cli/main.js")) execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
+    if (!existsSync("lib/cli/process.js")) execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
     const r = spawnSync("node", ["bin/ita.js", "score", "examples/khlong-phon-2568/scores.csv", "--json"], {
       encoding: "utf8",
     });
