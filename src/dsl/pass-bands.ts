@@ -14,6 +14,9 @@ import { makeDiagnostic, type Diagnostic, type SourceSpan } from "./diagnostics.
 import { conditionHolds, type RatingRow } from "./model.js";
 import { toUnits, unitsToText } from "./precision.js";
 
+/** Row starts looked at before giving up (a table that large has no single pass boundary to speak of). */
+const MAX_PROBES = 2000;
+
 /** The first row an agency with `u` units everywhere reaches, or -1 in a gap. */
 function rowAt(rows: readonly RatingRow[], toolIds: readonly string[], u: number): number {
   const tools = toolIds.map(() => u);
@@ -46,14 +49,21 @@ export function checkPassAgainstBands(
       if (c.hi + 1 > 0 && c.hi + 1 <= max) candidates.add(c.hi + 1);
     }
   }
-  const starts = [...candidates]
-    .filter((u) => rowAt(rows, toolIds, u) !== rowAt(rows, toolIds, u - 1))
-    .sort((a, b) => a - b);
-  if (starts.length === 0 || starts.includes(p)) return [];
+  const memo = new Map<number, number>();
+  const at = (u: number): number => {
+    let r = memo.get(u);
+    if (r === undefined) memo.set(u, (r = rowAt(rows, toolIds, u)));
+    return r;
+  };
+  const starts = (u: number): boolean => at(u) !== at(u - 1);
+  if (starts(p)) return [];
   // The pass mark was most likely meant to sit on the nearest row start: below it, that row
   // lets agencies under the pass mark in; above it, passing agencies miss it. On a tie, the
   // row the pass mark itself falls in (`pass at 90` against rows at 85 and 95: the 85 one).
-  const nearest = starts.reduce((best, u) => (Math.abs(u - p) < Math.abs(best - p) ? u : best));
+  // Nearest first, so a table of thousands of rows costs a few evaluations, never all of them.
+  const byDistance = [...candidates].sort((a, b) => Math.abs(a - p) - Math.abs(b - p) || a - b);
+  const nearest = byDistance.slice(0, MAX_PROBES).find(starts);
+  if (nearest === undefined) return [];
   const row = rowAt(rows, toolIds, nearest);
   const label = rows[row]?.label;
   const bandAt = startSpan(node, row, nearest, rows);
