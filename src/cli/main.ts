@@ -198,7 +198,8 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       }
       const pretty = format(r.ast);
       if (values.write) await replaceFile(file, pretty);
-      else io.out(pretty.trimEnd());
+      // The canonical file itself, to be redirected into a file: printed byte for byte.
+      else rawIo.out(pretty.trimEnd());
       return 0;
     }
     if (command === "score" || command === "audit") {
