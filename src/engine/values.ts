@@ -21,6 +21,14 @@ export function arabicDigits(text: string): string {
   return text.replace(THAI_DIGIT, (d) => String(d.charCodeAt(0) - 0x0e50));
 }
 
+/**
+ * Excel's TRIM: runs of U+0020 to one, none at either end; other white space is kept, as Excel keeps it.
+ * Shared by the pane (grouping a table's agencies) and the functions (picking one agency's rows), so both agree.
+ */
+export function excelTrim(text: string): string {
+  return text.replace(/ +/g, " ").replace(/^ | $/g, "");
+}
+
 export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
