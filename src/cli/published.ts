@@ -8,10 +8,8 @@ import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { jsonPath, publishedProblems, type PublishedFigures } from "../engine/index.js";
 import type { RulesModel } from "../dsl/index.js";
-import { InputError } from "./report.js";
-
-/** Beyond this many problems the rest are counted, not listed: the first ones say what is wrong. */
-const SHOWN = 50;
+import { capped, explain, InputError } from "./errors.js";
+import { readTextFile } from "./text-file.js";
 
 const SCHEMA_URL = new URL("../../schemas/published.schema.json", import.meta.url);
 
@@ -117,12 +115,7 @@ function schemaLine(e: ErrorObject): Line {
 }
 
 function refuse(file: string, lines: readonly Line[]): never {
-  const text = lines.slice(0, SHOWN).map((l) => `${file}: ${l.path}: ${l.th} / ${l.en}`);
-  if (lines.length > SHOWN) {
-    const more = lines.length - SHOWN;
-    text.push(`${file}: และอีก ${more} รายการ / and ${more} more`);
-  }
-  throw new InputError(text.join("\n"));
+  throw new InputError(capped(lines.map((l) => `${file}: ${l.path}: ${l.th} / ${l.en}`)).join("\n"));
 }
 
 /**
@@ -132,16 +125,14 @@ function refuse(file: string, lines: readonly Line[]): never {
 export function readPublished(file: string, rules: RulesModel): PublishedFigures {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    // UTF-8 with or without the byte-order mark Windows editors add, or UTF-16.
+    text = readTextFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    if (code === "ENOENT") throw new InputError(`ไม่พบไฟล์ ${file} / file not found: ${file}`);
-    throw new InputError(`${file}: อ่านไฟล์ไม่ได้ (${code}) / cannot read the file (${code})`);
+    throw new InputError(explain(e, file));
   }
   let data: unknown;
   try {
-    // Windows editors save UTF-8 with a byte-order mark; JSON.parse refuses it.
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+    data = JSON.parse(text);
   } catch (e) {
     throw new InputError(`${file}: ไม่ใช่ JSON ที่ถูกต้อง / not valid JSON (${(e as Error).message})`);
   }

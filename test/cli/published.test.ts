@@ -145,6 +145,6 @@ describe("ita audit --published", () => {
   it("refuses a file it cannot read in one line", async () => {
     const r = await ita("audit", SCORES, "--published", tmp);
     assert.equal(r.code, 2);
-    assert.equal(r.err, `${tmp}: อ่านไฟล์ไม่ได้ (EISDIR) / cannot read the file (EISDIR)`);
+    assert.equal(r.err, `${tmp} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ / ${tmp} is a folder, not a file`);
   });
 });
