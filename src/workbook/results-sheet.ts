@@ -18,6 +18,8 @@ export interface ResultsInput {
   /** The rules as the functions take them: a bundled year ("2568") or the name of rules saved in the workbook. */
   readonly rulesName: string;
   readonly table: ScoreTable;
+  /** Whose result this is, shown in the title row. */
+  readonly agencyName?: string;
 }
 
 export interface ResultsLayout {
@@ -79,7 +81,7 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
     return rows.length;
   };
 
-  push(`ผลการประเมิน ${e.rules.name.th}`);
+  push(`ผลการประเมิน ${e.rules.name.th}${input.agencyName ? ` · ${input.agencyName}` : ""}`);
   push(
     `${e.rules.name.en || "ITA results"} · ข้อมูลจาก / data: ${table.sheet}!${table.range} · เกณฑ์ / rules: ${rulesName}`,
   );

@@ -131,7 +131,7 @@ describe("a table holding several agencies", () => {
     const book = new MemoryWorkbook([{ name: "จังหวัด", rows: provinceRows(), merged: [] }]);
     const w = wizardOn(book);
     await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: B }));
-    w.state.agency = { name: B, province: "กระบี่" };
+    w.flow.agencyDetails({ name: B, province: "กระบี่" });
     await restoreTable(w, JSON.stringify({ sheet: "จังหวัด" })); // found again, no agency named
     assert.equal(w.state.table?.agency, B);
     assert.deepEqual(w.state.agency, { name: B, province: "กระบี่" });
