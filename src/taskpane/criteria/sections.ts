@@ -131,7 +131,11 @@ const of = <K extends A.Statement["kind"]>(s: SectionState, kind: K): Extract<A.
   s.result.ast.statements.filter((x): x is Extract<A.Statement, { kind: K }> => x.kind === kind);
 
 function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
-  const el = h("section", { class: "crit-section", "aria-labelledby": `${id}-h` }, h("h3", { id: `${id}-h` }, title));
+  const el = h(
+    "section",
+    { class: "crit-section", id, "aria-labelledby": `${id}-h` },
+    h("h3", { id: `${id}-h` }, title),
+  );
   for (const c of children) if (c) el.append(c);
   return el;
 }
@@ -438,9 +442,11 @@ function bandsSection(s: SectionState): HTMLElement {
           ...(i === bands.length - 1 ? { disabled: "" } : {}),
         },
       ),
-      button(`${id}-remove`, s.t("ลบระดับ", "Remove band"), () => void s.commit({ op: "band-remove", band: i }), {
-        "aria-label": s.t(`ลบระดับที่ ${i + 1}`, `Remove band ${i + 1}`),
-      }),
+      button(
+        `${id}-remove`,
+        s.t(`ลบระดับที่ ${i + 1}`, `Remove band ${i + 1}`),
+        () => void s.commit({ op: "band-remove", band: i }),
+      ),
     );
     return h(
       "li",
@@ -792,11 +798,8 @@ function indicatorDetails(s: SectionState, ind: A.IndicatorNode, i: number): HTM
       ...parts,
       button(
         `${id}-remove`,
-        s.t("ลบตัวชี้วัดนี้", "Remove this indicator"),
+        s.t(`ลบตัวชี้วัดที่ ${indId}`, `Remove indicator ${indId}`),
         () => void s.commit({ op: "indicator-remove", indicator: indId }),
-        {
-          "aria-label": s.t(`ลบตัวชี้วัดที่ ${indId}`, `Remove indicator ${indId}`),
-        },
       ),
     ),
   );

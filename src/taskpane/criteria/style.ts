@@ -4,6 +4,7 @@
  * columns, nothing wider than the pane.
  */
 export const CRITERIA_CSS = `
+.ita-criteria, .ita-criteria * { box-sizing: border-box; }
 .ita-criteria { display: flex; flex-direction: column; gap: 8px; min-width: 0; }
 .ita-criteria h2 { font-size: var(--fontSizeBase400); margin: 0; }
 .ita-criteria h3 { font-size: var(--fontSizeBase300); margin: 12px 0 4px; }
