@@ -107,6 +107,7 @@ const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   "ITA.TOOL": F.tool,
   "ITA.INDICATOR": F.indicator,
   "ITA.PASS": F.pass,
+  "ITA.INDICATORS": F.indicators,
   "ITA.RESULT": F.result,
   "ITA.GAP": F.gap,
   "ITA.QUESTION": F.question,

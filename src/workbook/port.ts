@@ -18,7 +18,11 @@ export interface RangeData {
   readonly sheet: string;
   /** A1 address of the top-left cell of `values` (e.g. "B3"). */
   readonly topLeft: string;
-  /** Row-major values; empty cells are "". */
+  /**
+   * Row-major values; empty cells are "". A row may stop before the range's last column
+   * (the command line's .xlsx reader ends each row at its last value, so a stray cell far
+   * away costs nothing): a cell past a row's end is empty. `kinds` has the same shape.
+   */
   readonly values: readonly (readonly CellValue[])[];
   readonly kinds: readonly (readonly CellKind[])[];
   /** Merged areas inside the range, as A1 ranges on the sheet ("A1:C1"). */

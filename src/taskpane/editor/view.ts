@@ -26,6 +26,7 @@ import { formatFixed } from "../../dsl/precision.js";
 import { bundledText, bundledYears, latestYear } from "../../engine/index.js";
 import { diffRules } from "../../engine/rules-diff.js";
 import type { PaneContext } from "../context.js";
+import { draftWritesSettled, trackDraftWrite } from "../draft-writes.js";
 import {
   copyYear,
   downloadRules,
@@ -112,8 +113,6 @@ const PREVIOUS = "previous";
 
 /** The editor mounted in a container, so mounting again (the pane does on a language switch) replaces it cleanly. */
 const mounted = new WeakMap<HTMLElement, EditorHandle>();
-/** The last draft write, which a newly mounted editor waits for before reading the draft back. */
-let lastWrite: Promise<void> = Promise.resolve();
 
 export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorHandle {
   mounted.get(container)?.destroy();
@@ -266,7 +265,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     const unsaved = text !== (savedText ?? "");
     const write = unsaved ? store.saveDraft(name, text, from) : store.discardDraft(name);
     storedDraft = unsaved ? text : undefined;
-    lastWrite = write.catch(fail);
+    void trackDraftWrite(write.catch(fail));
   }
 
   const view = new EditorView({
@@ -605,7 +604,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     confirmBox.hidden = true;
     if (draftTimer) clearTimeout(draftTimer);
     draftTimer = undefined;
-    await lastWrite;
+    await draftWritesSettled();
     await store.remove(gone);
     name = "";
     nameInput.value = "";
@@ -686,7 +685,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   window.addEventListener("pagehide", onPageHide);
 
   const ready = (async () => {
-    await lastWrite;
+    await draftWritesSettled(); // a draft the criteria view or a closed editor is still writing
     useBase(latest);
     const current = await store.currentName();
     if (current && (await store.names()).includes(current)) await open(current);
