@@ -477,10 +477,34 @@ describe("task-pane wizard (preview, Chromium)", function () {
     assert.deepEqual(cells[3]!.slice(0, 2), ["IIT", "i1"]);
     assert.deepEqual(cells[63]!.slice(0, 2), ["OIT", "o28"]);
     await next(page, "ตรวจสอบ");
+    // 61 blank score cells are one item, with where they are and the first cells to jump to.
     const errors = pane(page).locator(".problems li.error");
     await errors.first().waitFor();
-    assert.equal(await errors.count(), 61);
-    assert.match(await errors.first().innerText(), /กรอกคะแนน ITA 2568!D4.*ช่องคะแนนว่าง/s);
+    assert.equal(await errors.count(), 1);
+    assert.match(await errors.first().innerText(), /ยังไม่ได้กรอกคะแนน 61 ช่อง \(กรอกคะแนน ITA 2568!D4:D64\)/);
+    assert.equal(await errors.first().locator("button.place").first().innerText(), "กรอกคะแนน ITA 2568!D4");
+  });
+
+  it("says the selection is one empty cell when that is what is selected", async () => {
+    const { page } = await open();
+    await page.locator('table.grid td[data-cell="F10"]').click();
+    await next(page, "ข้อมูล");
+    await pane(page).locator('[data-key="selection"]').click();
+    const alert = pane(page).locator('.step [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /เลือกไว้เพียงเซลล์เดียว \(คะแนน!F10\) และเซลล์นั้นว่าง/);
+  });
+
+  it("explains a selection that starts below the header row", async () => {
+    const { page } = await open();
+    await page.locator('table.grid td[data-cell="A4"]').click();
+    await page.locator('table.grid td[data-cell="C38"]').click({ modifiers: ["Shift"] });
+    assert.equal(await page.locator(".name-box").innerText(), "คะแนน!A4:C38");
+    await next(page, "ข้อมูล");
+    await pane(page).locator('[data-key="selection"]').click();
+    const alert = pane(page).locator('.step [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /ช่วงที่เลือกเริ่มที่ คะแนน!A4 ซึ่งอยู่ใต้หัวตาราง \(หัวตารางอยู่แถว 3/);
   });
 
   it("offers rules saved from the rules editor in Criteria, and scores with them through the ITA formulas", async () => {
