@@ -91,8 +91,15 @@ function printEvaluation(e: Evaluation, io: Io): void {
   io.out(
     renderTable(
       [
-        ["ตัวชี้วัด", "เครื่องมือการประเมิน", "ตัวชี้วัด", "คะแนน", "ผลการประเมิน"],
-        ...e.indicators.map((i) => [i.id, i.tools.join(", "), i.label.th, f(i.value.published), i.result.th]),
+        // Rules without a pass mark have no result column.
+        ["ตัวชี้วัด", "เครื่องมือการประเมิน", "ตัวชี้วัด", "คะแนน", ...(e.rules.pass ? ["ผลการประเมิน"] : [])],
+        ...e.indicators.map((i) => [
+          i.id,
+          i.tools.join(", "),
+          i.label.th,
+          f(i.value.published),
+          ...(i.result ? [i.result.th] : []),
+        ]),
       ],
       [3],
     ),

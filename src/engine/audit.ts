@@ -65,7 +65,7 @@ export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
     if (v.score !== undefined) {
       number(`indicator ${ind.id}`, `ตัวชี้วัดที่ ${ind.id}`, `indicator ${ind.id}`, v.score, ind.value.published);
     }
-    if (v.pass !== undefined && v.score !== undefined) {
+    if (v.pass !== undefined && v.score !== undefined && e.rules.pass) {
       // The label must follow the published score itself, whatever the recomputation says.
       const { passLabel, failLabel } = e.rules.pass;
       const claimedText = typeof v.pass === "string" ? v.pass.trim() : v.pass ? passLabel.th : failLabel.th;

@@ -44,8 +44,10 @@ export interface IndicatorResult {
   readonly tools: readonly string[];
   readonly parts: readonly ToolPartResult[];
   readonly value: Figure;
-  readonly pass: boolean;
-  readonly result: Label;
+  /** Whether it meets the pass mark; `null` when the rules have none (years before 2567). */
+  readonly pass: boolean | null;
+  /** The pass or fail label; `null` when the rules have no pass mark. */
+  readonly result: Label | null;
 }
 
 export interface ToolResult {
@@ -256,7 +258,7 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
       parts,
       value,
       pass,
-      result: pass ? model.pass.passLabel : model.pass.failLabel,
+      result: model.pass ? (pass ? model.pass.passLabel : model.pass.failLabel) : null,
     };
   });
 

@@ -10,7 +10,8 @@ export interface Summary {
   readonly total: number;
   readonly rating: string;
   readonly tools: Record<string, number>;
-  readonly indicators: Record<string, { score: number; pass: boolean; result: string }>;
+  /** `pass` and `result` only where the rules have a pass mark. */
+  readonly indicators: Record<string, { score: number; pass?: boolean; result?: string }>;
   readonly nextUp: { readonly rating: string; readonly shortfalls: readonly string[] } | null;
 }
 
@@ -22,7 +23,12 @@ export function summarise(e: Evaluation): Summary {
     rating: e.rating.label.th,
     tools: Object.fromEntries(e.tools.map((t) => [t.id, t.value.published])),
     indicators: Object.fromEntries(
-      e.indicators.map((i) => [i.id, { score: i.value.published, pass: i.pass, result: i.result.th }]),
+      e.indicators.map((i) => [
+        i.id,
+        i.pass === null || !i.result
+          ? { score: i.value.published }
+          : { score: i.value.published, pass: i.pass, result: i.result.th },
+      ]),
     ),
     nextUp: e.rating.nextUp
       ? { rating: e.rating.nextUp.label.th, shortfalls: e.rating.nextUp.shortfalls.map((s) => `${s.th} / ${s.en}`) }

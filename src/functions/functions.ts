@@ -195,6 +195,9 @@ export function indicator(scores: any[][], indicator: any, rules?: any): number 
 export function pass(score: any, rules?: any): string {
   const model = resolveRules(rules).model;
   const v = numberArg(score, { th: "คะแนน", en: "score" });
+  if (!model.pass) {
+    throw excelError("notAvailable", "เกณฑ์นี้ไม่มีเกณฑ์ผ่านรายตัวชี้วัด", "these rules have no per-indicator pass mark");
+  }
   const ok = passes(model, figure(model, "indicator", v).published);
   return (ok ? model.pass.passLabel : model.pass.failLabel).th;
 }
@@ -211,14 +214,16 @@ export const RESULT_HEADER = ["ตัวชี้วัด", "เครื่อ
  */
 export function result(scores: any[][], rules?: any): any[][] {
   const evaluation = evaluateTable(scores, rules);
+  // Rules without a pass mark have no result column.
+  const withResult = evaluation.rules.pass !== null;
   return [
-    [...RESULT_HEADER],
+    withResult ? [...RESULT_HEADER] : RESULT_HEADER.slice(0, 4),
     ...evaluation.indicators.map((i) => [
       /^\d+$/.test(i.id) ? Number(i.id) : i.id,
       i.tools.join(", "),
       i.label.th,
       i.value.published,
-      i.result.th,
+      ...(withResult && i.result ? [i.result.th] : []),
     ]),
   ];
 }

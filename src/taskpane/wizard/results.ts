@@ -120,19 +120,23 @@ export function renderResults(w: Wizard): HTMLElement {
       { text: fmt(tool.value.published), num: true },
     ]),
   );
+  // Rules without a pass mark (years before 2567): no pass column.
+  const mark = e.rules.pass;
   const indicators = table(
-    t(`คะแนนรายตัวชี้วัด (เกณฑ์ผ่าน ${e.rules.pass.threshold})`, `Scores by indicator (pass mark ${e.rules.pass.threshold})`),
+    mark
+      ? t(`คะแนนรายตัวชี้วัด (เกณฑ์ผ่าน ${mark.threshold})`, `Scores by indicator (pass mark ${mark.threshold})`)
+      : t("คะแนนรายตัวชี้วัด", "Scores by indicator"),
     [
       { text: t("ตัวชี้วัด", "Indicator") },
       { text: t("ประเด็น", "Issue") },
       { text: t("คะแนน", "Score"), num: true },
-      { text: t("ผลการประเมิน", "Result") },
+      ...(mark ? [{ text: t("ผลการประเมิน", "Result") }] : []),
     ],
     e.indicators.map((i) => [
       { text: i.id, header: true },
       { text: t(i.label.th, i.label.en || i.label.th) },
-      { text: fmt(i.value.published), num: true, cls: i.pass ? "" : "below" },
-      { text: t(i.result.th, i.result.en || i.result.th), cls: i.pass ? "pass" : "fail" },
+      { text: fmt(i.value.published), num: true, cls: i.pass === false ? "below" : "" },
+      ...(i.result ? [{ text: t(i.result.th, i.result.en || i.result.th), cls: i.pass ? "pass" : "fail" }] : []),
     ]),
   );
   const asking = w.state.confirmReplace;
