@@ -4,7 +4,7 @@
  * rounding of the inputs, and every wrong label (pass/fail, rating).
  */
 import { roundHalfUp } from "../dsl/precision.js";
-import type { Evaluation } from "./evaluate.js";
+import type { Evaluation, PartialEvaluation } from "./evaluate.js";
 import { passes } from "./publish.js";
 
 /** What an agency published: the keys of `ita score --json`. */
@@ -31,7 +31,8 @@ function close(a: number, b: number): boolean {
   return Math.abs(roundHalfUp(a - b, 6)) <= AUDIT_TOLERANCE;
 }
 
-export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
+/** Whatever is published is checked against whatever the scores give (a partial result checks what it has). */
+export function audit(e: Evaluation | PartialEvaluation, pub: PublishedFigures): AuditFinding[] {
   const out: AuditFinding[] = [];
   const d = e.rules.decimals;
   const f = (x: number): string => x.toFixed(d);
@@ -45,8 +46,13 @@ export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
       en: `${en}: published ${f(published)} but the rules give ${f(recomputed)}`,
     });
   };
-  if (pub.total !== undefined) number("total", "คะแนนรวม", "total", pub.total, e.total.published);
-  if (pub.rating !== undefined && pub.rating.trim() !== e.rating.label.th && pub.rating.trim() !== e.rating.label.en) {
+  if (pub.total !== undefined && e.total) number("total", "คะแนนรวม", "total", pub.total, e.total.published);
+  if (
+    pub.rating !== undefined &&
+    e.rating &&
+    pub.rating.trim() !== e.rating.label.th &&
+    pub.rating.trim() !== e.rating.label.en
+  ) {
     out.push({
       figure: "rating",
       published: pub.rating,

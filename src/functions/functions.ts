@@ -21,6 +21,8 @@ import {
   type CellValue,
   type CompiledRules,
   type Evaluation,
+  type EvaluationOutcome,
+  type PartialEvaluation,
   type ToolResult,
   gapRows,
 } from "../engine/index.js";
@@ -34,13 +36,35 @@ function isToolOf(compiled: CompiledRules): (name: string) => boolean {
   return (name) => compiled.toolByName.has(normaliseTool(name));
 }
 
-function evaluateTable(scores: unknown, rules: unknown): Evaluation {
+function outcomeOf(scores: unknown, rules: unknown): EvaluationOutcome {
   const compiled = resolveRules(rules);
-  const outcome = evaluateRows(compiled, scoreRows(scores, isToolOf(compiled)));
+  return evaluateRows(compiled, scoreRows(scores, isToolOf(compiled)));
+}
+
+function evaluateTable(scores: unknown, rules: unknown): Evaluation {
+  const outcome = outcomeOf(scores, rules);
   const error = problemsError(outcome.problems);
   if (error) throw error;
   if (!outcome.ok) throw excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
   return outcome.evaluation;
+}
+
+/**
+ * What the table gives even when some tools or indicators are not in it (the
+ * engine's partial result): the functions that need only part of it (a tool, an
+ * indicator, or the total when whole tools are given) answer; the rest is #N/A saying what is missing.
+ */
+function evaluatePart(scores: unknown, rules: unknown): Evaluation | PartialEvaluation {
+  const outcome = outcomeOf(scores, rules);
+  if (outcome.ok) return outcome.evaluation;
+  if (outcome.partial) return outcome.partial;
+  throw problemsError(outcome.problems) ?? excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
+}
+
+/** #N/A with what the total and rating still need. */
+function needs(p: Evaluation | PartialEvaluation): never {
+  const n = "needs" in p ? p.needs : { th: "คำนวณไม่ได้", en: "cannot evaluate" };
+  throw excelError("notAvailable", n.th, n.en);
 }
 
 function numberArg(v: unknown, what: { th: string; en: string }): number {
@@ -63,7 +87,8 @@ function numberArg(v: unknown, what: { th: string; en: string }): number {
  * @returns The weighted total score.
  */
 export function total(scores: any[][], rules?: any): number {
-  return evaluateTable(scores, rules).total.published;
+  const e = evaluatePart(scores, rules);
+  return e.total ? e.total.published : needs(e);
 }
 
 /**
@@ -74,7 +99,8 @@ export function total(scores: any[][], rules?: any): number {
  * @returns The rating label.
  */
 export function rating(scores: any[][], rules?: any): string {
-  return evaluateTable(scores, rules).rating.label.th;
+  const e = evaluatePart(scores, rules);
+  return e.rating ? e.rating.label.th : needs(e);
 }
 
 /** Tool scores as given to BAND: (tool, score) pairs, or scores in the rules' tool order. */
@@ -162,9 +188,16 @@ export function band(total: any, tool_scores: any[][], rules?: any): string {
  * @returns The tool's score.
  */
 export function tool(scores: any[][], tool: any, rules?: any): number {
-  const evaluation = evaluateTable(scores, rules);
+  const evaluation = evaluatePart(scores, rules);
   const name = String(scalar(tool, { th: "แบบวัด", en: "tool" }) ?? "");
   const found = evaluation.tools.find((t) => normaliseTool(t.id) === normaliseTool(name));
+  if (
+    !found &&
+    "missing" in evaluation &&
+    evaluation.missing.tools.some((t) => normaliseTool(t) === normaliseTool(name))
+  ) {
+    throw excelError("notAvailable", `ยังไม่มีคะแนนครบสำหรับแบบวัด ${name}`, `not all of ${name} is given`);
+  }
   if (!found) throw excelError("notAvailable", `ไม่พบแบบวัด ${name}`, `unknown tool ${name}`);
   return found.value.published;
 }
@@ -178,9 +211,16 @@ export function tool(scores: any[][], tool: any, rules?: any): number {
  * @returns The indicator's score.
  */
 export function indicator(scores: any[][], indicator: any, rules?: any): number {
-  const evaluation = evaluateTable(scores, rules);
+  const evaluation = evaluatePart(scores, rules);
   const id = String(scalar(indicator, { th: "ตัวชี้วัด", en: "indicator" }) ?? "");
   const found = evaluation.indicators.find((i) => normaliseKey(i.id) === normaliseKey(id));
+  if (
+    !found &&
+    "missing" in evaluation &&
+    evaluation.missing.indicators.some((i) => normaliseKey(i) === normaliseKey(id))
+  ) {
+    throw excelError("notAvailable", `ไม่มีคะแนนตัวชี้วัดที่ ${id}`, `indicator ${id} is not given`);
+  }
   if (!found) throw excelError("notAvailable", `ไม่พบตัวชี้วัด ${id}`, `unknown indicator ${id}`);
   return found.value.published;
 }

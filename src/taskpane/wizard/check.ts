@@ -8,6 +8,7 @@
 import { evaluateRows, type ScoreProblem } from "../../engine/index.js";
 import { h } from "../dom.js";
 import { narrow, readTable } from "./data.js";
+import { renderPartial } from "./partial.js";
 import { problemItem } from "./places.js";
 import type { Wizard } from "./wizard.js";
 
@@ -22,6 +23,7 @@ export async function runCheck(w: Wizard): Promise<void> {
       w.state.tableProblems = r;
       w.state.problems = undefined;
       w.state.evaluation = undefined;
+      w.state.partial = undefined;
       w.state.error = {
         th: "อ่านตารางคะแนนไม่ได้แล้ว กลับไปขั้นข้อมูล",
         en: "The score table can no longer be read; go back to Data",
@@ -42,6 +44,7 @@ export async function runCheck(w: Wizard): Promise<void> {
     w.state.written = undefined;
     const errors = problems.filter((p) => p.severity === "error").length;
     w.state.evaluation = out.ok && errors === 0 ? out.evaluation : undefined;
+    w.state.partial = out.ok ? undefined : out.partial;
     const warnings = problems.length - errors;
     w.status.say(
       errors ? `พบข้อผิดพลาด ${errors} รายการ` : `ไม่พบข้อผิดพลาด${warnings ? ` (คำเตือน ${warnings} รายการ)` : ""}`,
@@ -84,6 +87,15 @@ export function renderCheck(w: Wizard): HTMLElement {
         `No errors in ${table ? `${table.sheet}!${table.range}` : ""} (${table?.rows.length ?? 0} rows)`,
       ),
     );
+  else if (w.state.partial)
+    summary = h(
+      "p",
+      { class: "message warning" },
+      t(
+        "ตารางนี้มีคะแนนไม่ครบทุกแบบวัดหรือตัวชี้วัด ส่วนที่มีคำนวณไว้ด้านล่าง",
+        "This table does not cover every tool or indicator; what it covers is computed below.",
+      ),
+    );
   else
     summary = h(
       "p",
@@ -110,7 +122,8 @@ export function renderCheck(w: Wizard): HTMLElement {
     "div",
     {},
     summary,
-    list(errors, 0, { th: "ข้อผิดพลาด", en: "Errors" }),
+    w.state.partial ? renderPartial(w, w.state.partial) : null,
+    list(errors, 0, w.state.partial ? { th: "ยังไม่มีคะแนน", en: "Not given" } : { th: "ข้อผิดพลาด", en: "Errors" }),
     list(warnings, errors.length, { th: "คำเตือน (ไม่นำมาคิดคะแนน)", en: "Warnings (not counted)" }),
     h("div", { class: "action-list" }, recheck),
     w.nextButton(3, w.state.evaluation !== undefined, { th: "ดูผลการประเมิน", en: "See the results" }),

@@ -5,7 +5,7 @@
  * choices kept in settings. The steps render themselves (criteria.ts, data.ts,
  * check.ts, results.ts, report.ts); scoring is the engine's.
  */
-import type { Evaluation, ScoreProblem } from "../../engine/index.js";
+import type { Evaluation, PartialEvaluation, ScoreProblem } from "../../engine/index.js";
 import type { Agency } from "../../report/model.js";
 import type { ScoreTable, TableProblem } from "../../workbook/score-table.js";
 import { CHOICE_DATA, CHOICE_RULES } from "../choices.js";
@@ -50,6 +50,8 @@ export interface WizardState {
   agencies: string[];
   problems?: readonly ScoreProblem[];
   evaluation?: Evaluation;
+  /** What a table of some tools or indicators gives, when that is all that is missing. */
+  partial?: PartialEvaluation;
   /** A results sheet of this name exists: the user is asked before replacing it. */
   confirmReplace?: string;
   written?: string;
