@@ -13,6 +13,7 @@ import {
   type TableProblem,
 } from "../../workbook/score-table.js";
 import { buildEntrySheet, entrySheetName } from "../../workbook/entry-sheet.js";
+import { prepButton } from "./oit-prep.js";
 import { SheetExistsError } from "../../workbook/port.js";
 import { h, uid } from "../dom.js";
 import { placeButton, problemItem } from "./places.js";
@@ -305,6 +306,7 @@ export function renderData(w: Wizard): HTMLElement {
           `Create a blank entry sheet (${entrySheetName(rulesName)})`,
         ),
       ),
+      prepButton(w),
     ),
     w.nextButton(2, table !== undefined),
   );
