@@ -3,7 +3,7 @@
  * published figures, format a rules file. User mistakes end in one clear line
  * (Thai / English) naming the file and place, and a non-zero exit; never a stack trace.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseRules, formatDiagnostic } from "../dsl/index.js";
 import { format } from "../dsl/format.js";
@@ -28,9 +28,12 @@ import {
 } from "../engine/index.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
-import { inputFiles, InputError, writeReports, type Progress } from "./report.js";
+import { inputFiles, writeReports, type Progress } from "./report.js";
+import { capped, escapeControl, explain, InputError, UserError } from "./errors.js";
+import { replaceFile } from "./output-files.js";
+import { readTextFile } from "./text-file.js";
 
-export class UserError extends Error {}
+export { UserError };
 
 export interface Io {
   out(text: string): void;
@@ -39,7 +42,12 @@ export interface Io {
   readonly tty?: boolean;
   /** Write to stderr without a newline (progress bar redraws). */
   errRaw?(text: string): void;
+  /** Aborted on SIGINT/SIGTERM: `ita report` stops between agencies and exits 130. */
+  readonly signal?: AbortSignal;
 }
+
+/** Exit code of a run stopped by SIGINT/SIGTERM (128 + SIGINT), as shells report it. */
+export const INTERRUPTED = 130;
 
 const USAGE = `ITA Workbench — เครื่องมือคำนวณและตรวจสอบผลการประเมิน ITA / compute and check ITA results
 
@@ -59,10 +67,8 @@ const USAGE = `ITA Workbench — เครื่องมือคำนวณ�
 
 ปีที่มีในชุดเกณฑ์ / bundled years: ${bundledYears().join(", ")} (ค่าเริ่มต้น / default ${latestYear()})`;
 
-function readText(path: string): string {
-  if (!existsSync(path)) throw new UserError(`ไม่พบไฟล์ ${path} / file not found: ${path}`);
-  return readFileSync(path, "utf8");
-}
+/** A file's text; a missing, unreadable or binary file is one message (errors.ts, text-file.ts). */
+const readText = readTextFile;
 
 function loadRules(spec: string | undefined, io: Io): CompiledRules {
   const name = spec ?? latestYear();
@@ -157,13 +163,14 @@ function scoreFile(
 ): Evaluation | PartialEvaluation {
   const outcome = evaluateRows(rules, [...rowsFromCsv(readText(path), path), ...assumed]);
   const assumedTools = new Set(assumed.map((r) => String(r.tool)));
-  for (const p of outcome.problems) {
+  const lines = outcome.problems
     // A tool assumed whole has no indicators by design: no warning for it.
-    if (p.code === "tool-given" && assumedTools.has(p.tool)) continue;
+    .filter((p) => !(p.code === "tool-given" && assumedTools.has(p.tool)))
     // Not given is not wrong when the rest is computed: a note, not an error.
-    const kind = p.code === "not-given" && !outcome.ok && outcome.partial ? "note" : p.severity;
-    io.err(`${kind}: ${describeProblem(p)}`);
-  }
+    .map(
+      (p) => `${p.code === "not-given" && !outcome.ok && outcome.partial ? "note" : p.severity}: ${describeProblem(p)}`,
+    );
+  for (const line of capped(lines)) io.err(line);
   if (!outcome.ok && outcome.partial) return outcome.partial;
   if (!outcome.ok) {
     const n = outcome.problems.filter((p) => p.severity === "error").length;
@@ -218,10 +225,10 @@ function printEvaluation(e: Evaluation | PartialEvaluation, io: Io): void {
 }
 
 function readPublished(path: string): PublishedFigures {
+  const text = readText(path);
   try {
-    return JSON.parse(readText(path)) as PublishedFigures;
+    return JSON.parse(text) as PublishedFigures;
   } catch (e) {
-    if (e instanceof UserError) throw e;
     throw new UserError(`${path}: ไม่ใช่ JSON ที่ถูกต้อง / not valid JSON (${(e as Error).message})`);
   }
 }
@@ -235,7 +242,7 @@ function progressFor(io: Io): Progress {
       if (io.tty && io.errRaw) {
         const filled = total > 0 ? Math.round((done / total) * width) : width;
         io.errRaw(
-          `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40)}\u001b[K`,
+          `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${escapeControl(label.slice(0, 40))}\u001b[K`,
         );
         drawn = true;
       } else io.err(`[${done}/${total}] ${label}`);
@@ -246,7 +253,13 @@ function progressFor(io: Io): Progress {
   };
 }
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+/** Every line a command prints passes here: text echoed from cells and file names cannot drive the terminal. */
+function escaping(io: Io): Io {
+  return { ...io, out: (t) => io.out(escapeControl(t)), err: (t) => io.err(escapeControl(t)) };
+}
+
+export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io = escaping(rawIo);
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -275,7 +288,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (!file) throw new UserError(`ต้องระบุไฟล์เกณฑ์ / give a rules file: ita ${command} <rules.ita>`);
       const text = readText(file);
       const r = parseRules(text);
-      for (const d of r.diagnostics) io.err(formatDiagnostic(file, d));
+      for (const line of capped(r.diagnostics.map((d) => formatDiagnostic(file, d)))) io.err(line);
       if (!r.model) return 1;
       if (command === "check") {
         io.out(
@@ -284,7 +297,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       const pretty = format(r.ast);
-      if (values.write) writeFileSync(file, pretty);
+      if (values.write) await replaceFile(file, pretty);
       else io.out(pretty.trimEnd());
       return 0;
     }
@@ -331,6 +344,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const rules = loadRules(values.rules, io);
       const files = inputFiles(file);
       const outDir = values.out ?? "report-output";
+      const alsoRead = [values.published, values.rules].filter((f): f is string => !!f && existsSync(f));
       const result = await writeReports(
         files,
         rules,
@@ -344,8 +358,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           published: values.published ? readPublished(values.published) : undefined,
         },
         progressFor(io),
+        { signal: io.signal, alsoRead },
       );
-      for (const f of result.failures) io.err(`✗ ${f.file}: ${f.message}`);
+      for (const line of capped(result.failures.map((f) => `✗ ${f.file}: ${f.message}`))) io.err(line);
+      if (result.skipped.length > 0) {
+        io.err(
+          `ข้ามรายงานที่ ita เขียนไว้ ${result.skipped.length} ไฟล์ / skipped ${result.skipped.length} report(s) written by ita: ${result.skipped.join(", ")}`,
+        );
+      }
       for (const r of result.reports) {
         io.out(`${r.agency.name}: ${r.summary.totalText} ${r.summary.rating.th} (${r.summary.rating.en})`);
         if (r.audit && r.audit.length > 0) {
@@ -359,6 +379,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
       }
       io.out(`เขียนแล้ว ${result.written.length} ไฟล์ใน ${outDir} / wrote ${result.written.length} file(s) to ${outDir}`);
+      if (result.interrupted) {
+        const n = result.notWritten.length;
+        io.err(
+          `หยุดแล้ว: เขียนรายงาน ${result.reports.length} หน่วยงาน ยังไม่ได้เขียน ${n} / stopped: ${result.reports.length} agency report(s) written, ${n} not written`,
+        );
+        return INTERRUPTED;
+      }
+      if (files.length === 1 && result.reports.length === 0 && result.failures.some((f) => f.unreadable)) return 2;
       if (result.failures.length > 0) {
         io.err(`ไม่สำเร็จ ${result.failures.length} รายการ / ${result.failures.length} failed`);
         return 1;
@@ -367,14 +395,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     throw new UserError(`ไม่รู้จักคำสั่ง ${command} / unknown command ${command}\n\n${USAGE}`);
   } catch (e) {
-    if (e instanceof InputError) {
-      io.err(e.message);
-      return 2;
-    }
-    if (e instanceof UserError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      e instanceof InputError ||
+      e instanceof UserError ||
+      (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       io.err((e as Error).message);
       return 2;
     }
-    throw e;
+    // Anything else is still one line; the stack only for whoever debugs us.
+    io.err(explain(e));
+    if (process.env.ITA_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+    return 2;
   }
 }

@@ -162,8 +162,17 @@ export interface RatingNode {
 export type Statement =
   AssessmentNode | RoundingNode | PassNode | ScaleNode | ToolNode | TotalNode | IndicatorNode | RatingNode;
 
+/** A `#` comment: `value` is its text trimmed; the rest lets the formatter give back what was written. */
+export interface CommentNode extends Located<string> {
+  /** The text after `#` as written, indentation inside the comment kept, trailing spaces dropped. */
+  readonly raw: string;
+  /** A blank line separates it from what comes before / after it. */
+  readonly blankBefore: boolean;
+  readonly blankAfter: boolean;
+}
+
 export interface RulesFile {
   readonly statements: readonly Statement[];
   /** Comments with their places, kept so the formatter can put them back. */
-  readonly comments: readonly Located<string>[];
+  readonly comments: readonly CommentNode[];
 }

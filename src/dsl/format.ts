@@ -1,7 +1,8 @@
 /**
  * The formatter: a syntax tree printed as the canonical rules file. One statement
  * per line, two-space indents, keywords in a fixed order, Arabic digits; comments
- * are kept and placed before the statement they preceded. parse(format(f)) gives
+ * are kept as written (their text after `#` and the blank lines around them) and placed
+ * before the statement they preceded. The bundled rules files are in this form. parse(format(f)) gives
  * the same model as f, and format is idempotent.
  */
 import type * as A from "./ast.js";
@@ -11,13 +12,19 @@ class Printer {
   private readonly lines: string[] = [];
   private next = 0;
 
-  constructor(private readonly comments: readonly A.Located<string>[]) {}
+  constructor(private readonly comments: readonly A.CommentNode[]) {}
 
-  /** Emit every comment that sits before `offset`. */
+  /**
+   * Emit every comment that sits before `offset`, as written after its `#` (lists and
+   * indented URLs inside a comment keep their shape), with the blank lines that set a
+   * comment block apart from what precedes or follows it.
+   */
   private commentsBefore(offset: number, indent: string): void {
     while (this.next < this.comments.length && this.comments[this.next]!.span.offset < offset) {
       const c = this.comments[this.next++]!;
-      this.lines.push(`${indent}#${c.value ? ` ${c.value}` : ""}`);
+      if (c.blankBefore) this.blank();
+      this.lines.push(`${indent}#${c.raw}`);
+      if (c.blankAfter) this.blank();
     }
   }
 

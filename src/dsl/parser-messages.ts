@@ -6,6 +6,7 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import { tokenLabel, EOF } from "chevrotain";
 import type { DiagnosticCode } from "./diagnostics.js";
+import { LCurly } from "./tokens.js";
 
 export interface Encoded {
   code: DiagnosticCode;
@@ -58,6 +59,8 @@ function expectedText(types: readonly TokenType[]): string {
 export const parserMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     if (expected === EOF) return encode("ITA-P002", { found: found(actual), ...context(ruleName) });
+    // A block opener forgotten at the end of a header line: parse.ts places it on that line.
+    if (expected === LCurly) return encode("ITA-P004", { found: found(actual), ...context(ruleName) });
     const e = tokenLabel(expected);
     return encode("ITA-P001", { expectedTh: e, expectedEn: e, found: found(actual) });
   },

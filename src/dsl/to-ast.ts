@@ -98,7 +98,7 @@ class Builder {
     return n ? this.num(tokenAt(n.children, "value")) : undefined;
   }
 
-  file(root: CstNode, comments: readonly IToken[]): A.RulesFile {
+  file(root: CstNode, comments: readonly IToken[], others: readonly IToken[]): A.RulesFile {
     const statements: A.Statement[] = [];
     for (const st of nodes(root.children, "statement")) {
       const [kind] = Object.keys(st.children);
@@ -108,7 +108,7 @@ class Builder {
     }
     return {
       statements,
-      comments: comments.map((t) => ({ value: t.image.slice(1).trim(), span: spanOfToken(t) })),
+      comments: commentNodes(comments, others),
     };
   }
 
@@ -300,8 +300,34 @@ class Builder {
   }
 }
 
-export function toAst(root: CstNode, comments: readonly IToken[]): { ast: A.RulesFile; diagnostics: Diagnostic[] } {
+const endLine = (t: IToken): number => (t.startLine ?? 1) + (t.image.match(/\n/g)?.length ?? 0);
+
+/** Comments with the blank lines around them, measured against every other token and comment. */
+function commentNodes(comments: readonly IToken[], others: readonly IToken[]): A.CommentNode[] {
+  const all = [...comments, ...others].sort((a, b) => a.startOffset - b.startOffset);
+  const at = new Map(all.map((t, i) => [t, i]));
+  return comments.map((t) => {
+    const i = at.get(t)!;
+    const before = all[i - 1];
+    const after = all[i + 1];
+    const line = t.startLine ?? 1;
+    return {
+      value: t.image.slice(1).trim(),
+      raw: t.image.slice(1).trimEnd(),
+      span: spanOfToken(t),
+      blankBefore: before !== undefined && line - endLine(before) >= 2,
+      blankAfter: after !== undefined && (after.startLine ?? 1) - line >= 2,
+    };
+  });
+}
+
+/** `others`: the tokens that are not comments, to tell where blank lines stand between comments and code. */
+export function toAst(
+  root: CstNode,
+  comments: readonly IToken[],
+  others: readonly IToken[] = [],
+): { ast: A.RulesFile; diagnostics: Diagnostic[] } {
   const b = new Builder();
-  const ast = b.file(root, comments);
+  const ast = b.file(root, comments, others);
   return { ast, diagnostics: b.diagnostics };
 }

@@ -21,7 +21,7 @@ export { audit, type AuditFinding, type PublishedFigures } from "./audit.js";
 export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
 export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";
 export { bundledText, bundledYears, latestYear, loadRulesText, type LoadedRules } from "./rules-registry.js";
-export { readNumber, normaliseKey, normaliseTool, isBlank, type CellValue } from "./values.js";
+export { readNumber, normaliseKey, normaliseTool, isBlank, excelTrim, type CellValue } from "./values.js";
 export { summarise, type PartialSummary, type Summary } from "./summary.js";
 export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";
 export { figure, passes } from "./publish.js";

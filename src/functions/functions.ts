@@ -21,12 +21,20 @@ import {
   type CellValue,
   type CompiledRules,
   type Evaluation,
-  type EvaluationOutcome,
   type PartialEvaluation,
   type ToolResult,
   gapRows,
 } from "../engine/index.js";
-import { asMatrix, cellsOf, isBlankish, plainCell, scalar, scoreRows } from "./cells.js";
+import {
+  asMatrix,
+  cellsOf,
+  isBlankish,
+  plainCell,
+  scalar,
+  suspiciousScores,
+  tableRows,
+  type TableArgs,
+} from "./cells.js";
 import { excelError, problemsError, rowPlace } from "./excel-errors.js";
 import { resolveRules } from "./rules.js";
 
@@ -36,14 +44,11 @@ function isToolOf(compiled: CompiledRules): (name: string) => boolean {
   return (name) => compiled.toolByName.has(normaliseTool(name));
 }
 
-function outcomeOf(scores: unknown, rules: unknown): EvaluationOutcome {
+function evaluateTable(table: TableArgs, rules: unknown): Evaluation {
   const compiled = resolveRules(rules);
-  return evaluateRows(compiled, scoreRows(scores, isToolOf(compiled)));
-}
-
-function evaluateTable(scores: unknown, rules: unknown): Evaluation {
-  const outcome = outcomeOf(scores, rules);
-  const error = problemsError(outcome.problems);
+  const rows = tableRows(table, isToolOf(compiled));
+  const outcome = evaluateRows(compiled, rows);
+  const error = problemsError(outcome.problems) ?? suspiciousScores(rows, compiled.model);
   if (error) throw error;
   if (!outcome.ok) throw excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
   return outcome.evaluation;
@@ -54,17 +59,32 @@ function evaluateTable(scores: unknown, rules: unknown): Evaluation {
  * engine's partial result): the functions that need only part of it (a tool, an
  * indicator, or the total when whole tools are given) answer; the rest is #N/A saying what is missing.
  */
-function evaluatePart(scores: unknown, rules: unknown): Evaluation | PartialEvaluation {
-  const outcome = outcomeOf(scores, rules);
-  if (outcome.ok) return outcome.evaluation;
-  if (outcome.partial) return outcome.partial;
-  throw problemsError(outcome.problems) ?? excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
+function evaluatePart(table: TableArgs, rules: unknown): Evaluation | PartialEvaluation {
+  const compiled = resolveRules(rules);
+  const rows = tableRows(table, isToolOf(compiled));
+  const outcome = evaluateRows(compiled, rows);
+  if (!outcome.ok && !outcome.partial) {
+    throw problemsError(outcome.problems) ?? excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
+  }
+  const suspicious = suspiciousScores(rows, compiled.model);
+  if (suspicious) throw suspicious;
+  return outcome.ok ? outcome.evaluation : outcome.partial!;
 }
 
 /** #N/A with what the total and rating still need. */
 function needs(p: Evaluation | PartialEvaluation): never {
   const n = "needs" in p ? p.needs : { th: "คำนวณไม่ได้", en: "cannot evaluate" };
   throw excelError("notAvailable", n.th, n.en);
+}
+
+function table(
+  scores: unknown,
+  questions: unknown,
+  scoreColumn: unknown,
+  agencies: unknown,
+  agency: unknown,
+): TableArgs {
+  return { scores, questions, scoreColumn, agencies, agency };
 }
 
 function numberArg(v: unknown, what: { th: string; en: string }): number {
@@ -84,10 +104,21 @@ function numberArg(v: unknown, what: { th: string; en: string }): number {
  * @customfunction TOTAL
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns The weighted total score.
  */
-export function total(scores: any[][], rules?: any): number {
-  const e = evaluatePart(scores, rules);
+export function total(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): number {
+  const e = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
   return e.total ? e.total.published : needs(e);
 }
 
@@ -96,10 +127,21 @@ export function total(scores: any[][], rules?: any): number {
  * @customfunction RATING
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns The rating label.
  */
-export function rating(scores: any[][], rules?: any): string {
-  const e = evaluatePart(scores, rules);
+export function rating(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): string {
+  const e = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
   return e.rating ? e.rating.label.th : needs(e);
 }
 
@@ -185,10 +227,22 @@ export function band(total: any, tool_scores: any[][], rules?: any): string {
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param tool The tool, e.g. "IIT".
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns The tool's score.
  */
-export function tool(scores: any[][], tool: any, rules?: any): number {
-  const evaluation = evaluatePart(scores, rules);
+export function tool(
+  scores: any[][],
+  tool: any,
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): number {
+  const evaluation = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
   const name = String(scalar(tool, { th: "แบบวัด", en: "tool" }) ?? "");
   const found = evaluation.tools.find((t) => normaliseTool(t.id) === normaliseTool(name));
   if (
@@ -208,10 +262,22 @@ export function tool(scores: any[][], tool: any, rules?: any): number {
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param indicator The indicator number, e.g. 9.
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns The indicator's score.
  */
-export function indicator(scores: any[][], indicator: any, rules?: any): number {
-  const evaluation = evaluatePart(scores, rules);
+export function indicator(
+  scores: any[][],
+  indicator: any,
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): number {
+  const evaluation = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
   const id = String(scalar(indicator, { th: "ตัวชี้วัด", en: "indicator" }) ?? "");
   const found = evaluation.indicators.find((i) => normaliseKey(i.id) === normaliseKey(id));
   if (
@@ -250,10 +316,21 @@ export const RESULT_HEADER = ["ตัวชี้วัด", "เครื่อ
  * @customfunction RESULT
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns A table that spills: one row per indicator.
  */
-export function result(scores: any[][], rules?: any): any[][] {
-  const evaluation = evaluateTable(scores, rules);
+export function result(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): any[][] {
+  const evaluation = evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules);
   // Rules without a pass mark have no result column.
   const withResult = evaluation.rules.pass !== null;
   return [
@@ -273,10 +350,21 @@ export function result(scores: any[][], rules?: any): any[][] {
  * @customfunction GAP
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns A table that spills: one row per shortfall.
  */
-export function gap(scores: any[][], rules?: any): any[][] {
-  const r = evaluateTable(scores, rules).rating;
+export function gap(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): any[][] {
+  const r = evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules).rating;
   if (r.row < 0) throw excelError("notAvailable", r.label.th, r.label.en);
   return gapRows(r);
 }

@@ -6,6 +6,8 @@
  * syncs). Plain text that starts with "=" is written with a leading apostrophe, so
  * a cell the user typed never turns into a formula in a sheet we write.
  * listSheets is the one read that needs two: the sheet names, then their used ranges.
+ * Calls above the ExcelApi version the manifest declares go through `canCall`
+ * (requirements.ts lists them, with what happens without them).
  */
 import type { CellValue } from "../engine/index.js";
 import { cellA1, columnLetters, parseRange, splitPlace } from "./a1.js";
@@ -19,6 +21,7 @@ import {
   type SheetSpec,
   type WorkbookPort,
 } from "./port.js";
+import { canCall } from "./requirements.js";
 
 const KINDS: Record<string, CellKind> = {
   Empty: "empty",
@@ -104,10 +107,13 @@ function applyFormat(ws: Excel.Worksheet, f: FormatSpec): void {
   }
 }
 
-function printSetupSupported(): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  // Outside Office (the mock in tests) there is no requirement check to ask: assume the API is there.
-  return office?.context?.requirements ? office.context.requirements.isSetSupported("ExcelApi", "1.9") : true;
+/** A range's merged areas, queued for the next sync; undefined where Excel cannot tell (before ExcelApi 1.13). */
+function mergedAreas(range: Excel.Range): Excel.RangeAreas | undefined {
+  return canCall("getMergedAreasOrNullObject") ? range.getMergedAreasOrNullObject().load("address") : undefined;
+}
+
+function mergedOf(areas: Excel.RangeAreas | undefined): string[] {
+  return areas === undefined || areas.isNullObject ? [] : mergedList(areas.address);
 }
 
 export class OfficeWorkbook implements WorkbookPort {
@@ -130,10 +136,10 @@ export class OfficeWorkbook implements WorkbookPort {
       const ws = context.workbook.worksheets.getItem(sheet);
       const range = address ? ws.getRange(address) : ws.getUsedRangeOrNullObject(true);
       range.load("values, valueTypes, address");
-      const merged = range.getMergedAreasOrNullObject().load("address");
+      const merged = mergedAreas(range);
       await context.sync();
       if (range.isNullObject) return { sheet, topLeft: "A1", values: [[""]], kinds: [["empty"]], merged: [] };
-      return toRangeData(sheet, range as unknown as LoadedRange, merged.isNullObject ? [] : mergedList(merged.address));
+      return toRangeData(sheet, range as unknown as LoadedRange, mergedOf(merged));
     });
   }
 
@@ -146,7 +152,7 @@ export class OfficeWorkbook implements WorkbookPort {
       range.load("values, valueTypes, address");
       selected.load("address");
       selected.worksheet.load("name");
-      const merged = range.getMergedAreasOrNullObject().load("address");
+      const merged = mergedAreas(range);
       await context.sync();
       const sheet = selected.worksheet.name;
       if (range.isNullObject) {
@@ -155,7 +161,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const topLeft = /^[A-Z]+$/i.test(first) ? `${first}1` : /^\d+$/.test(first) ? `A${first}` : first;
         return { sheet, topLeft, values: [[""]], kinds: [["empty"]], merged: [] };
       }
-      return toRangeData(sheet, range as unknown as LoadedRange, merged.isNullObject ? [] : mergedList(merged.address));
+      return toRangeData(sheet, range as unknown as LoadedRange, mergedOf(merged));
     });
   }
 
@@ -189,6 +195,12 @@ export class OfficeWorkbook implements WorkbookPort {
         if (b.fontColor) cf.cellValue.format.font.color = b.fontColor;
         cf.cellValue.rule = { formula1: String(b.below), operator: "LessThan" };
       }
+      for (const a of spec.above ?? []) {
+        const cf = ws.getRange(a.range).conditionalFormats.add("CellValue");
+        cf.cellValue.format.fill.color = a.fill;
+        if (a.fontColor) cf.cellValue.format.font.color = a.fontColor;
+        cf.cellValue.rule = { formula1: String(a.above), operator: "GreaterThan" };
+      }
       for (const v of spec.validation ?? []) {
         const dv = ws.getRange(v.range).dataValidation;
         dv.rule = { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
@@ -217,8 +229,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (c.width) chart.width = c.width;
         if (c.height) chart.height = c.height;
       }
-      // Page layout is ExcelApi 1.9: where Excel lacks it the sheet is still written, only not set up for print.
-      if (spec.print && printSetupSupported()) {
+      if (spec.print) {
         const p = ws.pageLayout;
         p.paperSize = "A4";
         p.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";

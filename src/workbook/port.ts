@@ -64,6 +64,14 @@ export interface BelowFormatSpec {
   readonly fontColor?: string;
 }
 
+/** Highlight numbers in `range` above `above`, e.g. a count of blank score cells over 0. */
+export interface AboveFormatSpec {
+  readonly range: string;
+  readonly above: number;
+  readonly fill: string;
+  readonly fontColor?: string;
+}
+
 /** Whole numbers or decimals between min and max, with the message Excel shows on bad entry. */
 export interface ValidationSpec {
   readonly range: string;
@@ -100,6 +108,7 @@ export interface SheetSpec {
   readonly columnWidths?: readonly number[];
   readonly formats?: readonly FormatSpec[];
   readonly below?: readonly BelowFormatSpec[];
+  readonly above?: readonly AboveFormatSpec[];
   readonly validation?: readonly ValidationSpec[];
   readonly charts?: readonly ChartSpec[];
   readonly print?: PrintSpec;

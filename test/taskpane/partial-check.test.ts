@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { runCheck } from "../../src/taskpane/wizard/check.js";
+import { restoreTable } from "../../src/taskpane/wizard/data.js";
 import { Wizard } from "../../src/taskpane/wizard/wizard.js";
 import { bundledChoices } from "../../src/taskpane/rules-source.js";
 import type { PaneContext } from "../../src/taskpane/context.js";
@@ -27,9 +28,9 @@ describe("the Check step on a table of OIT items only", () => {
         progress: () => undefined,
       },
     );
-    w.state.choices = bundledChoices();
-    w.state.rulesName = "2568";
-    w.state.source = { sheet: sheet.name };
+    w.flow.rulesListed(bundledChoices(), "2568");
+    w.flow.rulesChosen("2568");
+    await restoreTable(w, JSON.stringify({ sheet: sheet.name }));
     await runCheck(w);
     assert.equal(w.state.error, undefined);
     assert.equal(w.state.evaluation, undefined);

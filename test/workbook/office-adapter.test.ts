@@ -222,6 +222,44 @@ describe("the Office.js workbook adapter", () => {
     assert.deepEqual(r.merged, ["A1:C1"]);
   });
 
+  it("reads a range in an Excel without ExcelApi 1.13, never asking it for merged areas", async () => {
+    const g = globalThis as { Office?: unknown };
+    g.Office = { context: { requirements: { isSetSupported: (_: string, v: string) => v !== "1.13" } } };
+    try {
+      installExcel(
+        {
+          workbook: {
+            worksheets: {
+              sheet: {
+                used: {
+                  values: [["IIT", "i1", 99.43]],
+                  valueTypes: [["String", "String", "Double"]],
+                  address: "S!A1:C1",
+                },
+                getUsedRangeOrNullObject() {
+                  return (this as Data).used;
+                },
+              },
+              getItem(this: Data) {
+                return this.sheet;
+              },
+            },
+          },
+        },
+        (m) => {
+          const used = ((m.context as Data).workbook as Data & { worksheets: { sheet: { used: Data } } }).worksheets
+            .sheet.used;
+          used.isNullObject = false;
+        },
+      );
+      const r = await new OfficeWorkbook().readRange("S");
+      assert.deepEqual(r.values, [["IIT", "i1", 99.43]]);
+      assert.deepEqual(r.merged, []);
+    } finally {
+      delete g.Office;
+    }
+  });
+
   it("writes a whole sheet — values, formats, conditional format, validation, chart — in one read and one write sync", async () => {
     const added = recorderSheet();
     const counter = installExcel(

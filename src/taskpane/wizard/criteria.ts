@@ -13,8 +13,7 @@ export function renderCriteria(w: Wizard): HTMLElement {
   const t = (th: string, en: string): string => w.t(th, en);
   const choose = async (name: string): Promise<void> => {
     if (w.state.rulesName === name) return;
-    w.state.rulesName = name;
-    w.invalidateFrom(2);
+    w.flow.rulesChosen(name);
     w.render();
     await w.ctx.port.setSetting(CHOICE_RULES, name);
   };
