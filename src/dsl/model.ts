@@ -117,6 +117,12 @@ export interface ProvisionalPart {
   readonly reason: Label;
 }
 
+export interface PassMark {
+  readonly threshold: number;
+  readonly passLabel: Label;
+  readonly failLabel: Label;
+}
+
 export interface RulesModel {
   readonly name: Label;
   /** The assessment's principles (`about`), for reports; paragraphs separated by "\n". */
@@ -125,7 +131,8 @@ export interface RulesModel {
   readonly decimals: number;
   /** Levels whose published values are rounded; computation always carries unrounded values. */
   readonly publish: readonly Level[];
-  readonly pass: { readonly threshold: number; readonly passLabel: Label; readonly failLabel: Label };
+  /** The per-indicator pass mark; `null` for years that had none (before 2567). */
+  readonly pass: PassMark | null;
   readonly scales: readonly Scale[];
   readonly tools: readonly Tool[];
   readonly indicators: readonly Indicator[];

@@ -12,6 +12,7 @@ export {
   type EvaluationOutcome,
   type Figure,
   type IndicatorResult,
+  type PartialEvaluation,
   type ScoreRow,
   type ToolResult,
 } from "./evaluate.js";
@@ -28,6 +29,7 @@ export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, mea
 export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";
 export { bundledText, bundledYears, latestYear, loadRulesText, type LoadedRules } from "./rules-registry.js";
 export { readNumber, normaliseKey, normaliseTool, isBlank, excelTrim, type CellValue } from "./values.js";
-export { summarise, type Summary } from "./summary.js";
+export { summarise, type PartialSummary, type Summary } from "./summary.js";
 export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";
 export { figure, passes } from "./publish.js";
+export { itemWorths, type ItemWorth } from "./worth.js";

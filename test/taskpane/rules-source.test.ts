@@ -25,6 +25,10 @@ describe("the rules the wizard offers", () => {
         ["2568", "bundled", true],
         ["2567", "bundled", true],
         ["2566", "bundled", true],
+        ["2565", "bundled", true],
+        ["2564", "bundled", true],
+        ["2563", "bundled", true],
+        ["2562", "bundled", true],
       ],
     );
   });

@@ -9,6 +9,7 @@ import { evaluateRows, type ScoreProblem } from "../../engine/index.js";
 import { h } from "../dom.js";
 import { narrow, readTable } from "./data.js";
 import { columnLetters, parseCell, splitPlace } from "../../workbook/a1.js";
+import { renderPartial } from "./partial.js";
 import { placeButton, problemItem } from "./places.js";
 import type { Wizard } from "./wizard.js";
 
@@ -33,7 +34,13 @@ export async function runCheck(w: Wizard): Promise<void> {
     const problems = out.problems;
     const errorList = problems.filter((p) => p.severity === "error");
     const errors = errorCount(errorList);
-    w.flow.checked(table, at, problems, out.ok && errorList.length === 0 ? out.evaluation : undefined);
+    w.flow.checked(
+      table,
+      at,
+      problems,
+      out.ok && errorList.length === 0 ? out.evaluation : undefined,
+      out.ok ? undefined : out.partial,
+    );
     const warnings = problems.length - errorList.length;
     w.status.say(
       errors ? `พบข้อผิดพลาด ${errors} รายการ` : `ไม่พบข้อผิดพลาด${warnings ? ` (คำเตือน ${warnings} รายการ)` : ""}`,
@@ -128,6 +135,15 @@ export function renderCheck(w: Wizard): HTMLElement {
         `No errors in ${table ? `${table.sheet}!${table.range}` : ""} (${table?.rows.length ?? 0} rows)`,
       ),
     );
+  else if (w.state.partial)
+    summary = h(
+      "p",
+      { class: "message warning" },
+      t(
+        "ตารางนี้มีคะแนนไม่ครบทุกแบบวัดหรือตัวชี้วัด ส่วนที่มีคำนวณไว้ด้านล่าง",
+        "This table does not cover every tool or indicator; what it covers is computed below.",
+      ),
+    );
   else
     summary = h(
       "p",
@@ -150,7 +166,11 @@ export function renderCheck(w: Wizard): HTMLElement {
     "div",
     {},
     summary,
-    list(errorItems(w, errors), { th: "ข้อผิดพลาด", en: "Errors" }),
+    w.state.partial ? renderPartial(w, w.state.partial) : null,
+    list(
+      errorItems(w, errors),
+      w.state.partial ? { th: "ยังไม่มีคะแนน", en: "Not given" } : { th: "ข้อผิดพลาด", en: "Errors" },
+    ),
     list(
       warnings.map((p, i) => item(w, p, i + errors.length)),
       { th: "คำเตือน (ไม่นำมาคิดคะแนน)", en: "Warnings (not counted)" },

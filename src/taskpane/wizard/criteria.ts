@@ -155,10 +155,15 @@ function summaryOf(w: Wizard, model: RulesModel): HTMLElement {
     h(
       "p",
       {},
-      t(
-        `ตัวชี้วัด ${model.indicators.length} ตัว · ${model.pass.passLabel.th} เมื่อได้ ${model.pass.threshold} คะแนนขึ้นไป`,
-        `${model.indicators.length} indicators · ${model.pass.passLabel.en || model.pass.passLabel.th} at ${model.pass.threshold} or more`,
-      ),
+      model.pass
+        ? t(
+            `ตัวชี้วัด ${model.indicators.length} ตัว · ${model.pass.passLabel.th} เมื่อได้ ${model.pass.threshold} คะแนนขึ้นไป`,
+            `${model.indicators.length} indicators · ${model.pass.passLabel.en || model.pass.passLabel.th} at ${model.pass.threshold} or more`,
+          )
+        : t(
+            `ตัวชี้วัด ${model.indicators.length} ตัว · ไม่มีเกณฑ์ผ่านรายตัวชี้วัด`,
+            `${model.indicators.length} indicators · no per-indicator pass mark`,
+          ),
     ),
     h("h4", {}, t(model.rating.label.th, model.rating.label.en || model.rating.label.th)),
     h(

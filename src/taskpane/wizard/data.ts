@@ -15,6 +15,7 @@ import {
 import { buildEntrySheet, entrySheetName } from "../../workbook/entry-sheet.js";
 import { parseCell } from "../../workbook/a1.js";
 import { SheetExistsError, type RangeData } from "../../workbook/port.js";
+import { prepButton } from "./oit-prep.js";
 import { h, uid } from "../dom.js";
 import { placeButton, problemItem } from "./places.js";
 import { CHOICE_DATA } from "../choices.js";
@@ -337,6 +338,7 @@ export function renderData(w: Wizard): HTMLElement {
           `Create a blank entry sheet (${entrySheetName(rulesName)})`,
         ),
       ),
+      prepButton(w),
     ),
     w.nextButton(2, table !== undefined),
   );
