@@ -35,7 +35,8 @@ const THAI = /[\u0E00-\u0E7F]/;
 const IDS = ["TOTAL", "RATING", "BAND", "TOOL", "INDICATOR", "PASS", "INDICATORS", "RESULT", "GAP", "QUESTION"];
 
 describe("production build", function () {
-  this.timeout(180000);
+  // A whole webpack build: minutes on a loaded machine (2 cores shared by several builds).
+  this.timeout(360000);
   let built: { functions: Fn[] };
   let thai: { functions: Fn[] };
 
