@@ -19,8 +19,8 @@ import {
   summarise,
   type CompiledRules,
   type Evaluation,
-  type PublishedFigures,
 } from "../engine/index.js";
+import { readPublished } from "./published.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
 import { inputFiles, writeReports, type Progress } from "./report.js";
@@ -125,15 +125,6 @@ function printEvaluation(e: Evaluation, io: Io): void {
   }
 }
 
-function readPublished(path: string): PublishedFigures {
-  const text = readText(path);
-  try {
-    return JSON.parse(text) as PublishedFigures;
-  } catch (e) {
-    throw new UserError(`${path}: ไม่ใช่ JSON ที่ถูกต้อง / not valid JSON (${(e as Error).message})`);
-  }
-}
-
 /** A progress bar on a terminal, plain lines otherwise (logs, CI). */
 function progressFor(io: Io): Progress {
   const width = 30;
@@ -198,20 +189,31 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       }
       const pretty = format(r.ast);
       if (values.write) await replaceFile(file, pretty);
-      else io.out(pretty.trimEnd());
+      // The canonical file itself, to be redirected into a file: printed byte for byte.
+      else rawIo.out(pretty.trimEnd());
       return 0;
     }
     if (command === "score" || command === "audit") {
       if (!file) throw new UserError(`ต้องระบุไฟล์คะแนน / give a scores file: ita ${command} <scores.csv>`);
+      if (command === "audit" && !values.published) {
+        throw new UserError("ต้องระบุ --published <file.json> / give --published <file.json>");
+      }
       const rules = loadRules(values.rules, io);
+      // Unusable figures are refused before scoring: exit 2, one line each, nothing audited.
+      const published = command === "audit" ? readPublished(values.published!, rules.model) : undefined;
       const evaluation = scoreFile(file, rules, io);
-      if (command === "score") {
+      if (!published) {
         if (values.json) io.out(JSON.stringify(summarise(evaluation), null, 2));
         else printEvaluation(evaluation, io);
         return 0;
       }
-      if (!values.published) throw new UserError("ต้องระบุ --published <file.json> / give --published <file.json>");
-      const findings = audit(evaluation, readPublished(values.published));
+      const year = rules.model.year;
+      io.out(
+        values.rules
+          ? `ตรวจตามเกณฑ์ปี ${year} (${values.rules}) / audited against the ${year} rules (${values.rules})`
+          : `ตรวจตามเกณฑ์ปี ${year} ซึ่งเป็นปีล่าสุดที่มี เพราะไม่ได้ระบุ --rules / audited against the ${year} rules, the latest bundled year, as no --rules was given`,
+      );
+      const findings = audit(evaluation, published);
       if (findings.length === 0) {
         io.out(`ตัวเลขที่ประกาศตรงกับเกณฑ์ทั้งหมด / every published figure agrees with the rules`);
         return 0;
@@ -236,7 +238,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
           province: values.province,
           sheet: values.sheet,
           thaiDigits: values["thai-digits"],
-          published: values.published ? readPublished(values.published) : undefined,
+          published: values.published ? readPublished(values.published, rules.model) : undefined,
         },
         progressFor(io),
         { signal: io.signal, alsoRead },

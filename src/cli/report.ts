@@ -2,7 +2,10 @@
  * `ita report`: score tables in (.xlsx, .csv, or a folder of them), one report per
  * agency out (<agency>.xlsx and <agency>.html), plus summary.xlsx / summary.html when
  * there are several. A bad file or agency is reported by name and the others go on;
- * the caller exits 1 if any failed. Input files are only read.
+ * the caller exits 1 if any failed. Input files are only read: an output that would
+ * replace one stops the run before anything is written, and our own earlier reports in
+ * a scanned folder are passed over. Writing itself (temporary files, renames, locks)
+ * is output-files.ts's; file names are file-name.ts's.
  */
 import { existsSync, statSync, readdirSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
@@ -27,8 +30,6 @@ import { readTextFile } from "./text-file.js";
 import { capped, explain, InputError } from "./errors.js";
 import { NameAllocator } from "./file-name.js";
 import { InputSet, prepareOutputFolder, writeTogether } from "./output-files.js";
-
-export { InputError };
 
 export interface ReportFlags {
   readonly agency?: string;

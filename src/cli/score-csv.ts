@@ -51,8 +51,26 @@ function records(text: string, file: string): string[][] {
       trim: true,
     }) as string[][];
   } catch (e) {
-    throw new InputError(explain(e, file));
+    const code = (e as { code?: unknown }).code;
+    // The parser names the line where the file ended; the user needs the line where the quote opened.
+    const at = code === "CSV_QUOTE_NOT_CLOSED" ? { ...(e as object), lines: quoteOpenedAt(text) } : e;
+    throw new InputError(explain(at, file));
   }
+}
+
+/** The line of the last quote that opens a field and is never closed. */
+function quoteOpenedAt(text: string): number {
+  let line = 1;
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") line++;
+    else if (c === '"') {
+      if (open && text[i + 1] === '"') i++;
+      else open = open ? 0 : line;
+    }
+  }
+  return open || line;
 }
 
 export function rowsFromCsv(raw: string, file: string): ScoreRow[] {

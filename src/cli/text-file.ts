@@ -51,5 +51,12 @@ export function decodeText(bytes: Uint8Array, path: string): string {
 }
 
 export function readTextFile(path: string): string {
-  return decodeText(readFileSync(path), path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    // Reading a folder fails in read(), whose error carries no path: the message must name it.
+    throw Object.assign(e as object, { path: (e as { path?: string }).path ?? path });
+  }
+  return decodeText(bytes, path);
 }

@@ -228,7 +228,13 @@ class Checker {
       ...t,
       indicators: indicators.filter((i) => i.tools.includes(t.id)).map((i) => i.id),
     }));
+    const notes = file.statements
+      .filter((s): s is A.NoteNode => s.kind === "source" || s.kind === "note")
+      .map((n) => ({ kind: n.kind, text: this.label(n.text) }));
+    const provisional = this.provisionalParts(file);
     return {
+      ...(notes.length > 0 ? { notes } : {}),
+      ...(provisional.length > 0 ? { provisional } : {}),
       name: this.label(assessment.label),
       ...(assessment.about ? { about: assessment.about.value } : {}),
       year: assessment.year?.value ?? 0,
@@ -241,6 +247,25 @@ class Checker {
       total: { weighted: totalWeighted },
       rating: { label: this.label(rating.label), rows },
     };
+  }
+
+  /** Every statement (and sub-indicator) marked `provisional`, in file order. */
+  provisionalParts(file: A.RulesFile): M.ProvisionalPart[] {
+    const out: M.ProvisionalPart[] = [];
+    const add = (part: M.ProvisionalKind, reason: A.Label | undefined, id?: string): void => {
+      if (reason) out.push({ part, ...(id !== undefined ? { id } : {}), reason: this.label(reason) });
+    };
+    const marked = file.statements.filter(
+      (s): s is Exclude<A.Statement, A.NoteNode> => s.kind !== "source" && s.kind !== "note",
+    );
+    for (const s of marked) {
+      const id = s.kind === "scale" || s.kind === "tool" || s.kind === "indicator" ? s.id?.value : undefined;
+      add(s.kind, s.provisional, id);
+      if (s.kind === "indicator") {
+        for (const i of s.items) if (i.kind === "subindicator") add("subindicator", i.provisional, i.id?.value);
+      }
+    }
+    return out;
   }
 
   scales(nodes: readonly A.ScaleNode[]): Map<string, M.Scale> {

@@ -100,6 +100,23 @@ export interface RatingRow {
   readonly conditions: readonly Condition[];
 }
 
+/** Provenance from the rules file (`source` / `note`), Thai with English beside it, for staff. */
+export interface Note {
+  readonly kind: "source" | "note";
+  readonly text: Label;
+}
+
+export type ProvisionalKind =
+  "assessment" | "rounding" | "pass" | "scale" | "tool" | "total" | "indicator" | "subindicator" | "rating";
+
+/** A part of the rules marked `provisional`: its value is inferred, not confirmed by NACC. */
+export interface ProvisionalPart {
+  readonly part: ProvisionalKind;
+  /** The scale, tool, indicator or sub-indicator id, for those parts. */
+  readonly id?: string;
+  readonly reason: Label;
+}
+
 export interface RulesModel {
   readonly name: Label;
   /** The assessment's principles (`about`), for reports; paragraphs separated by "\n". */
@@ -114,6 +131,10 @@ export interface RulesModel {
   readonly indicators: readonly Indicator[];
   readonly total: { readonly weighted: boolean };
   readonly rating: { readonly label: Label; readonly rows: readonly RatingRow[] };
+  /** `source` and `note` statements in file order; absent when the file has none. */
+  readonly notes?: readonly Note[];
+  /** Parts marked `provisional`, in file order; absent when none is. */
+  readonly provisional?: readonly ProvisionalPart[];
 }
 
 /** Every question of an indicator, through its sub-indicators if it has them. */

@@ -35,6 +35,9 @@ const CONTEXT: Record<string, [string, string]> = {
   weight: ["น้ำหนัก (weight)", "in a weight"],
   label: ["ชื่อในเครื่องหมายคำพูด", "in a quoted label"],
   about: ["คำอธิบาย (about)", "in an about text"],
+  source: ["ที่มา (source)", "in a source"],
+  note: ["หมายเหตุ (note)", "in a note"],
+  provisional: ["ยังไม่ยืนยัน (provisional)", "in a provisional mark"],
   level: ["ระดับที่ปัดเศษ", "in a rounding level"],
 };
 

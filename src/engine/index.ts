@@ -16,7 +16,14 @@ export {
   type ToolResult,
 } from "./evaluate.js";
 export { gapRows, rate, type RatingOutcome, type Shortfall } from "./rating.js";
-export { audit, type AuditFinding, type PublishedFigures } from "./audit.js";
+export {
+  audit,
+  jsonPath,
+  publishedProblems,
+  type AuditFinding,
+  type PublishedFigures,
+  type PublishedProblem,
+} from "./audit.js";
 export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
 export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";
 export { bundledText, bundledYears, latestYear, loadRulesText, type LoadedRules } from "./rules-registry.js";

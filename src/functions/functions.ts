@@ -265,12 +265,12 @@ export function pass(score: any, rules?: any): string {
   return (ok ? model.pass.passLabel : model.pass.failLabel).th;
 }
 
-/** Column headings of ITA.RESULT, as the seed workbook lays out the indicator table. */
+/** Column headings of ITA.INDICATORS, as the seed workbook lays out the indicator table. */
 export const RESULT_HEADER = ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน"] as const;
 
 /**
  * The indicator table: number, tools, name, score and result, with a header row.
- * @customfunction RESULT
+ * @customfunction INDICATORS
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
  * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
@@ -279,7 +279,7 @@ export const RESULT_HEADER = ["ตัวชี้วัด", "เครื่อ
  * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns A table that spills: one row per indicator.
  */
-export function result(
+export function indicators(
   scores: any[][],
   rules?: any,
   question_column?: any[][],
@@ -298,6 +298,28 @@ export function result(
       i.result.th,
     ]),
   ];
+}
+
+/**
+ * Deprecated, kept so workbooks that use it still compute: ITA.INDICATORS under its first name. RESULT is an Excel 4.0 macro function, a name Microsoft's custom-function naming rules reserve.
+ * @customfunction RESULT
+ * @param scores Score table: columns tool, question, score (header row optional).
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
+ * @returns A table that spills: one row per indicator.
+ */
+export function result(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): any[][] {
+  return indicators(scores, rules, question_column, score_column, agency_column, agency);
 }
 
 /**

@@ -12,21 +12,59 @@ import { excelError } from "./excel-errors.js";
 
 interface Saved {
   readonly name: string;
-  readonly text: string;
+  /** Undefined until a lazily registered text has been read from the workbook. */
+  text?: string;
+  readonly load?: () => Promise<string | undefined>;
+  loading?: Promise<void>;
 }
 
 const workbookRules = new Map<string, Saved>();
 /** Names asked for that were not known at the time (the pane recalculates once they load). */
 const unresolved = new Set<string>();
+/** Called when a text a function asked for has been read, so the workbook recalculates. */
+let onLazyLoad: (() => void) | undefined;
+
+/**
+ * Why a name cannot hold saved rules, or undefined when it can: the one check, with the
+ * one message, for the editor, the rules store and this registry.
+ */
+export function nameProblem(name: string): { th: string; en: string } | undefined {
+  const shown = String(name).trim();
+  if (!shown) return { th: "ยังไม่ได้ตั้งชื่อเกณฑ์", en: "the rules have no name" };
+  if (bundledText(shown) !== undefined) {
+    return {
+      th: `"${shown}" เป็นปีของเกณฑ์ที่ติดมากับโปรแกรม ใช้ชื่ออื่น`,
+      en: `"${shown}" is a bundled year; choose another name`,
+    };
+  }
+  if (/[\r\n]/.test(shown)) return { th: "ชื่อเกณฑ์ต้องอยู่ในบรรทัดเดียว", en: "the name must be on one line" };
+  return undefined;
+}
+
+function checkedName(name: string): string {
+  const problem = nameProblem(name);
+  if (problem) throw new Error(`${problem.th} / ${problem.en}`);
+  return String(name).trim();
+}
 
 /** Register (or replace) rules saved in the workbook under a name. */
 export function registerWorkbookRules(name: string, text: string): void {
-  const shown = String(name).trim();
-  if (!shown) throw new Error("ชื่อเกณฑ์ว่าง / rules name is empty");
-  if (bundledText(shown) !== undefined) {
-    throw new Error(`"${shown}" เป็นปีของเกณฑ์ที่ติดมากับโปรแกรม ใช้ชื่ออื่น / "${shown}" is a bundled year; choose another name`);
-  }
+  const shown = checkedName(name);
   workbookRules.set(normaliseKey(shown), { name: shown, text });
+}
+
+/**
+ * Register a name whose text is read only when a function first asks for it: start-up
+ * reads the names, not 140 KB per rules set. Until the text arrives the function shows
+ * #N/A ("loading"); then `onLoad` (set by the pane) recalculates.
+ */
+export function registerWorkbookRulesLazily(name: string, load: () => Promise<string | undefined>): void {
+  const shown = checkedName(name);
+  workbookRules.set(normaliseKey(shown), { name: shown, load });
+}
+
+export function onWorkbookRulesLoaded(callback: (() => void) | undefined): void {
+  onLazyLoad = callback;
 }
 
 export function unregisterWorkbookRules(name: string): boolean {
@@ -39,6 +77,21 @@ export function clearWorkbookRules(): void {
 
 export function workbookRulesNames(): string[] {
   return [...workbookRules.values()].map((s) => s.name);
+}
+
+function startLoading(key: string, saved: Saved): void {
+  if (saved.loading || !saved.load) return;
+  saved.loading = saved
+    .load()
+    .then((text) => {
+      if (workbookRules.get(key) !== saved) return; // replaced or removed meanwhile
+      if (text === undefined) workbookRules.delete(key);
+      else saved.text = text;
+      onLazyLoad?.();
+    })
+    .catch(() => {
+      saved.loading = undefined; // asked again, it tries again
+    });
 }
 
 /** True when a function asked for one of these names before it was registered. */
@@ -57,7 +110,12 @@ export function rulesName(arg: unknown): string {
 /** Rules compiled for the argument, or an Excel error: #N/A unknown, #VALUE! broken text. */
 export function resolveRules(arg: unknown): CompiledRules {
   const name = rulesName(arg);
-  const text = bundledText(name) ?? workbookRules.get(normaliseKey(name))?.text;
+  const saved = bundledText(name) === undefined ? workbookRules.get(normaliseKey(name)) : undefined;
+  if (saved && saved.text === undefined && saved.load) {
+    startLoading(normaliseKey(name), saved);
+    throw excelError("notAvailable", `กำลังโหลดเกณฑ์ ${name}`, `loading rules ${name}`);
+  }
+  const text = bundledText(name) ?? saved?.text;
   if (text === undefined) {
     unresolved.add(normaliseKey(name));
     throw excelError("notAvailable", `ไม่พบเกณฑ์ ${name}`, `unknown rules ${name}`);

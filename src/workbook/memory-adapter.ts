@@ -107,6 +107,7 @@ const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   "ITA.TOOL": F.tool,
   "ITA.INDICATOR": F.indicator,
   "ITA.PASS": F.pass,
+  "ITA.INDICATORS": F.indicators,
   "ITA.RESULT": F.result,
   "ITA.GAP": F.gap,
   "ITA.QUESTION": F.question,
@@ -496,6 +497,54 @@ export class MemoryWorkbook implements WorkbookPort {
     if (value === undefined) this.settings.delete(k);
     else this.settings.set(k, value);
     this.emit("settings");
+  }
+
+  async setSettings(entries: Readonly<Record<string, string | undefined>>): Promise<void> {
+    this.calls++;
+    for (const [k, value] of Object.entries(entries)) {
+      if (value === undefined) this.settings.delete(k);
+      else this.settings.set(k, value);
+    }
+    this.emit("settings");
+  }
+
+  /** Texts kept outside the settings (Excel: custom XML parts), by id. */
+  private readonly texts = new Map<string, string>();
+  private nextText = 1;
+  /** False stands for an Excel without ExcelApi 1.5 (no custom XML parts). */
+  textsSupported = true;
+
+  supportsTexts(): boolean {
+    return this.textsSupported;
+  }
+
+  async readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]> {
+    this.calls++;
+    return ids.map((id) => this.texts.get(id));
+  }
+
+  async writeText(text: string, replaces: readonly string[] = []): Promise<string> {
+    this.calls++;
+    if (!this.textsSupported) throw new Error("custom XML parts are not supported (ExcelApi 1.5)");
+    const id = `{text-${this.nextText++}}`;
+    this.texts.set(id, text);
+    for (const r of replaces) this.texts.delete(r);
+    return id;
+  }
+
+  async deleteTexts(ids: readonly string[]): Promise<void> {
+    this.calls++;
+    for (const id of ids) this.texts.delete(id);
+  }
+
+  /** Ids of the texts held, for tests. */
+  textIds(): string[] {
+    return [...this.texts.keys()];
+  }
+
+  async readSettings(prefix: string): Promise<Readonly<Record<string, string>>> {
+    this.calls++;
+    return Object.fromEntries([...this.settings].filter(([k]) => k.startsWith(prefix)));
   }
 
   async settingKeys(prefix: string): Promise<readonly string[]> {

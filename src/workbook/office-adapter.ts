@@ -21,7 +21,8 @@ import {
   type SheetSpec,
   type WorkbookPort,
 } from "./port.js";
-import { canCall } from "./requirements.js";
+import { canCall, isSupported } from "./requirements.js";
+import { textToXml, xmlToText } from "./xml-text.js";
 
 const KINDS: Record<string, CellKind> = {
   Empty: "empty",
@@ -277,6 +278,80 @@ export class OfficeWorkbook implements WorkbookPort {
       if (item.isNullObject) return;
       item.delete();
       await context.sync();
+    });
+  }
+
+  async setSettings(entries: Readonly<Record<string, string | undefined>>): Promise<void> {
+    await Excel.run(async (context) => {
+      const settings = context.workbook.settings;
+      const removed = Object.entries(entries)
+        .filter(([, v]) => v === undefined)
+        .map(([k]) => settings.getItemOrNullObject(k));
+      if (removed.length > 0) await context.sync();
+      for (const item of removed) if (!item.isNullObject) item.delete();
+      for (const [k, v] of Object.entries(entries)) if (v !== undefined) settings.add(k, v);
+      await context.sync();
+    });
+  }
+
+  /** Custom XML parts are ExcelApi 1.5, below the ExcelApi 1.10 the manifest declares (requirements.ts). */
+  supportsTexts(): boolean {
+    return isSupported("ExcelApi", "1.5");
+  }
+
+  async readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]> {
+    if (ids.length === 0) return [];
+    return Excel.run(async (context) => {
+      const parts = context.workbook.customXmlParts;
+      const found = ids.map((id) => parts.getItemOrNullObject(id));
+      // A null object's getXml is never queued: one sync finds the parts, their XML comes with the next only if needed.
+      for (const p of found) p.load("id");
+      await context.sync();
+      const xml = found.map((p) => (p.isNullObject ? undefined : p.getXml()));
+      if (xml.some((x) => x !== undefined)) await context.sync();
+      return xml.map((x) => (x === undefined ? undefined : xmlToText(x.value)));
+    });
+  }
+
+  async writeText(text: string, replaces: readonly string[] = []): Promise<string> {
+    return Excel.run(async (context) => {
+      const parts = context.workbook.customXmlParts;
+      const part = parts.add(textToXml(text));
+      part.load("id");
+      const old = replaces.map((id) => parts.getItemOrNullObject(id));
+      for (const o of old) o.load("id");
+      await context.sync();
+      const gone = old.filter((o) => !o.isNullObject);
+      for (const o of gone) o.delete();
+      if (gone.length > 0) await context.sync();
+      return part.id;
+    });
+  }
+
+  async deleteTexts(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await Excel.run(async (context) => {
+      const parts = context.workbook.customXmlParts;
+      const found = ids.map((id) => parts.getItemOrNullObject(id));
+      for (const p of found) p.load("id");
+      await context.sync();
+      const gone = found.filter((p) => !p.isNullObject);
+      for (const p of gone) p.delete();
+      if (gone.length > 0) await context.sync();
+    });
+  }
+
+  async readSettings(prefix: string): Promise<Readonly<Record<string, string>>> {
+    return Excel.run(async (context) => {
+      const settings = context.workbook.settings;
+      settings.load("items");
+      await context.sync();
+      const out: Record<string, string> = {};
+      for (const s of settings.items) {
+        if (!s.key.startsWith(prefix)) continue;
+        out[s.key] = typeof s.value === "string" ? s.value : JSON.stringify(s.value);
+      }
+      return out;
     });
   }
 

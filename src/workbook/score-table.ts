@@ -190,7 +190,7 @@ export function findScoreTable(data: RangeData): FindResult {
 
   // Tool and agency names merged down several rows (common in Thai sheets) are filled down.
   const filled = (i: number, jj: number): CellValue => {
-    const v = values[i]?.[jj];
+    const v = values[i]?.[jj] ?? "";
     if (!isBlank(v)) return v;
     const r = rowAt(i);
     const c = colAt(jj);
@@ -198,15 +198,16 @@ export function findScoreTable(data: RangeData): FindResult {
       (x) => x.r.left <= c && x.r.right >= c && x.r.top < r && x.r.bottom >= r && x.r.top > headerRow,
     );
     if (!m) return v;
-    return values[m.r.top - origin.row]?.[m.r.left - origin.column];
+    return values[m.r.top - origin.row]?.[m.r.left - origin.column] ?? "";
   };
 
   const rows: (ScoreRow & { agency?: string })[] = [];
   let lastRow = headerRow;
   for (let i = header + 1; i < values.length; i++) {
     const tool = filled(i, j.tool);
-    const question = values[i]![j.question];
-    const score = values[i]![j.score];
+    // A row may stop before the table's last column (RangeData): a missing cell is empty.
+    const question = values[i]![j.question] ?? "";
+    const score = values[i]![j.score] ?? "";
     if (isBlank(question) && isBlank(score) && (isBlank(values[i]![j.tool]) || isBlank(tool))) continue;
     const r = rowAt(i);
     lastRow = r;

@@ -116,7 +116,7 @@ describe("the in-memory workbook", () => {
       const s = seedSheet(SEED_CSV);
       const old = new MemoryWorkbook([s], { build: "2019" });
       const now = new MemoryWorkbook([s]);
-      for (const b of [old, now]) b.setCell(s.name, "E1", `=ITA.RESULT(A3:C38,"2568")`);
+      for (const b of [old, now]) b.setCell(s.name, "E1", `=ITA.INDICATORS(A3:C38,"2568")`);
       assert.equal(old.shown(s.name, 1, 5), "ตัวชี้วัด");
       assert.equal(old.shown(s.name, 2, 5), "");
       assert.equal(now.shown(s.name, 2, 5), 1);

@@ -6,7 +6,8 @@
  * render themselves (criteria.ts, data.ts, check.ts, results.ts, report.ts) and
  * request transitions through `flow`; scoring is the engine's.
  */
-import { CHOICE_DATA, CHOICE_RULES } from "../choices.js";
+import { CHOICE_DATA } from "../choices.js";
+import { RulesStore } from "../../workbook/rules-store.js";
 import type { PaneContext } from "../context.js";
 import { h } from "../dom.js";
 import { bundledChoices, workbookChoices, type RulesChoice } from "../rules-source.js";
@@ -61,7 +62,7 @@ export class Wizard {
   async start(): Promise<void> {
     this.render();
     await this.busy({ th: "กำลังอ่านสมุดงาน", en: "Reading the workbook" }, async () => {
-      await this.loadChoices(await this.ctx.port.getSetting(CHOICE_RULES));
+      await this.loadChoices(await new RulesStore(this.ctx.port).chosenRules());
       const data = await this.ctx.port.getSetting(CHOICE_DATA);
       if (data) await restoreTable(this, data);
     });
