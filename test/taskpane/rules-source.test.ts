@@ -29,6 +29,20 @@ describe("the rules the wizard offers", () => {
     );
   });
 
+  it("carries the checker's warnings on usable saved rules, for the Criteria step to show before any result", async () => {
+    const book = new MemoryWorkbook();
+    // The first question's "maintain" guidance removed: usable rules, with a warning.
+    const text = bundledText("2568")!.replace(/\n\s*maintain "[^"]*"/, "");
+    await book.setSetting("ITA.rules:ไม่มีแนวทาง", text);
+    const [choice] = await workbookChoices(book);
+    assert.ok(choice?.compiled);
+    assert.deepEqual(
+      choice.warnings?.map((d) => d.code),
+      ["ITA-C018"],
+    );
+    assert.equal(bundledChoices()[0]?.warnings, undefined);
+  });
+
   it("lists rules saved in the workbook and registers them so the ITA functions resolve them", async () => {
     const book = new MemoryWorkbook();
     const text = bundledText("2568")!;

@@ -239,11 +239,16 @@ export function renderResults(w: Wizard): HTMLElement {
   const written = done
     ? h(
         "p",
-        { class: "message ok", "data-testid": "written" },
-        t(
-          `สร้างชีต "${done}" แล้ว ตัวเลขในชีตตรงกับที่แสดงที่นี่ และสูตร ITA ในชีตคำนวณใหม่เมื่อคะแนนเปลี่ยน`,
-          `Created "${done}"; its figures match the ones shown here, and its ITA formulas recalculate when the scores change.`,
-        ),
+        { class: w.state.written.unconfirmed ? "message" : "message ok", "data-testid": "written" },
+        w.state.written.unconfirmed
+          ? t(
+              `สร้างชีต "${done}" แล้ว แต่สูตรยังคำนวณไม่เสร็จ จึงยังยืนยันไม่ได้ว่าตัวเลขตรงกับที่แสดงที่นี่ ตรวจตัวเลขในชีตอีกครั้ง`,
+              `Created "${done}", but its formulas are still calculating, so its figures are not yet confirmed to match these; look over them.`,
+            )
+          : t(
+              `สร้างชีต "${done}" แล้ว ตัวเลขในชีตตรงกับที่แสดงที่นี่ และสูตร ITA ในชีตคำนวณใหม่เมื่อคะแนนเปลี่ยน`,
+              `Created "${done}"; its figures match the ones shown here, and its ITA formulas recalculate when the scores change.`,
+            ),
         " ",
         h(
           "button",

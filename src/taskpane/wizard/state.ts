@@ -53,7 +53,12 @@ export interface WizardState {
   /** A write waiting for the user to say replace, use another name, or cancel. */
   readonly question?: WriteQuestion;
   /** Sheets written from the current evaluation, per step. */
-  readonly written: { readonly results?: readonly string[]; readonly report?: readonly string[] };
+  readonly written: {
+    readonly results?: readonly string[];
+    readonly report?: readonly string[];
+    /** Formulas still calculating when read back (Excel's #BUSY!): written, figures not yet confirmed. */
+    readonly unconfirmed?: boolean;
+  };
   /** Who the report is about (step 5). */
   readonly agency?: Agency;
   readonly thaiDigits: boolean;
@@ -204,10 +209,10 @@ export class WizardFlow {
     this.s.question = undefined;
   }
 
-  written(what: "results" | "report", names: readonly string[]): void {
+  written(what: "results" | "report", names: readonly string[], confirmed = true): void {
     this.s.question = undefined;
     this.s.error = undefined;
-    this.s.written = { ...this.s.written, [what]: [...names] };
+    this.s.written = { ...this.s.written, [what]: [...names], unconfirmed: !confirmed };
   }
 
   /** A write that did not give the figures shown: the message names the cells. */
