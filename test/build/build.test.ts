@@ -137,7 +137,16 @@ describe("production build", function () {
     let recalculated: () => void = () => {};
     const loaded = new Promise<void>((resolve) => (recalculated = resolve));
     const excelContext = {
-      workbook: { settings: { load() {}, items: [{ key: "ITA.rules:saved mini", value: MINI }] } },
+      workbook: {
+        settings: {
+          load() {},
+          items: [{ key: "ITA.rules:saved mini", value: MINI }],
+          getItemOrNullObject: (key: string) => {
+            const item = excelContext.workbook.settings.items.find((s) => s.key === key);
+            return { load() {}, isNullObject: !item, value: item?.value };
+          },
+        },
+      },
       application: { calculate: () => recalculated() },
       sync: async () => {},
     };
