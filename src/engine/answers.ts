@@ -5,7 +5,7 @@
  * path takes answers as small integer indexes into the scale, one typed array per
  * question, so national volumes are a plain loop.
  */
-import type { Question, RulesModel, Scale } from "../dsl/model.js";
+import type { Scale, ScoringModel, ScoringQuestion } from "../dsl/model.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
 import { arabicDigits, isBlank, type CellValue } from "./values.js";
 
@@ -43,7 +43,10 @@ export function answerPosition(scale: CompiledScale, value: CellValue): number |
   return scale.lookup.get(norm(value));
 }
 
-export function findQuestion(model: RulesModel, id: string): Question | undefined {
+export function findQuestion<Q extends ScoringQuestion>(
+  model: { readonly indicators: readonly { readonly subindicators: readonly { readonly questions: readonly Q[] }[]; readonly questions: readonly Q[] }[] },
+  id: string,
+): Q | undefined {
   const key = norm(id);
   for (const ind of model.indicators) {
     for (const q of ind.subindicators.length ? ind.subindicators.flatMap((s) => s.questions) : ind.questions) {
@@ -53,7 +56,7 @@ export function findQuestion(model: RulesModel, id: string): Question | undefine
   return undefined;
 }
 
-export function scaleFor(model: RulesModel, q: Question): CompiledScale | undefined {
+export function scaleFor(model: Pick<ScoringModel, "scales">, q: ScoringQuestion): CompiledScale | undefined {
   const scale = model.scales.find((s) => s.id === q.scale);
   return scale ? compileScale(scale, q.reversed) : undefined;
 }

@@ -7,7 +7,7 @@
  * sub-indicator or a whole indicator); anything the roll-up needs and lacks is a
  * problem naming tool and question, never a silent zero.
  */
-import type { Label, RulesModel } from "../dsl/model.js";
+import type { Label, ScoringModel } from "../dsl/model.js";
 import { slotKey, type CompiledQuestion, type CompiledRules } from "./compile.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
 import { figure, passes, type Figure } from "./publish.js";
@@ -60,7 +60,7 @@ export interface Evaluation {
     readonly name: Label;
     readonly year: number;
     readonly decimals: number;
-    readonly pass: RulesModel["pass"];
+    readonly pass: ScoringModel["pass"];
   };
   readonly indicators: readonly IndicatorResult[];
   readonly tools: readonly ToolResult[];
@@ -89,7 +89,7 @@ export type EvaluationOutcome =
   | { readonly ok: false; readonly problems: readonly ScoreProblem[] };
 
 /** Read score rows into slots. Rows that are blank throughout are skipped; everything else is checked. */
-export function readScores(compiled: CompiledRules, rows: readonly ScoreRow[]): ScoreValues {
+export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): ScoreValues {
   const values = new Float64Array(compiled.slots.length).fill(Number.NaN);
   const where: string[] = new Array<string>(compiled.slots.length).fill("");
   const problems: ScoreProblem[] = [];
@@ -146,7 +146,7 @@ function mean(values: readonly number[], weights: readonly number[] | null): num
 }
 
 function toolPart(
-  model: RulesModel,
+  model: ScoringModel,
   tool: string,
   exact: number,
   given: boolean,
@@ -160,7 +160,7 @@ function toolPart(
  * Evaluate supplied slot values. A level supplied directly stands for everything
  * under it; a level neither supplied nor computable is reported once per missing question.
  */
-export function evaluate(compiled: CompiledRules, input: ScoreValues): EvaluationOutcome {
+export function evaluate(compiled: CompiledRules<ScoringModel>, input: ScoreValues): EvaluationOutcome {
   const { model } = compiled;
   const { values } = input;
   const problems: ScoreProblem[] = [...input.problems];
@@ -280,6 +280,6 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
 }
 
 /** Rows in, evaluation out: the common path for the command line and custom functions. */
-export function evaluateRows(compiled: CompiledRules, rows: readonly ScoreRow[]): EvaluationOutcome {
+export function evaluateRows(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): EvaluationOutcome {
   return evaluate(compiled, readScores(compiled, rows));
 }

@@ -6,10 +6,11 @@
  * for one agency and must agree with it (tested).
  */
 import { roundHalfUp } from "../dsl/precision.js";
+import type { ScoringModel } from "../dsl/model.js";
 import type { CompiledRules } from "./compile.js";
 
 export interface TotalsProgram {
-  readonly rules: CompiledRules;
+  readonly rules: CompiledRules<ScoringModel>;
   readonly toolWeights: Float64Array;
   readonly toolStart: Int32Array;
   readonly partSlot: Int32Array;
@@ -31,7 +32,7 @@ export interface TotalsProgram {
   readonly decimals: number;
 }
 
-export function compileTotals(rules: CompiledRules): TotalsProgram {
+export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram {
   const toolStart = [0];
   const partSlot: number[] = [];
   const partWeight: number[] = [];

@@ -13,7 +13,8 @@
  *   default Excel returns the error itself) is reported with its row.
  * - Output blanks are "" (Excel shows null inside an array as 0).
  */
-import { isBlank, readNumber, type CellValue, type ScoreRow } from "../engine/index.js";
+import type { ScoreRow } from "../engine/evaluate.js";
+import { isBlank, readNumber, type CellValue } from "../engine/values.js";
 import { excelError, rowPlace } from "./excel-errors.js";
 
 /** Blank, or the 0 some platforms pass for an empty cell. Only used for deciding whole blank rows. */

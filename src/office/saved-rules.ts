@@ -5,7 +5,8 @@
  * if a function asked for one of them before it loaded (#N/A), Excel recalculates once.
  * One sync to read, one to write.
  */
-import { registerWorkbookRules, wasAskedFor } from "../functions/rules.js";
+import { registerWorkbookRules } from "../functions/register-rules.js";
+import { wasAskedFor } from "../functions/rules.js";
 
 export const SETTING_PREFIX = "ITA.rules:";
 

@@ -7,7 +7,7 @@
 import { describeBand } from "../dsl/describe.js";
 import type { RulesModel } from "../dsl/model.js";
 import { bundledText, bundledYears, loadRulesText, type CompiledRules } from "../engine/index.js";
-import { registerWorkbookRules } from "../functions/rules.js";
+import { registerWorkbookRules } from "../functions/register-rules.js";
 import { SETTING_PREFIX } from "../office/saved-rules.js";
 import type { WorkbookPort } from "../workbook/port.js";
 

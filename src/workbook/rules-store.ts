@@ -19,7 +19,7 @@ import { parseRules } from "../dsl/index.js";
 import type { Diagnostic } from "../dsl/diagnostics.js";
 import { toThaiDigits } from "../dsl/precision.js";
 import { bundledText } from "../engine/index.js";
-import { registerWorkbookRules } from "../functions/rules.js";
+import { registerWorkbookRules } from "../functions/register-rules.js";
 import { SETTING_PREFIX } from "../office/saved-rules.js";
 import type { WorkbookPort } from "./port.js";
 
