@@ -44,7 +44,12 @@ export function answerPosition(scale: CompiledScale, value: CellValue): number |
 }
 
 export function findQuestion<Q extends ScoringQuestion>(
-  model: { readonly indicators: readonly { readonly subindicators: readonly { readonly questions: readonly Q[] }[]; readonly questions: readonly Q[] }[] },
+  model: {
+    readonly indicators: readonly {
+      readonly subindicators: readonly { readonly questions: readonly Q[] }[];
+      readonly questions: readonly Q[];
+    }[];
+  },
   id: string,
 ): Q | undefined {
   const key = norm(id);
