@@ -70,6 +70,10 @@ export type QuestionScore =
   | { readonly ok: true; readonly score: number; readonly answered: number; readonly skipped: number }
   | { readonly ok: false; readonly problems: readonly ScoreProblem[] };
 
+const BLANK = -1;
+const UNKNOWN = -2;
+const RECENT = 16;
+
 /**
  * One question's score from its answers as typed in a sheet: text or code per cell.
  * Blank cells are no answer; an answer not on the scale is a problem naming its place.
@@ -84,15 +88,41 @@ export function scoreAnswers(
   let answered = 0;
   let skipped = 0;
   const problems: ScoreProblem[] = [];
-  for (const a of answers) {
-    if (isBlank(a.value)) continue;
-    const at = answerPosition(scale, a.value);
+  // A national sheet repeats a handful of distinct answers a million times: each distinct
+  // value is normalised once and remembered (BLANK, UNKNOWN or its position on the scale).
+  // The first few distinct values are found by comparison, cheaper than hashing a fresh
+  // string per cell; the rest through a Map.
+  const recent: CellValue[] = [];
+  const recentAt: number[] = [];
+  const seen = new Map<CellValue, number>();
+  const points = scale.points;
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i]!;
+    const v = a.value;
+    let at: number | undefined;
+    for (let k = 0; k < recent.length; k++) {
+      if (recent[k] === v) {
+        at = recentAt[k]!;
+        break;
+      }
+    }
     if (at === undefined) {
-      problems.push(scoreProblem("unknown-answer", { tool, question, where: a.where, text: String(a.value) }));
+      at = seen.get(v);
+      if (at === undefined) {
+        at = isBlank(v) ? BLANK : (answerPosition(scale, v) ?? UNKNOWN);
+        if (recent.length < RECENT) {
+          recent.push(v);
+          recentAt.push(at);
+        } else seen.set(v, at);
+      }
+    }
+    if (at === BLANK) continue;
+    if (at === UNKNOWN) {
+      problems.push(scoreProblem("unknown-answer", { tool, question, where: a.where, text: String(v) }));
       continue;
     }
-    const p = scale.points[at]!;
-    if (Number.isNaN(p)) skipped++;
+    const p = points[at]!;
+    if (p !== p) skipped++;
     else {
       sum += p;
       answered++;
