@@ -7,9 +7,11 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseRules, formatDiagnostic } from "../dsl/index.js";
 import { format } from "../dsl/format.js";
+import type { ScoringModel } from "../dsl/model.js";
 import { formatFixed } from "../dsl/precision.js";
 import {
   audit,
+  bundledScoring,
   bundledText,
   bundledYears,
   describeProblem,
@@ -23,7 +25,10 @@ import {
 } from "../engine/index.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
-import { inputFiles, InputError, writeReports, type Progress } from "./report.js";
+import { InputError } from "./input-error.js";
+// The report path (exceljs, the report renderers) is imported only by `ita report`, so
+// `ita score` and `ita check` start without loading it.
+import type { Progress } from "./report.js";
 
 export class UserError extends Error {}
 
@@ -73,7 +78,14 @@ function loadRules(spec: string | undefined, io: Io): CompiledRules {
   return loaded.compiled;
 }
 
-function scoreFile(path: string, rules: CompiledRules, io: Io): Evaluation {
+/** For scoring alone: a bundled year comes precompiled (no parse, no parser built); a file is parsed. */
+function loadScoringRules(spec: string | undefined, io: Io): CompiledRules<ScoringModel> {
+  const name = spec ?? latestYear();
+  const fromFile = existsSync(name) || name.endsWith(".ita");
+  return (!fromFile && bundledScoring(name)) || loadRules(spec, io);
+}
+
+function scoreFile(path: string, rules: CompiledRules<ScoringModel>, io: Io): Evaluation {
   const outcome = evaluateRows(rules, rowsFromCsv(readText(path), path));
   for (const p of outcome.problems) io.err(`${p.severity === "error" ? "error" : "warning"}: ${describeProblem(p)}`);
   if (!outcome.ok) {
@@ -190,7 +202,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     if (command === "score" || command === "audit") {
       if (!file) throw new UserError(`ต้องระบุไฟล์คะแนน / give a scores file: ita ${command} <scores.csv>`);
-      const rules = loadRules(values.rules, io);
+      const rules = loadScoringRules(values.rules, io);
       const evaluation = scoreFile(file, rules, io);
       if (command === "score") {
         if (values.json) io.out(JSON.stringify(summarise(evaluation), null, 2));
@@ -210,6 +222,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (command === "report") {
       if (!file) throw new UserError("ต้องระบุไฟล์หรือโฟลเดอร์ / give a workbook, a CSV or a folder: ita report <path>");
       const rules = loadRules(values.rules, io);
+      const { inputFiles, writeReports } = await import("./report.js");
       const files = inputFiles(file);
       const outDir = values.out ?? "report-output";
       const result = await writeReports(

@@ -24,6 +24,7 @@ import { isOwnSheet } from "../workbook/own-sheets.js";
 import type { RangeData } from "../workbook/port.js";
 import { readXlsx, UnreadableWorkbook } from "./read-xlsx.js";
 import { rowsFromCsv } from "./score-csv.js";
+import { InputError } from "./input-error.js";
 
 export interface ReportFlags {
   readonly agency?: string;
@@ -50,7 +51,7 @@ export interface Failure {
   readonly message: string;
 }
 
-export class InputError extends Error {}
+export { InputError } from "./input-error.js";
 
 const sameName = sameAgencyName;
 
