@@ -11,8 +11,13 @@
  * from src/functions/functions.th.json), assets/*.png, manifest.xml.
  *
  * Certificates (office-addin-dev-certs) are only asked for under `webpack serve`.
- * Set ITA_ADDIN_URL=https://host/path/ to rewrite https://localhost:3000/ in the
- * copied manifest for a production build.
+ *
+ * Two builds. `npm run build` (development and tests: the browser tests and
+ * `npm run preview` need the preview page and the sample data) keeps the manifest on
+ * https://localhost:3000/. `npm run build:prod -- --env url=https://host/path/` (or
+ * ITA_ADDIN_URL) is what an organisation hosts: the URL must be https:// and not
+ * this machine, the manifest is moved to it (scripts/deploy.mjs) and refused if it
+ * still names localhost, and dist/ holds no preview page, sample data or source maps.
  */
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
@@ -21,9 +26,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import webpack from "webpack";
+import { productionManifest, productionUrl } from "./scripts/deploy.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const urlDev = "https://localhost:3000/";
 const THAI_SOURCE = path.join(here, "src/functions/functions.th.json");
 
 /**
@@ -83,16 +88,17 @@ async function getHttpsOptions() {
 }
 
 export default async (env, options) => {
-  const dev = options.mode === "development";
-  const urlProd = process.env.ITA_ADDIN_URL;
+  const production = Boolean(env.production);
+  // Checked before anything is built: a production build without its URL fails here, with the reason.
+  const urlProd = production ? productionUrl(env.url ?? process.env.ITA_ADDIN_URL) : undefined;
   return {
     context: here,
-    devtool: "source-map",
+    devtool: production ? false : "source-map",
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
-      // `npm run preview`: the pane beside an in-memory workbook (no Office.js).
-      preview: "./src/taskpane/preview/preview.ts",
+      // `npm run preview`: the pane beside an in-memory workbook (no Office.js). Not for production.
+      ...(production ? {} : { preview: "./src/taskpane/preview/preview.ts" }),
     },
     output: {
       path: path.join(here, "dist"),
@@ -153,23 +159,33 @@ export default async (env, options) => {
         chunks: ["runtime", "taskpane", "functions"],
         chunksSortMode: "manual",
       }),
-      new HtmlWebpackPlugin({
-        filename: "preview.html",
-        template: "./src/taskpane/preview/preview.html",
-        chunks: ["preview"],
-      }),
+      ...(production
+        ? []
+        : [
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./src/taskpane/preview/preview.html",
+              chunks: ["preview"],
+            }),
+          ]),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "src/taskpane/preview/preview.css", to: "preview.css" },
-          { from: "examples/khlong-phon-2568/scores.csv", to: "preview/scores.csv" },
-          { from: "examples/khlong-phon-2568/agency.csv", to: "preview/agency.csv" },
+          ...(production
+            ? []
+            : [
+                { from: "src/taskpane/preview/preview.css", to: "preview.css" },
+                { from: "examples/khlong-phon-2568/scores.csv", to: "preview/scores.csv" },
+                { from: "examples/khlong-phon-2568/agency.csv", to: "preview/agency.csv" },
+              ]),
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          // SupportUrl and the Get Started "learn more" link: a static page, no script.
+          { from: "src/taskpane/support.html", to: "support.html" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev || !urlProd ? content : content.toString().replaceAll(urlDev, urlProd);
+              return production ? productionManifest(content.toString(), urlProd) : content;
             },
           },
         ],

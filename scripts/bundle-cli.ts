@@ -16,7 +16,7 @@ const chevrotainMin = join(dirname(require.resolve("chevrotain")), "..", "chevro
 
 rmSync("lib/ita", { recursive: true, force: true }); // chunk names carry hashes: no stale chunk left behind
 await build({
-  entryPoints: { main: "src/cli/main.ts" },
+  entryPoints: { process: "src/cli/process.ts" },
   outdir: "lib/ita",
   bundle: true,
   splitting: true,

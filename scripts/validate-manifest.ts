@@ -5,6 +5,11 @@
  * overrides, and that every local file the manifest names was emitted by the build.
  *
  *   tsx scripts/validate-manifest.ts [manifest.xml] [--dist dist | --no-dist]
+ *   tsx scripts/validate-manifest.ts [manifest.xml] --production https://host/path/ [--dist dir]
+ *
+ * With --production, the manifest is checked as `npm run build:prod` rewrites it for
+ * that URL (scripts/deploy.mjs): the same checks, no localhost left, every URL under
+ * the hosting URL; files are checked only when --dist names a production build.
  *
  * Exit 1 with one line per problem. Parsing uses xml2js (a dependency of office-addin-manifest).
  */
@@ -12,6 +17,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
+import { LOCAL_ORIGIN, productionManifest, productionUrl } from "./deploy.mjs";
 
 /** xml2js ships no types; this is the one call used. */
 const xml2js = createRequire(import.meta.url)("xml2js") as {
@@ -25,7 +31,7 @@ interface El {
   readonly children: readonly El[];
 }
 
-export const LOCAL_ORIGIN = "https://localhost:3000/";
+export { LOCAL_ORIGIN };
 export const LOCALES = ["th-TH"] as const;
 export const LIMITS = { ShortString: 125, LongString: 250, DisplayName: 125, Description: 250, Url: 2048 } as const;
 
@@ -112,7 +118,11 @@ function orderKey(el: El, path: string[]): string | undefined {
 }
 
 /** Problems found in the manifest text; `distDir` null skips the emitted-files check. */
-export async function validateManifest(xml: string, options: { distDir: string | null }): Promise<string[]> {
+export async function validateManifest(
+  xml: string,
+  options: { distDir: string | null; origin?: string },
+): Promise<string[]> {
+  const origin = options.origin ?? LOCAL_ORIGIN;
   const problems: string[] = [];
   let root: El;
   try {
@@ -280,24 +290,62 @@ export async function validateManifest(xml: string, options: { distDir: string |
       problems.push(`dist: ${options.distDir}/ does not exist; run \`npm run build\` first`);
     else {
       for (const u of new Set(urls.map((x) => x.value))) {
-        if (!u.startsWith(LOCAL_ORIGIN)) continue;
-        const file = u.slice(LOCAL_ORIGIN.length).split(/[?#]/)[0]!;
+        if (!u.startsWith(origin)) continue;
+        const file = u.slice(origin.length).split(/[?#]/)[0]!;
         if (!existsSync(join(options.distDir, file))) problems.push(`dist: ${file} (${u}) is not emitted by the build`);
       }
+    }
+  }
+
+  // 9. A production manifest: nothing left on this machine, every URL where dist/ is hosted.
+  if (origin !== LOCAL_ORIGIN) {
+    const local = /https?:\/\/(localhost|127\.0\.0\.1)[^"<\s]*/i.exec(xml);
+    if (local) problems.push(`production: the manifest still points at ${local[0]}`);
+    for (const u of urls) {
+      if (!u.value.startsWith(origin)) problems.push(`production: ${u.where} is not under ${origin}: ${u.value}`);
     }
   }
   return problems;
 }
 
+/** manifest.xml as `npm run build:prod` writes it for `url`, or the reason it cannot be. */
+export function productionXml(xml: string, url: string): { xml: string; origin: string } | { problem: string } {
+  try {
+    const origin = productionUrl(url);
+    return { xml: productionManifest(xml, origin), origin };
+  } catch (e) {
+    return { problem: `production: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const file =
-    argv.find((a) => !a.startsWith("--") && !argv[argv.indexOf(a) - 1]?.startsWith("--dist")) ?? "manifest.xml";
+    argv.find((a, i) => !a.startsWith("--") && !/^--(dist|production)$/.test(argv[i - 1] ?? "")) ?? "manifest.xml";
   const distAt = argv.indexOf("--dist");
-  const distDir = argv.includes("--no-dist") ? null : distAt >= 0 ? argv[distAt + 1]! : "dist";
-  const problems = await validateManifest(readFileSync(file, "utf8"), { distDir });
-  for (const p of problems) console.error(`${file}: ${p}`);
+  const prodAt = argv.indexOf("--production");
+  const url = prodAt >= 0 ? (argv[prodAt + 1] ?? "") : undefined;
+  const distDir = argv.includes("--no-dist")
+    ? null
+    : distAt >= 0
+      ? argv[distAt + 1]!
+      : url === undefined
+        ? "dist"
+        : null;
+  let xml = readFileSync(file, "utf8");
+  let origin: string | undefined;
+  if (url !== undefined) {
+    const prod = productionXml(xml, url);
+    if ("problem" in prod) {
+      console.error(`${file}: ${prod.problem}`);
+      return 1;
+    }
+    ({ xml, origin } = prod);
+  }
+  const label = origin ? `${file} for ${origin}` : file;
+  const problems = await validateManifest(xml, { distDir, origin });
+  for (const p of problems) console.error(`${label}: ${p}`);
   if (problems.length === 0)
-    console.log(`${file}: ok (offline checks${distDir === null ? ", files not checked" : `, files in ${distDir}/`})`);
+    console.log(`${label}: ok (offline checks${distDir === null ? ", files not checked" : `, files in ${distDir}/`})`);
   return problems.length ? 1 : 0;
 }
 

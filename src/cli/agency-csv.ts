@@ -5,9 +5,15 @@
  */
 import { parse } from "csv-parse/sync";
 import { agenciesFromGrid, type AgencyResult } from "../report/agency.js";
+import { explain, InputError } from "./errors.js";
 
 /** Agencies from a CSV file's text (same layouts as the sheet). */
 export function agenciesFromCsv(text: string, file: string): AgencyResult {
-  const records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, trim: true }) as string[][];
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, trim: true }) as string[][];
+  } catch (e) {
+    throw new InputError(explain(e, file));
+  }
   return agenciesFromGrid(records, file);
 }

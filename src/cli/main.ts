@@ -3,15 +3,13 @@
  * published figures, format a rules file. User mistakes end in one clear line
  * (Thai / English) naming the file and place, and a non-zero exit; never a stack trace.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseRules, formatDiagnostic } from "../dsl/index.js";
 import { format } from "../dsl/format.js";
-import type { ScoringModel } from "../dsl/model.js";
 import { formatFixed } from "../dsl/precision.js";
 import {
   audit,
-  bundledScoring,
   bundledText,
   bundledYears,
   describeProblem,
@@ -21,16 +19,18 @@ import {
   summarise,
   type CompiledRules,
   type Evaluation,
-  type PublishedFigures,
 } from "../engine/index.js";
+import { readPublished } from "./published.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
-import { InputError } from "./input-error.js";
-// The report path (exceljs, the report renderers) is imported only by `ita report`, so
-// `ita score` and `ita check` start without loading it.
+// The report path (exceljs, the renderers) is imported by `ita report` alone, so `ita score`
+// and `ita check` start without it.
 import type { Progress } from "./report.js";
+import { capped, escapeControl, explain, InputError, UserError } from "./errors.js";
+import { replaceFile } from "./output-files.js";
+import { readTextFile } from "./text-file.js";
 
-export class UserError extends Error {}
+export { UserError };
 
 export interface Io {
   out(text: string): void;
@@ -39,7 +39,12 @@ export interface Io {
   readonly tty?: boolean;
   /** Write to stderr without a newline (progress bar redraws). */
   errRaw?(text: string): void;
+  /** Aborted on SIGINT/SIGTERM: `ita report` stops between agencies and exits 130. */
+  readonly signal?: AbortSignal;
 }
+
+/** Exit code of a run stopped by SIGINT/SIGTERM (128 + SIGINT), as shells report it. */
+export const INTERRUPTED = 130;
 
 const USAGE = `ITA Workbench — เครื่องมือคำนวณและตรวจสอบผลการประเมิน ITA / compute and check ITA results
 
@@ -57,10 +62,8 @@ const USAGE = `ITA Workbench — เครื่องมือคำนวณ�
 
 ปีที่มีในชุดเกณฑ์ / bundled years: ${bundledYears().join(", ")} (ค่าเริ่มต้น / default ${latestYear()})`;
 
-function readText(path: string): string {
-  if (!existsSync(path)) throw new UserError(`ไม่พบไฟล์ ${path} / file not found: ${path}`);
-  return readFileSync(path, "utf8");
-}
+/** A file's text; a missing, unreadable or binary file is one message (errors.ts, text-file.ts). */
+const readText = readTextFile;
 
 function loadRules(spec: string | undefined, io: Io): CompiledRules {
   const name = spec ?? latestYear();
@@ -78,16 +81,10 @@ function loadRules(spec: string | undefined, io: Io): CompiledRules {
   return loaded.compiled;
 }
 
-/** For scoring alone: a bundled year comes precompiled (no parse, no parser built); a file is parsed. */
-function loadScoringRules(spec: string | undefined, io: Io): CompiledRules<ScoringModel> {
-  const name = spec ?? latestYear();
-  const fromFile = existsSync(name) || name.endsWith(".ita");
-  return (!fromFile && bundledScoring(name)) || loadRules(spec, io);
-}
-
-function scoreFile(path: string, rules: CompiledRules<ScoringModel>, io: Io): Evaluation {
+function scoreFile(path: string, rules: CompiledRules, io: Io): Evaluation {
   const outcome = evaluateRows(rules, rowsFromCsv(readText(path), path));
-  for (const p of outcome.problems) io.err(`${p.severity === "error" ? "error" : "warning"}: ${describeProblem(p)}`);
+  const lines = outcome.problems.map((p) => `${p.severity === "error" ? "error" : "warning"}: ${describeProblem(p)}`);
+  for (const line of capped(lines)) io.err(line);
   if (!outcome.ok) {
     const n = outcome.problems.filter((p) => p.severity === "error").length;
     throw new UserError(`${path}: พบปัญหา ${n} รายการ ยังคำนวณไม่ได้ / ${n} problem(s), nothing computed`);
@@ -130,15 +127,6 @@ function printEvaluation(e: Evaluation, io: Io): void {
   }
 }
 
-function readPublished(path: string): PublishedFigures {
-  try {
-    return JSON.parse(readText(path)) as PublishedFigures;
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`${path}: ไม่ใช่ JSON ที่ถูกต้อง / not valid JSON (${(e as Error).message})`);
-  }
-}
-
 /** A progress bar on a terminal, plain lines otherwise (logs, CI). */
 function progressFor(io: Io): Progress {
   const width = 30;
@@ -148,7 +136,7 @@ function progressFor(io: Io): Progress {
       if (io.tty && io.errRaw) {
         const filled = total > 0 ? Math.round((done / total) * width) : width;
         io.errRaw(
-          `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40)}\u001b[K`,
+          `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${escapeControl(label.slice(0, 40))}\u001b[K`,
         );
         drawn = true;
       } else io.err(`[${done}/${total}] ${label}`);
@@ -159,7 +147,13 @@ function progressFor(io: Io): Progress {
   };
 }
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+/** Every line a command prints passes here: text echoed from cells and file names cannot drive the terminal. */
+function escaping(io: Io): Io {
+  return { ...io, out: (t) => io.out(escapeControl(t)), err: (t) => io.err(escapeControl(t)) };
+}
+
+export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
+  const io = escaping(rawIo);
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -187,7 +181,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (!file) throw new UserError(`ต้องระบุไฟล์เกณฑ์ / give a rules file: ita ${command} <rules.ita>`);
       const text = readText(file);
       const r = parseRules(text);
-      for (const d of r.diagnostics) io.err(formatDiagnostic(file, d));
+      for (const line of capped(r.diagnostics.map((d) => formatDiagnostic(file, d)))) io.err(line);
       if (!r.model) return 1;
       if (command === "check") {
         io.out(
@@ -196,21 +190,32 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       const pretty = format(r.ast);
-      if (values.write) writeFileSync(file, pretty);
-      else io.out(pretty.trimEnd());
+      if (values.write) await replaceFile(file, pretty);
+      // The canonical file itself, to be redirected into a file: printed byte for byte.
+      else rawIo.out(pretty.trimEnd());
       return 0;
     }
     if (command === "score" || command === "audit") {
       if (!file) throw new UserError(`ต้องระบุไฟล์คะแนน / give a scores file: ita ${command} <scores.csv>`);
-      const rules = loadScoringRules(values.rules, io);
+      if (command === "audit" && !values.published) {
+        throw new UserError("ต้องระบุ --published <file.json> / give --published <file.json>");
+      }
+      const rules = loadRules(values.rules, io);
+      // Unusable figures are refused before scoring: exit 2, one line each, nothing audited.
+      const published = command === "audit" ? readPublished(values.published!, rules.model) : undefined;
       const evaluation = scoreFile(file, rules, io);
-      if (command === "score") {
+      if (!published) {
         if (values.json) io.out(JSON.stringify(summarise(evaluation), null, 2));
         else printEvaluation(evaluation, io);
         return 0;
       }
-      if (!values.published) throw new UserError("ต้องระบุ --published <file.json> / give --published <file.json>");
-      const findings = audit(evaluation, readPublished(values.published));
+      const year = rules.model.year;
+      io.out(
+        values.rules
+          ? `ตรวจตามเกณฑ์ปี ${year} (${values.rules}) / audited against the ${year} rules (${values.rules})`
+          : `ตรวจตามเกณฑ์ปี ${year} ซึ่งเป็นปีล่าสุดที่มี เพราะไม่ได้ระบุ --rules / audited against the ${year} rules, the latest bundled year, as no --rules was given`,
+      );
+      const findings = audit(evaluation, published);
       if (findings.length === 0) {
         io.out(`ตัวเลขที่ประกาศตรงกับเกณฑ์ทั้งหมด / every published figure agrees with the rules`);
         return 0;
@@ -225,6 +230,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const { inputFiles, writeReports } = await import("./report.js");
       const files = inputFiles(file);
       const outDir = values.out ?? "report-output";
+      const alsoRead = [values.published, values.rules].filter((f): f is string => !!f && existsSync(f));
       const result = await writeReports(
         files,
         rules,
@@ -235,11 +241,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           province: values.province,
           sheet: values.sheet,
           thaiDigits: values["thai-digits"],
-          published: values.published ? readPublished(values.published) : undefined,
+          published: values.published ? readPublished(values.published, rules.model) : undefined,
         },
         progressFor(io),
+        { signal: io.signal, alsoRead },
       );
-      for (const f of result.failures) io.err(`✗ ${f.file}: ${f.message}`);
+      for (const line of capped(result.failures.map((f) => `✗ ${f.file}: ${f.message}`))) io.err(line);
+      if (result.skipped.length > 0) {
+        io.err(
+          `ข้ามรายงานที่ ita เขียนไว้ ${result.skipped.length} ไฟล์ / skipped ${result.skipped.length} report(s) written by ita: ${result.skipped.join(", ")}`,
+        );
+      }
       for (const r of result.reports) {
         io.out(`${r.agency.name}: ${r.summary.totalText} ${r.summary.rating.th} (${r.summary.rating.en})`);
         if (r.audit && r.audit.length > 0) {
@@ -253,6 +265,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         }
       }
       io.out(`เขียนแล้ว ${result.written.length} ไฟล์ใน ${outDir} / wrote ${result.written.length} file(s) to ${outDir}`);
+      if (result.interrupted) {
+        const n = result.notWritten.length;
+        io.err(
+          `หยุดแล้ว: เขียนรายงาน ${result.reports.length} หน่วยงาน ยังไม่ได้เขียน ${n} / stopped: ${result.reports.length} agency report(s) written, ${n} not written`,
+        );
+        return INTERRUPTED;
+      }
+      if (files.length === 1 && result.reports.length === 0 && result.failures.some((f) => f.unreadable)) return 2;
       if (result.failures.length > 0) {
         io.err(`ไม่สำเร็จ ${result.failures.length} รายการ / ${result.failures.length} failed`);
         return 1;
@@ -261,14 +281,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     throw new UserError(`ไม่รู้จักคำสั่ง ${command} / unknown command ${command}\n\n${USAGE}`);
   } catch (e) {
-    if (e instanceof InputError) {
-      io.err(e.message);
-      return 2;
-    }
-    if (e instanceof UserError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      e instanceof InputError ||
+      e instanceof UserError ||
+      (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       io.err((e as Error).message);
       return 2;
     }
-    throw e;
+    // Anything else is still one line; the stack only for whoever debugs us.
+    io.err(explain(e));
+    if (process.env.ITA_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+    return 2;
   }
 }

@@ -40,23 +40,38 @@ function readCell(cell: ExcelJS.Cell): { value: CellValue; kind: CellKind } {
   }
 }
 
+/** Shared by every row that holds no value, so a long run of empty rows costs one pointer each. */
+const NO_CELLS: readonly never[] = Object.freeze([]);
+
+/**
+ * The sheet's values from A1, built from the cells that exist only: a row stops at its
+ * last non-empty cell and an empty row is the shared empty row, so a stray value or a
+ * formatted cell at XFD1048576 costs one row, not the 17 billion cells of the used range.
+ */
 export function worksheetRange(ws: ExcelJS.Worksheet): RangeData {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
-  const values: CellValue[][] = [];
-  const kinds: CellKind[][] = [];
-  for (let r = 1; r <= rows; r++) {
-    const row = ws.getRow(r);
+  const values: (readonly CellValue[])[] = [];
+  const kinds: (readonly CellKind[])[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vr: CellValue[] = [];
     const kr: CellKind[] = [];
-    for (let c = 1; c <= cols; c++) {
-      const { value, kind } = readCell(row.getCell(c));
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const { value, kind } = readCell(cell);
+      if (kind === "empty") return;
+      while (vr.length < c - 1) {
+        vr.push("");
+        kr.push("empty");
+      }
       vr.push(value);
       kr.push(kind);
+    });
+    if (vr.length === 0) return;
+    while (values.length < r - 1) {
+      values.push(NO_CELLS);
+      kinds.push(NO_CELLS);
     }
     values.push(vr);
     kinds.push(kr);
-  }
+  });
   const merges = (ws.model as { merges?: string[] }).merges ?? [];
   return { sheet: ws.name, topLeft: "A1", values, kinds, merged: merges };
 }

@@ -2,10 +2,12 @@
  * `ita report`: score tables in (.xlsx, .csv, or a folder of them), one report per
  * agency out (<agency>.xlsx and <agency>.html), plus summary.xlsx / summary.html when
  * there are several. A bad file or agency is reported by name and the others go on;
- * the caller exits 1 if any failed. Input files are only read.
+ * the caller exits 1 if any failed. Input files are only read: an output that would
+ * replace one stops the run before anything is written, and our own earlier reports in
+ * a scanned folder are passed over. Writing itself (temporary files, renames, locks)
+ * is output-files.ts's; file names are file-name.ts's.
  */
-import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync, statSync, readdirSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import {
   describeProblem,
@@ -17,14 +19,17 @@ import {
 import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../report/agency.js";
 import { agenciesFromCsv } from "./agency-csv.js";
 import { renderHtml, renderSummaryHtml } from "../report/html.js";
-import { buildReport, fileNameFor, type Agency, type ReportModel } from "../report/model.js";
+import { buildReport, type Agency, type ReportModel } from "../report/model.js";
 import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";
 import { findScoreTable, type TableProblem } from "../workbook/score-table.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
 import type { RangeData } from "../workbook/port.js";
 import { readXlsx, UnreadableWorkbook } from "./read-xlsx.js";
 import { rowsFromCsv } from "./score-csv.js";
-import { InputError } from "./input-error.js";
+import { readTextFile } from "./text-file.js";
+import { capped, explain, InputError } from "./errors.js";
+import { NameAllocator } from "./file-name.js";
+import { InputSet, prepareOutputFolder, writeTogether } from "./output-files.js";
 
 export interface ReportFlags {
   readonly agency?: string;
@@ -49,9 +54,12 @@ export interface AgencyInput {
 export interface Failure {
   readonly file: string;
   readonly message: string;
+  /** True when the file itself could not be read (file system, CSV or zip error), not its content. */
+  readonly unreadable?: boolean;
 }
 
-export { InputError } from "./input-error.js";
+/** A workbook this tool wrote (every sheet one of ours): never taken for input when a folder is scanned. */
+export class OwnOutput extends InputError {}
 
 const sameName = sameAgencyName;
 
@@ -73,6 +81,11 @@ function agencySheet(sheets: readonly RangeData[], file: string): readonly Agenc
 
 export async function readWorkbookInput(file: string, flags: ReportFlags): Promise<AgencyInput[]> {
   const { sheets } = await readXlsx(file);
+  if (sheets.length > 0 && sheets.every((s) => isOwnSheet(s.sheet))) {
+    throw new OwnOutput(
+      `${file}: เป็นรายงานที่ ita เขียนไว้ ไม่ใช่ตารางคะแนน / this is a report written by ita, not a score table`,
+    );
+  }
   const agencies = agencySheet(sheets, file);
   // The add-in's own output sheets (a report written into the workbook earlier) are never input.
   let candidates = sheets.filter((s) => !sameName(s.sheet, AGENCY_SHEET) && (flags.sheet || !isOwnSheet(s.sheet)));
@@ -144,11 +157,11 @@ export async function readWorkbookInput(file: string, flags: ReportFlags): Promi
 }
 
 export function readCsvInput(file: string, flags: ReportFlags): AgencyInput[] {
-  const rows = rowsFromCsv(readFileSync(file, "utf8"), file);
+  const rows = rowsFromCsv(readTextFile(file), file);
   let agency = fromFlags(flags);
   const sidecar = join(dirname(file), "agency.csv");
   if (!agency && existsSync(sidecar)) {
-    const r = agenciesFromCsv(readFileSync(sidecar, "utf8"), sidecar);
+    const r = agenciesFromCsv(readTextFile(sidecar), sidecar);
     if (!r.ok) throw new InputError(`${r.problem.where}: ${r.problem.th} / ${r.problem.en}`);
     agency = r.agencies[0];
   }
@@ -187,7 +200,7 @@ export async function readInput(file: string, flags: ReportFlags): Promise<Agenc
 }
 
 export interface Progress {
-  /** Called after each agency or file: done of total, and what just happened. */
+  /** Called after each file read or agency written: done of total, and what just happened. */
   step(done: number, total: number, label: string): void;
   end(): void;
 }
@@ -196,42 +209,76 @@ export interface ReportRun {
   readonly written: readonly string[];
   readonly reports: readonly ReportModel[];
   readonly failures: readonly Failure[];
+  /** Files passed over because they are reports this tool wrote (a folder reported into itself). */
+  readonly skipped: readonly string[];
+  /** Agencies read and scored but not written because the run was stopped (SIGINT/SIGTERM). */
+  readonly notWritten: readonly string[];
+  readonly interrupted: boolean;
 }
 
-/** Build and write every agency's report; failures are collected, never thrown. */
+export interface ReportOptions {
+  /** Aborted by SIGINT/SIGTERM: the run stops between agencies. */
+  readonly signal?: AbortSignal;
+  /** Other files the run reads (rules, published figures): never overwritten either. */
+  readonly alsoRead?: readonly string[];
+}
+
+/** An agency that can be written: its report built, its file name chosen. */
+interface Ready {
+  readonly report: ReportModel;
+  readonly xlsxPath: string;
+  readonly htmlPath: string;
+}
+
+/**
+ * Build and write every agency's report; failures are collected, never thrown, except
+ * an output that would overwrite an input, which stops the run before anything is written.
+ * Three passes: read every input (only score rows are kept, so a folder of many
+ * workbooks costs little memory), score and name every agency, then write.
+ */
 export async function writeReports(
   files: readonly string[],
   rules: CompiledRules,
   outDir: string,
   flags: ReportFlags,
   progress: Progress,
+  options: ReportOptions = {},
 ): Promise<ReportRun> {
-  await mkdir(outDir, { recursive: true });
-  const written: string[] = [];
-  const reports: ReportModel[] = [];
+  const stopped = (): boolean => options.signal?.aborted ?? false;
+  await prepareOutputFolder(outDir);
   const failures: Failure[] = [];
-  const used = new Set<string>();
-  const uniqueName = (agency: Agency): string => {
-    const base = fileNameFor(agency);
-    let name = base;
-    for (let n = 2; used.has(name.toLowerCase()) || name.toLowerCase() === "summary"; n++) name = `${base} (${n})`;
-    used.add(name.toLowerCase());
-    return name;
-  };
-  // One file: progress per agency in it; a folder: progress per file.
-  const perAgency = files.length === 1;
+  const skipped: string[] = [];
+  const inputsRead = new InputSet();
+  for (const f of options.alsoRead ?? []) inputsRead.add(f);
+
+  // 1. Read.
+  const read: { file: string; inputs: AgencyInput[] }[] = [];
   let done = 0;
-  let pending: Promise<unknown> = Promise.resolve();
   for (const file of files) {
-    let inputs: AgencyInput[];
+    if (stopped()) break;
     try {
-      inputs = await readInput(file, flags);
+      const inputs = await readInput(file, flags);
+      inputsRead.add(file);
+      if (file.toLowerCase().endsWith(".csv")) inputsRead.add(join(dirname(file), "agency.csv"));
+      read.push({ file, inputs });
     } catch (e) {
-      if (!(e instanceof InputError) && !(e instanceof UnreadableWorkbook)) throw e;
-      failures.push({ file: basename(file), message: (e as Error).message });
-      if (!perAgency) progress.step(++done, files.length, `✗ ${basename(file)}`);
-      continue;
+      // Our own earlier report is replaced like any output; every other file is the user's.
+      if (e instanceof OwnOutput && files.length > 1) skipped.push(basename(file));
+      else {
+        inputsRead.add(file);
+        const message = e instanceof UnreadableWorkbook ? e.message : explain(e, file);
+        failures.push({ file: basename(file), message, unreadable: !(e instanceof InputError) });
+      }
     }
+    if (files.length > 1) progress.step(++done, files.length, basename(file));
+  }
+
+  const notRead = files.slice(read.length + failures.length + skipped.length).map((f) => basename(f));
+
+  // 2. Score and name.
+  const names = new NameAllocator(["summary"]);
+  const ready: Ready[] = [];
+  for (const { file, inputs } of read) {
     if (flags.published && (files.length > 1 || inputs.filter((i) => !i.problem).length > 1)) {
       // One agency's published figures checked against another's would be false findings.
       failures.push({
@@ -242,7 +289,6 @@ export async function writeReports(
       continue;
     }
     for (const input of inputs) {
-      if (perAgency && inputs.length > 1) progress.step(done++, inputs.length, input.agency.name);
       if (input.problem) {
         failures.push({ file: basename(file), message: input.problem });
         continue;
@@ -254,10 +300,9 @@ export async function writeReports(
         const warnings = outcome.problems
           .filter((p) => p.severity !== "error")
           .map((p) => `(คำเตือน / warning) ${describeProblem(p)}`);
-        const lines = [...errors, ...warnings];
         failures.push({
           file: `${basename(file)}${inputs.length > 1 ? ` (${input.agency.name})` : ""}`,
-          message: `พบปัญหา ${errors.length} รายการ ยังคำนวณไม่ได้ / ${errors.length} problem(s), nothing computed:\n  ${lines.join("\n  ")}`,
+          message: `พบปัญหา ${errors.length} รายการ ยังคำนวณไม่ได้ / ${errors.length} problem(s), nothing computed:\n  ${capped([...errors, ...warnings]).join("\n  ")}`,
         });
         continue;
       }
@@ -265,28 +310,58 @@ export async function writeReports(
         thaiDigits: flags.thaiDigits,
         published: flags.published,
       });
-      const name = uniqueName(input.agency);
-      const xlsxPath = join(outDir, `${name}.xlsx`);
-      const htmlPath = join(outDir, `${name}.html`);
-      const xlsxBytes = await renderXlsx(report);
-      const htmlText = renderHtml(report);
-      // Write while the next agency renders; at most one agency's files are in flight.
-      await pending;
-      pending = Promise.all([writeFile(xlsxPath, xlsxBytes), writeFile(htmlPath, htmlText)]);
-      written.push(xlsxPath, htmlPath);
-      reports.push(report);
+      const name = names.next(input.agency.name);
+      ready.push({ report, xlsxPath: join(outDir, `${name}.xlsx`), htmlPath: join(outDir, `${name}.html`) });
     }
-    if (!perAgency) progress.step(++done, files.length, basename(file));
-    else if (inputs.length > 1) progress.step(done, inputs.length, basename(file));
   }
-  await pending;
-  if (reports.length + failures.length > 1) {
-    const xlsxPath = join(outDir, "summary.xlsx");
-    const htmlPath = join(outDir, "summary.html");
-    await writeFile(xlsxPath, await renderSummaryXlsx(reports, failures));
-    await writeFile(htmlPath, renderSummaryHtml(reports, failures));
-    written.push(xlsxPath, htmlPath);
+  const withSummary = ready.length + failures.length > 1;
+  const summaryPaths = [join(outDir, "summary.xlsx"), join(outDir, "summary.html")];
+  inputsRead.refuseOverwrites([
+    ...ready.flatMap((r) => [r.xlsxPath, r.htmlPath]),
+    ...(withSummary ? summaryPaths : []),
+  ]);
+
+  // 3. Write, each agency's pair whole; a stop request is honoured between agencies.
+  const written: string[] = [];
+  const reports: ReportModel[] = [];
+  const notWritten: string[] = [...notRead];
+  for (const f of notRead) {
+    failures.push({ file: f, message: "ยังไม่ได้อ่าน เพราะหยุดการทำงานกลางคัน / not read: the run was stopped" });
+  }
+  let next = 0;
+  for (const r of ready) {
+    if (stopped()) break;
+    try {
+      await writeTogether(outDir, [
+        { path: r.xlsxPath, data: await renderXlsx(r.report) },
+        { path: r.htmlPath, data: renderHtml(r.report) },
+      ]);
+      written.push(r.xlsxPath, r.htmlPath);
+      reports.push(r.report);
+    } catch (e) {
+      failures.push({ file: r.report.agency.name, message: explain(e, r.xlsxPath) });
+    }
+    next++;
+    if (ready.length > 1) progress.step(next, ready.length, `→ ${r.report.agency.name}`);
+  }
+  for (const r of ready.slice(next)) {
+    notWritten.push(r.report.agency.name);
+    failures.push({
+      file: r.report.agency.name,
+      message: "ยังไม่ได้เขียน เพราะหยุดการทำงานกลางคัน / not written: the run was stopped",
+    });
+  }
+  if (withSummary) {
+    try {
+      await writeTogether(outDir, [
+        { path: summaryPaths[0]!, data: await renderSummaryXlsx(reports, failures) },
+        { path: summaryPaths[1]!, data: renderSummaryHtml(reports, failures) },
+      ]);
+      written.push(...summaryPaths);
+    } catch (e) {
+      failures.push({ file: "summary", message: explain(e, summaryPaths[0]) });
+    }
   }
   progress.end();
-  return { written, reports, failures };
+  return { written, reports, failures, skipped, notWritten, interrupted: stopped() };
 }

@@ -24,7 +24,12 @@ export interface MethodNode {
   readonly span: SourceSpan;
 }
 
-export interface AssessmentNode {
+/** `provisional "…"` on a statement: its value is inferred, not confirmed, for this reason. */
+export interface Provisional {
+  readonly provisional?: Label;
+}
+
+export interface AssessmentNode extends Provisional {
   readonly kind: "assessment";
   readonly span: SourceSpan;
   readonly label?: Label;
@@ -33,14 +38,14 @@ export interface AssessmentNode {
   readonly about?: Located<string>;
 }
 
-export interface RoundingNode {
+export interface RoundingNode extends Provisional {
   readonly kind: "rounding";
   readonly span: SourceSpan;
   readonly decimals?: Located<number>;
   readonly publish: readonly Located<Level>[];
 }
 
-export interface PassNode {
+export interface PassNode extends Provisional {
   readonly kind: "pass";
   readonly span: SourceSpan;
   readonly threshold?: Located<number>;
@@ -56,7 +61,7 @@ export interface AnswerNode {
   readonly points?: Located<number>;
 }
 
-export interface ScaleNode {
+export interface ScaleNode extends Provisional {
   readonly kind: "scale";
   readonly span: SourceSpan;
   readonly id?: Located<string>;
@@ -64,7 +69,7 @@ export interface ScaleNode {
   readonly answers: readonly AnswerNode[];
 }
 
-export interface ToolNode {
+export interface ToolNode extends Provisional {
   readonly kind: "tool";
   readonly span: SourceSpan;
   readonly id?: Located<string>;
@@ -75,7 +80,7 @@ export interface ToolNode {
   readonly about?: Located<string>;
 }
 
-export interface TotalNode {
+export interface TotalNode extends Provisional {
   readonly kind: "total";
   readonly span: SourceSpan;
   readonly method?: MethodNode;
@@ -93,7 +98,7 @@ export interface QuestionNode {
   readonly raise?: Located<string>;
 }
 
-export interface SubindicatorNode {
+export interface SubindicatorNode extends Provisional {
   readonly kind: "subindicator";
   readonly span: SourceSpan;
   readonly id?: Located<string>;
@@ -113,7 +118,7 @@ export interface PlanNode {
   readonly period?: Located<string>;
 }
 
-export interface IndicatorNode {
+export interface IndicatorNode extends Provisional {
   readonly kind: "indicator";
   readonly span: SourceSpan;
   readonly id?: Located<string>;
@@ -152,18 +157,34 @@ export interface BandNode {
   readonly conditions: readonly ConditionNode[];
 }
 
-export interface RatingNode {
+export interface RatingNode extends Provisional {
   readonly kind: "rating";
   readonly span: SourceSpan;
   readonly label?: Label;
   readonly bands: readonly BandNode[];
 }
 
+/** `source "…"` / `note "…"`: provenance for staff, shown under "ที่มา / sources"; never scored. */
+export interface NoteNode {
+  readonly kind: "source" | "note";
+  readonly span: SourceSpan;
+  readonly text?: Label;
+}
+
 export type Statement =
-  AssessmentNode | RoundingNode | PassNode | ScaleNode | ToolNode | TotalNode | IndicatorNode | RatingNode;
+  AssessmentNode | RoundingNode | PassNode | ScaleNode | ToolNode | TotalNode | IndicatorNode | RatingNode | NoteNode;
+
+/** A `#` comment: `value` is its text trimmed; the rest lets the formatter give back what was written. */
+export interface CommentNode extends Located<string> {
+  /** The text after `#` as written, indentation inside the comment kept, trailing spaces dropped. */
+  readonly raw: string;
+  /** A blank line separates it from what comes before / after it. */
+  readonly blankBefore: boolean;
+  readonly blankAfter: boolean;
+}
 
 export interface RulesFile {
   readonly statements: readonly Statement[];
   /** Comments with their places, kept so the formatter can put them back. */
-  readonly comments: readonly Located<string>[];
+  readonly comments: readonly CommentNode[];
 }

@@ -8,9 +8,55 @@ import type * as A from "./ast.js";
 import { makeDiagnostic, hasErrors, type Diagnostic, type DiagnosticCode, type SourceSpan } from "./diagnostics.js";
 import type * as M from "./model.js";
 import { boundsToUnits } from "./precision.js";
+import { checkPassAgainstBands } from "./pass-bands.js";
 import { checkRatingCoverage } from "./rating-coverage.js";
 
 type Values = Record<string, string | number>;
+
+/** The order the formatter and the bundled files follow; a missing statement belongs at its place in it. */
+const STATEMENT_ORDER: readonly A.Statement["kind"][] = [
+  "assessment",
+  "rounding",
+  "pass",
+  "scale",
+  "tool",
+  "total",
+  "indicator",
+  "rating",
+];
+
+const REQUIRED = {
+  assessment: {
+    what: "assessment",
+    th: "ชื่อและปีของการประเมิน",
+    en: "the assessment's name and year",
+    example: 'assessment "การประเมิน ITA ประจำปี 2569" year 2569',
+  },
+  rounding: {
+    what: "rounding",
+    th: "การปัดเศษ",
+    en: "how figures are rounded",
+    example: "rounding 2 decimals half-up publish question, subindicator, indicator, tool, total",
+  },
+  pass: {
+    what: "pass at",
+    th: "เกณฑ์ผ่านของตัวชี้วัด",
+    en: "the indicators' pass mark",
+    example: 'pass at 85 "ผ่านเกณฑ์" else "ไม่ผ่านเกณฑ์"',
+  },
+  total: {
+    what: "total",
+    th: "วิธีคำนวณคะแนนรวม",
+    en: "how the total is computed",
+    example: "total weighted mean of tools",
+  },
+  rating: {
+    what: "rating",
+    th: "ตารางระดับผลการประเมิน",
+    en: "the rating table",
+    example: 'rating "ระดับผลการประเมิน" first match { … }',
+  },
+} as const;
 
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
@@ -35,11 +81,55 @@ class Checker {
   single<T extends A.Statement>(file: A.RulesFile, kind: T["kind"], what: string, required: boolean): T | undefined {
     const found = file.statements.filter((s): s is T => s.kind === kind);
     for (const extra of found.slice(1)) this.report("ITA-C011", extra.span, { what });
-    if (found.length === 0 && required) {
-      if (kind === "rating") this.report("ITA-C019", { offset: 0, length: 1, line: 1, column: 1 });
-      else this.report("ITA-C011", { offset: 0, length: 1, line: 1, column: 1 }, { what });
-    }
+    if (found.length === 0 && required) this.missing(file, kind);
     return found[0];
+  }
+
+  /** A required statement that is not there, reported where the canonical order puts it. */
+  missing(file: A.RulesFile, kind: A.Statement["kind"]): void {
+    const rank = STATEMENT_ORDER.indexOf(kind);
+    const next = file.statements.find((s) => STATEMENT_ORDER.indexOf(s.kind) > rank);
+    const last = file.statements[file.statements.length - 1];
+    const r = REQUIRED[kind as keyof typeof REQUIRED];
+    if (!r) return;
+    const at = next ?? last;
+    const place = at ? { ...at.span, length: 1 } : { offset: 0, length: 1, line: 1, column: 1 };
+    this.report("ITA-C023", place, {
+      what: r.what,
+      whatTh: r.th,
+      whatEn: r.en,
+      example: r.example,
+      whereTh: next ? `ก่อนบรรทัดนี้ (บรรทัด ${next.span.line})` : at ? `หลังส่วนที่เริ่มที่บรรทัด ${at.span.line}` : "ที่ต้นไฟล์",
+      whereEn: next
+        ? `before this line (line ${next.span.line})`
+        : at
+          ? `after the statement starting on line ${at.span.line}`
+          : "at the start of the file",
+    });
+  }
+
+  /** A plain mean over children that carry weights: the weights would be silently ignored. */
+  ignoredWeights(
+    method: A.MethodNode | undefined,
+    at: SourceSpan,
+    children: readonly { id?: A.Located<string>; weight?: A.Located<number> }[],
+    parentTh: string,
+    parentEn: string,
+    childTh: string,
+    childEn: string,
+    of: A.ChildKind,
+  ): void {
+    if (method?.weighted) return;
+    const weighted = children.filter((c) => c.weight !== undefined);
+    if (weighted.length === 0) return;
+    this.report("ITA-C022", method?.span ?? at, {
+      weights: weighted.map((c) => `${c.id?.value ?? "?"} ${c.weight!.value}`).join(", "),
+      parentTh,
+      parentEn,
+      childTh,
+      childEn,
+      of,
+    });
   }
 
   methodFits(m: A.MethodNode | undefined, expected: A.ChildKind, kindTh: string, kindEn: string): boolean {
@@ -70,12 +160,31 @@ class Checker {
     const toolNodes = file.statements.filter((s): s is A.ToolNode => s.kind === "tool");
     const totalWeighted = total?.method?.weighted ?? false;
     if (total?.method) this.methodFits(total.method, "tools", "คะแนนรวม", "total");
+    if (total) {
+      this.ignoredWeights(total.method, total.span, toolNodes, "คะแนนรวม", "the total", "แบบวัด", "tools", "tools");
+    }
     const tools = this.tools(toolNodes, totalWeighted);
     const indicators = this.indicators(
       file.statements.filter((s): s is A.IndicatorNode => s.kind === "indicator"),
       tools,
       scales,
     );
+    const indicatorNodes = file.statements.filter((s): s is A.IndicatorNode => s.kind === "indicator");
+    for (const t of toolNodes) {
+      const id = t.id?.value;
+      if (!id || !tools.has(id)) continue;
+      const measured = indicatorNodes.filter((n) => n.tools.some((x) => x.value === id));
+      this.ignoredWeights(
+        t.method,
+        t.id!.span,
+        measured,
+        `แบบวัด ${id} `,
+        `tool ${id}`,
+        "ตัวชี้วัด",
+        "indicators",
+        "indicators",
+      );
+    }
     // A tool with no indicator can never be scored.
     for (const t of toolNodes) {
       const id = t.id?.value;
@@ -100,6 +209,10 @@ class Checker {
         this.diagnostics.push(d);
       }
     }
+    if (rating && pass && threshold !== undefined && !hasErrors(this.diagnostics)) {
+      const d = checkPassAgainstBands(pass, threshold, rows, rating, [...tools.keys()], decimals);
+      this.diagnostics.push(...d);
+    }
     if (
       hasErrors(this.diagnostics) ||
       !assessment ||
@@ -115,7 +228,13 @@ class Checker {
       ...t,
       indicators: indicators.filter((i) => i.tools.includes(t.id)).map((i) => i.id),
     }));
+    const notes = file.statements
+      .filter((s): s is A.NoteNode => s.kind === "source" || s.kind === "note")
+      .map((n) => ({ kind: n.kind, text: this.label(n.text) }));
+    const provisional = this.provisionalParts(file);
     return {
+      ...(notes.length > 0 ? { notes } : {}),
+      ...(provisional.length > 0 ? { provisional } : {}),
       name: this.label(assessment.label),
       ...(assessment.about ? { about: assessment.about.value } : {}),
       year: assessment.year?.value ?? 0,
@@ -128,6 +247,25 @@ class Checker {
       total: { weighted: totalWeighted },
       rating: { label: this.label(rating.label), rows },
     };
+  }
+
+  /** Every statement (and sub-indicator) marked `provisional`, in file order. */
+  provisionalParts(file: A.RulesFile): M.ProvisionalPart[] {
+    const out: M.ProvisionalPart[] = [];
+    const add = (part: M.ProvisionalKind, reason: A.Label | undefined, id?: string): void => {
+      if (reason) out.push({ part, ...(id !== undefined ? { id } : {}), reason: this.label(reason) });
+    };
+    const marked = file.statements.filter(
+      (s): s is Exclude<A.Statement, A.NoteNode> => s.kind !== "source" && s.kind !== "note",
+    );
+    for (const s of marked) {
+      const id = s.kind === "scale" || s.kind === "tool" || s.kind === "indicator" ? s.id?.value : undefined;
+      add(s.kind, s.provisional, id);
+      if (s.kind === "indicator") {
+        for (const i of s.items) if (i.kind === "subindicator") add("subindicator", i.provisional, i.id?.value);
+      }
+    }
+    return out;
   }
 
   scales(nodes: readonly A.ScaleNode[]): Map<string, M.Scale> {
@@ -231,6 +369,16 @@ class Checker {
       if (subs.length > 0 && direct.length > 0) this.report("ITA-C013", n.id!.span, { id });
       const expected: A.ChildKind = subs.length > 0 ? "subindicators" : "questions";
       if (n.method) this.methodFits(n.method, expected, "ตัวชี้วัด", "indicator");
+      this.ignoredWeights(
+        n.method,
+        n.id!.span,
+        subs.length > 0 ? subs : direct,
+        `ตัวชี้วัด ${id} `,
+        `indicator ${id}`,
+        subs.length > 0 ? "ตัวชี้วัดย่อย" : "ข้อคำถาม",
+        subs.length > 0 ? "sub-indicators" : "questions",
+        expected,
+      );
       const weighted = n.method?.weighted ?? false;
 
       const seenQuestions = new Map<string, number>();
@@ -297,6 +445,16 @@ class Checker {
         }
         subLines.set(sid, s.id!.span.line);
         if (s.method) this.methodFits(s.method, "questions", "ตัวชี้วัดย่อย", "sub-indicator");
+        this.ignoredWeights(
+          s.method,
+          s.id!.span,
+          s.questions,
+          `ตัวชี้วัดย่อย ${sid} `,
+          `sub-indicator ${sid}`,
+          "ข้อคำถาม",
+          "questions",
+          "questions",
+        );
         if (weighted && !s.weight) this.report("ITA-C014", s.id!.span, { id: sid });
         const qs = s.questions.flatMap((q) => question(q, sid, s.method?.weighted ?? false));
         if (s.questions.length === 0) {

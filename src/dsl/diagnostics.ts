@@ -60,6 +60,11 @@ const CATALOGUE = {
     th: (v) => `ตัวเลขไม่ถูกต้อง "${s(v, "text")}"`,
     en: (v) => `not a valid number "${s(v, "text")}"`,
   },
+  "ITA-P004": {
+    severity: "error",
+    th: (v) => `ขาด "{" ท้ายบรรทัดของ${s(v, "contextTh")} (พบ ${s(v, "found")} ที่บรรทัดถัดไป)`,
+    en: (v) => `missing "{" at the end of this line (${s(v, "contextEn")}; found ${s(v, "found")} on the next line)`,
+  },
   "ITA-C001": {
     severity: "error",
     th: (v) => `น้ำหนักของแบบวัดรวมกันได้ ${s(v, "sum")} ต้องเท่ากับ 100`,
@@ -151,6 +156,7 @@ const CATALOGUE = {
     th: (v) => `ข้อคำถาม ${s(v, "id")} ไม่มีแนวทาง${s(v, "whichTh")}`,
     en: (v) => `question ${s(v, "id")} has no "${s(v, "whichEn")}" guidance`,
   },
+  /** Retired: a missing rating table is now ITA-C023, pointed at where the table belongs. */
   "ITA-C019": {
     severity: "error",
     th: () => `ไม่มีการกำหนดระดับผลการประเมิน (rating)`,
@@ -160,6 +166,25 @@ const CATALOGUE = {
     severity: "warning",
     th: (v) => `การตรวจช่วงคะแนนของระดับผลการประเมินข้ามไป: เงื่อนไขมีกรณีมากเกินไป (${s(v, "n")})`,
     en: (v) => `rating coverage was not checked: the conditions make too many cases (${s(v, "n")})`,
+  },
+  "ITA-C021": {
+    severity: "warning",
+    th: (v) =>
+      `เกณฑ์ผ่าน (pass at ${s(v, "pass")}, บรรทัด ${s(v, "passLine")}) ไม่ตรงกับระดับ "${s(v, "band")}" ที่เริ่มที่ ${s(v, "start")} (บรรทัด ${s(v, "bandLine")}): ให้แก้ตัวใดตัวหนึ่งให้ตรงกัน`,
+    en: (v) =>
+      `the pass mark (pass at ${s(v, "pass")}, line ${s(v, "passLine")}) disagrees with rating row "${s(v, "band")}", which starts at ${s(v, "start")} (line ${s(v, "bandLine")}): change one to match the other`,
+  },
+  "ITA-C022": {
+    severity: "error",
+    th: (v) =>
+      `${s(v, "childTh")}มีน้ำหนัก (${s(v, "weights")}) แต่${s(v, "parentTh")}ใช้ค่าเฉลี่ยธรรมดา (mean of ${s(v, "of")}) น้ำหนักจึงไม่ถูกใช้: เขียน "weighted mean of ${s(v, "of")}" หรือลบน้ำหนักออก`,
+    en: (v) =>
+      `the ${s(v, "childEn")} have weights (${s(v, "weights")}) but ${s(v, "parentEn")} is a plain mean (mean of ${s(v, "of")}), so the weights would be ignored: write "weighted mean of ${s(v, "of")}" or remove the weights`,
+  },
+  "ITA-C023": {
+    severity: "error",
+    th: (v) => `ขาด ${s(v, "what")} (${s(v, "whatTh")}) ซึ่งควรอยู่${s(v, "whereTh")} เช่น ${s(v, "example")}`,
+    en: (v) => `missing ${s(v, "what")} (${s(v, "whatEn")}); it belongs ${s(v, "whereEn")}, e.g. ${s(v, "example")}`,
   },
 } satisfies Record<string, Entry>;
 

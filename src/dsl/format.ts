@@ -1,7 +1,8 @@
 /**
  * The formatter: a syntax tree printed as the canonical rules file. One statement
  * per line, two-space indents, keywords in a fixed order, Arabic digits; comments
- * are kept and placed before the statement they preceded. parse(format(f)) gives
+ * are kept as written (their text after `#` and the blank lines around them) and placed
+ * before the statement they preceded. The bundled rules files are in this form. parse(format(f)) gives
  * the same model as f, and format is idempotent.
  */
 import type * as A from "./ast.js";
@@ -11,13 +12,19 @@ class Printer {
   private readonly lines: string[] = [];
   private next = 0;
 
-  constructor(private readonly comments: readonly A.Located<string>[]) {}
+  constructor(private readonly comments: readonly A.CommentNode[]) {}
 
-  /** Emit every comment that sits before `offset`. */
+  /**
+   * Emit every comment that sits before `offset`, as written after its `#` (lists and
+   * indented URLs inside a comment keep their shape), with the blank lines that set a
+   * comment block apart from what precedes or follows it.
+   */
   private commentsBefore(offset: number, indent: string): void {
     while (this.next < this.comments.length && this.comments[this.next]!.span.offset < offset) {
       const c = this.comments[this.next++]!;
-      this.lines.push(`${indent}#${c.value ? ` ${c.value}` : ""}`);
+      if (c.blankBefore) this.blank();
+      this.lines.push(`${indent}#${c.raw}`);
+      if (c.blankAfter) this.blank();
     }
   }
 
@@ -79,22 +86,35 @@ function plan(p: Printer, n: A.PlanNode, indent: string): void {
   for (const [k, v] of fields) if (v) p.line(v.span.offset, `${indent}  `, `${k} ${quote(v.value)}`);
 }
 
+/** `provisional "…"` on its own line, indented under the statement or inside its block. */
+function provisional(p: Printer, l: A.Label | undefined, indent: string): void {
+  if (l) p.line(l.th.span.offset, indent, `provisional ${label(l)}`);
+}
+
 function statement(p: Printer, s: A.Statement): void {
   switch (s.kind) {
+    case "source":
+    case "note":
+      p.line(s.span.offset, "", `${s.kind} ${label(s.text)}`);
+      return;
     case "assessment":
       p.line(s.span.offset, "", `assessment ${label(s.label)}${s.year ? ` year ${s.year.value}` : ""}`);
       if (s.about) p.line(s.about.span.offset, "  ", `about ${quote(s.about.value)}`);
+      provisional(p, s.provisional, "  ");
       return;
     case "rounding": {
       const publish = s.publish.length ? ` publish ${s.publish.map((l) => l.value).join(", ")}` : "";
       p.line(s.span.offset, "", `rounding ${num(s.decimals)} decimals half-up${publish}`);
+      provisional(p, s.provisional, "  ");
       return;
     }
     case "pass":
       p.line(s.span.offset, "", `pass at ${num(s.threshold)} ${label(s.passLabel)} else ${label(s.failLabel)}`);
+      provisional(p, s.provisional, "  ");
       return;
     case "scale":
       p.line(s.span.offset, "", `scale ${s.id?.value ?? ""}${s.label ? ` ${label(s.label)}` : ""} {`);
+      provisional(p, s.provisional, "  ");
       for (const a of s.answers) {
         const code = a.code ? ` code ${a.code.value}` : "";
         p.line(a.span.offset, "  ", `${quote(a.text.value)}${code} = ${a.points ? a.points.value : "skip"}`);
@@ -104,9 +124,11 @@ function statement(p: Printer, s: A.Statement): void {
     case "tool":
       p.line(s.span.offset, "", `tool ${s.id?.value ?? ""} ${label(s.label)}${weight(s.weight)}${method(s.method)}`);
       if (s.about) p.line(s.about.span.offset, "  ", `about ${quote(s.about.value)}`);
+      provisional(p, s.provisional, "  ");
       return;
     case "total":
       p.line(s.span.offset, "", `total${method(s.method)}`);
+      provisional(p, s.provisional, "  ");
       return;
     case "indicator": {
       const tools = `${s.tools.length > 1 ? "tools" : "tool"} ${s.tools.map((t) => t.value).join(", ")}`;
@@ -116,6 +138,7 @@ function statement(p: Printer, s: A.Statement): void {
         "",
         `indicator ${s.id?.value ?? ""} ${label(s.label)} ${tools}${weight(s.weight)}${method(s.method)}${combined} {`,
       );
+      provisional(p, s.provisional, "  ");
       for (const item of s.items) {
         if (item.kind === "question") question(p, item, "  ");
         else if (item.kind === "plan") plan(p, item, "  ");
@@ -125,6 +148,7 @@ function statement(p: Printer, s: A.Statement): void {
             "  ",
             `subindicator ${item.id?.value ?? ""} ${label(item.label)}${weight(item.weight)}${method(item.method)} {`,
           );
+          provisional(p, item.provisional, "    ");
           for (const q of item.questions) question(p, q, "    ");
           p.line(item.span.offset + item.span.length - 1, "  ", "}");
         }
@@ -134,6 +158,7 @@ function statement(p: Printer, s: A.Statement): void {
     }
     case "rating":
       p.line(s.span.offset, "", `rating${s.label ? ` ${label(s.label)}` : ""} first match {`);
+      provisional(p, s.provisional, "  ");
       for (const b of s.bands) {
         p.line(b.span.offset, "  ", `${label(b.label)} when ${b.conditions.map(condition).join(" and ")}`);
       }
@@ -148,7 +173,8 @@ export function format(file: A.RulesFile): string {
   let previous: A.Statement["kind"] | undefined;
   for (const s of file.statements) {
     // Blank lines between groups of statements, none inside a run of tools.
-    if (previous && !(previous === s.kind && (s.kind === "tool" || s.kind === "rounding"))) p.blank();
+    const run = s.kind === "tool" || s.kind === "rounding" || s.kind === "source" || s.kind === "note";
+    if (previous && !(run && (previous === s.kind || (s.kind === "note" && previous === "source")))) p.blank();
     statement(p, s);
     previous = s.kind;
   }

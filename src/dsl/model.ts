@@ -120,6 +120,23 @@ export interface RatingRow {
   readonly conditions: readonly Condition[];
 }
 
+/** Provenance from the rules file (`source` / `note`), Thai with English beside it, for staff. */
+export interface Note {
+  readonly kind: "source" | "note";
+  readonly text: Label;
+}
+
+export type ProvisionalKind =
+  "assessment" | "rounding" | "pass" | "scale" | "tool" | "total" | "indicator" | "subindicator" | "rating";
+
+/** A part of the rules marked `provisional`: its value is inferred, not confirmed by NACC. */
+export interface ProvisionalPart {
+  readonly part: ProvisionalKind;
+  /** The scale, tool, indicator or sub-indicator id, for those parts. */
+  readonly id?: string;
+  readonly reason: Label;
+}
+
 /** What evaluation, rating and the custom functions read of a year's rules. */
 export interface ScoringModel {
   readonly name: Label;
@@ -141,15 +158,20 @@ export interface RulesModel extends ScoringModel {
   readonly about?: string;
   readonly tools: readonly Tool[];
   readonly indicators: readonly Indicator[];
+  /** `source` and `note` statements in file order; absent when the file has none. */
+  readonly notes?: readonly Note[];
+  /** Parts marked `provisional`, in file order; absent when none is. */
+  readonly provisional?: readonly ProvisionalPart[];
 }
 
 /**
- * A model without its texts (question texts, guidance, plans, `about`): what
+ * A model without its texts (question texts, guidance, plans, `about`, notes and
+ * provisional marks, which are for staff reading the rules): what
  * scripts/bundle-rules.ts precompiles for the bundled years. Every other field is
  * kept as it is, so a field added to the model for scoring travels without a change here.
  */
 export function scoringPart(model: RulesModel): ScoringModel {
-  const { about: _about, tools, indicators, ...rest } = model;
+  const { about: _about, notes: _notes, provisional: _provisional, tools, indicators, ...rest } = model;
   const question = ({ text: _t, maintain: _m, raise: _r, ...q }: Question): ScoringQuestion => q;
   return {
     ...rest,

@@ -69,12 +69,14 @@ export function parseText(text: string): ParseResult {
     } catch {
       // A message chevrotain built itself (should not happen); keep its place at least.
     }
-    const at = placeOf(e, lastToken);
+    const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
+    // A missing "{" belongs to the header line before it, not to the next line's first word.
+    const at = code === "ITA-P004" && prev && prev.startOffset >= 0 ? endOf(prev) : placeOf(e, lastToken);
     const atEnd = !e.token || e.token.tokenType === EOF || !(e.token.startOffset >= 0);
     if (at.offset < cut && !(atEnd && cut !== Infinity)) diagnostics.push(makeDiagnostic(code, at, values));
   }
   const comments = (lexed.groups["comments"] ?? []) as IToken[];
-  const built = toAst(cst, comments);
+  const built = toAst(cst, comments, tokens);
   diagnostics.push(...built.diagnostics);
   return { ast: built.ast, diagnostics };
 }

@@ -6,6 +6,7 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
 import { tokenLabel, EOF } from "chevrotain";
 import type { DiagnosticCode } from "./diagnostics.js";
+import { LCurly } from "./tokens.js";
 
 export interface Encoded {
   code: DiagnosticCode;
@@ -34,6 +35,9 @@ const CONTEXT: Record<string, [string, string]> = {
   weight: ["น้ำหนัก (weight)", "in a weight"],
   label: ["ชื่อในเครื่องหมายคำพูด", "in a quoted label"],
   about: ["คำอธิบาย (about)", "in an about text"],
+  source: ["ที่มา (source)", "in a source"],
+  note: ["หมายเหตุ (note)", "in a note"],
+  provisional: ["ยังไม่ยืนยัน (provisional)", "in a provisional mark"],
   level: ["ระดับที่ปัดเศษ", "in a rounding level"],
 };
 
@@ -58,6 +62,8 @@ function expectedText(types: readonly TokenType[]): string {
 export const parserMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
     if (expected === EOF) return encode("ITA-P002", { found: found(actual), ...context(ruleName) });
+    // A block opener forgotten at the end of a header line: parse.ts places it on that line.
+    if (expected === LCurly) return encode("ITA-P004", { found: found(actual), ...context(ruleName) });
     const e = tokenLabel(expected);
     return encode("ITA-P001", { expectedTh: e, expectedEn: e, found: found(actual) });
   },

@@ -34,7 +34,27 @@ export class RulesParser extends CstParser {
       { ALT: () => this.SUBRULE(this.total) },
       { ALT: () => this.SUBRULE(this.indicator) },
       { ALT: () => this.SUBRULE(this.rating) },
+      { ALT: () => this.SUBRULE(this.source) },
+      { ALT: () => this.SUBRULE(this.note) },
     ]);
+  });
+
+  /** `source "ไทย" "English"`: where the year's criteria come from. */
+  private source = this.RULE("source", () => {
+    this.CONSUME(T.Source);
+    this.SUBRULE(this.label);
+  });
+
+  /** `note "ไทย" "English"`: what staff should know about the year's criteria. */
+  private note = this.RULE("note", () => {
+    this.CONSUME(T.Note);
+    this.SUBRULE(this.label);
+  });
+
+  /** `provisional "ไทย" "English"`: the statement's value is inferred, with the reason. */
+  private provisional = this.RULE("provisional", () => {
+    this.CONSUME(T.Provisional);
+    this.SUBRULE(this.label);
   });
 
   private label = this.RULE("label", () => {
@@ -50,6 +70,7 @@ export class RulesParser extends CstParser {
       this.CONSUME(T.NumberLiteral, { LABEL: "year" });
     });
     this.OPTION2(() => this.SUBRULE(this.about));
+    this.OPTION3(() => this.SUBRULE(this.provisional));
   });
 
   /** `about "…"`: text a report prints (principles of the assessment, purpose of a tool). */
@@ -67,6 +88,7 @@ export class RulesParser extends CstParser {
       this.CONSUME(T.Publish);
       this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.level) });
     });
+    this.OPTION2(() => this.SUBRULE(this.provisional));
   });
 
   private level = this.RULE("level", () => {
@@ -86,6 +108,7 @@ export class RulesParser extends CstParser {
     this.SUBRULE(this.label, { LABEL: "passLabel" });
     this.CONSUME(T.Else);
     this.SUBRULE2(this.label, { LABEL: "failLabel" });
+    this.OPTION(() => this.SUBRULE(this.provisional));
   });
 
   private scale = this.RULE("scale", () => {
@@ -93,6 +116,7 @@ export class RulesParser extends CstParser {
     this.CONSUME(T.Name, { LABEL: "id" });
     this.OPTION(() => this.SUBRULE(this.label));
     this.CONSUME(T.LCurly);
+    this.OPTION2(() => this.SUBRULE(this.provisional));
     this.MANY(() => this.SUBRULE(this.answer));
     this.CONSUME(T.RCurly);
   });
@@ -135,11 +159,13 @@ export class RulesParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.weight));
     this.OPTION2(() => this.SUBRULE(this.method));
     this.OPTION3(() => this.SUBRULE(this.about));
+    this.OPTION4(() => this.SUBRULE(this.provisional));
   });
 
   private total = this.RULE("total", () => {
     this.CONSUME(T.Total);
     this.SUBRULE(this.method);
+    this.OPTION(() => this.SUBRULE(this.provisional));
   });
 
   private indicator = this.RULE("indicator", () => {
@@ -155,6 +181,7 @@ export class RulesParser extends CstParser {
       this.SUBRULE2(this.method, { LABEL: "combined" });
     });
     this.CONSUME(T.LCurly);
+    this.OPTION4(() => this.SUBRULE(this.provisional));
     this.MANY(() =>
       this.OR2([
         { ALT: () => this.SUBRULE(this.subindicator) },
@@ -175,6 +202,7 @@ export class RulesParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.weight));
     this.OPTION2(() => this.SUBRULE(this.method));
     this.CONSUME(T.LCurly);
+    this.OPTION3(() => this.SUBRULE(this.provisional));
     this.MANY(() => this.SUBRULE(this.question));
     this.CONSUME(T.RCurly);
   });
@@ -226,6 +254,7 @@ export class RulesParser extends CstParser {
     this.CONSUME(T.First);
     this.CONSUME(T.Match);
     this.CONSUME(T.LCurly);
+    this.OPTION2(() => this.SUBRULE(this.provisional));
     this.MANY(() => this.SUBRULE(this.band));
     this.CONSUME(T.RCurly);
   });

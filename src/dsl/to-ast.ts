@@ -56,6 +56,13 @@ function spanOfNode(n: CstNode): SourceSpan {
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
 
+  /** `{ provisional }` when the statement is marked, `{}` otherwise. */
+  provisional(c: Children): { provisional?: A.Label } {
+    const n = node(c, "provisional");
+    const l = n ? this.label(node(n.children, "label")) : undefined;
+    return l ? { provisional: l } : {};
+  }
+
   /** `{ about }` when the clause is there, `{}` otherwise, so files without it build the same tree as before. */
   about(n: CstNode | undefined): { about?: A.Located<string> } {
     const text = n ? this.str(tokenAt(n.children, "text")) : undefined;
@@ -98,7 +105,7 @@ class Builder {
     return n ? this.num(tokenAt(n.children, "value")) : undefined;
   }
 
-  file(root: CstNode, comments: readonly IToken[]): A.RulesFile {
+  file(root: CstNode, comments: readonly IToken[], others: readonly IToken[]): A.RulesFile {
     const statements: A.Statement[] = [];
     for (const st of nodes(root.children, "statement")) {
       const [kind] = Object.keys(st.children);
@@ -108,7 +115,7 @@ class Builder {
     }
     return {
       statements,
-      comments: comments.map((t) => ({ value: t.image.slice(1).trim(), span: spanOfToken(t) })),
+      comments: commentNodes(comments, others),
     };
   }
 
@@ -123,6 +130,7 @@ class Builder {
           label: this.label(node(c, "label")),
           year: this.num(tokenAt(c, "year")),
           ...this.about(node(c, "about")),
+          ...this.provisional(c),
         };
       case "rounding":
         return {
@@ -135,6 +143,7 @@ class Builder {
               .find((e): e is IToken => isToken(e) && real(e) !== undefined);
             return t ? [{ value: t.image as A.Level, span: spanOfToken(t) }] : [];
           }),
+          ...this.provisional(c),
         };
       case "passRule":
         return {
@@ -143,6 +152,7 @@ class Builder {
           threshold: this.num(tokenAt(c, "threshold")),
           passLabel: this.label(node(c, "passLabel")),
           failLabel: this.label(node(c, "failLabel")),
+          ...this.provisional(c),
         };
       case "scale":
         return {
@@ -162,6 +172,7 @@ class Builder {
             };
             return [answer];
           }),
+          ...this.provisional(c),
         };
       case "tool":
         return {
@@ -172,9 +183,13 @@ class Builder {
           weight: this.weight(node(c, "weight")),
           method: this.method(node(c, "method")),
           ...this.about(node(c, "about")),
+          ...this.provisional(c),
         };
       case "total":
-        return { kind: "total", span, method: this.method(node(c, "method")) };
+        return { kind: "total", span, method: this.method(node(c, "method")), ...this.provisional(c) };
+      case "source":
+      case "note":
+        return { kind, span, text: this.label(node(c, "label")) };
       case "indicator":
         return this.indicator(n);
       case "rating":
@@ -183,6 +198,7 @@ class Builder {
           span,
           label: this.label(node(c, "label")),
           bands: nodes(c, "band").map((b) => this.band(b)),
+          ...this.provisional(c),
         };
       default:
         return undefined;
@@ -212,6 +228,7 @@ class Builder {
       method: this.method(node(c, "method")),
       combined: this.method(node(c, "combined")),
       items,
+      ...this.provisional(c),
     };
   }
 
@@ -225,6 +242,7 @@ class Builder {
       weight: this.weight(node(c, "weight")),
       method: this.method(node(c, "method")),
       questions: nodes(c, "question").map((q) => this.question(q)),
+      ...this.provisional(c),
     };
   }
 
@@ -300,8 +318,34 @@ class Builder {
   }
 }
 
-export function toAst(root: CstNode, comments: readonly IToken[]): { ast: A.RulesFile; diagnostics: Diagnostic[] } {
+const endLine = (t: IToken): number => (t.startLine ?? 1) + (t.image.match(/\n/g)?.length ?? 0);
+
+/** Comments with the blank lines around them, measured against every other token and comment. */
+function commentNodes(comments: readonly IToken[], others: readonly IToken[]): A.CommentNode[] {
+  const all = [...comments, ...others].sort((a, b) => a.startOffset - b.startOffset);
+  const at = new Map(all.map((t, i) => [t, i]));
+  return comments.map((t) => {
+    const i = at.get(t)!;
+    const before = all[i - 1];
+    const after = all[i + 1];
+    const line = t.startLine ?? 1;
+    return {
+      value: t.image.slice(1).trim(),
+      raw: t.image.slice(1).trimEnd(),
+      span: spanOfToken(t),
+      blankBefore: before !== undefined && line - endLine(before) >= 2,
+      blankAfter: after !== undefined && (after.startLine ?? 1) - line >= 2,
+    };
+  });
+}
+
+/** `others`: the tokens that are not comments, to tell where blank lines stand between comments and code. */
+export function toAst(
+  root: CstNode,
+  comments: readonly IToken[],
+  others: readonly IToken[] = [],
+): { ast: A.RulesFile; diagnostics: Diagnostic[] } {
   const b = new Builder();
-  const ast = b.file(root, comments);
+  const ast = b.file(root, comments, others);
   return { ast, diagnostics: b.diagnostics };
 }

@@ -88,6 +88,11 @@ export const Every = kw("every");
 export const Any = kw("any");
 /** Descriptive text for reports: the assessment's principles, a tool's purpose. */
 export const About = kw("about");
+/** Provenance the pane shows under "ที่มา / sources": where the criteria come from, notes for staff. */
+export const Source = kw("source");
+export const Note = kw("note");
+/** Marks a statement's value as inferred, not confirmed by NACC, with the reason. */
+export const Provisional = kw("provisional");
 
 export const LCurly = createToken({ name: "LCurly", pattern: /\{/, label: '"{"' });
 export const RCurly = createToken({ name: "RCurly", pattern: /\}/, label: '"}"' });
@@ -148,6 +153,9 @@ export const KEYWORDS: readonly TokenType[] = [
   Every,
   Any,
   About,
+  Source,
+  Note,
+  Provisional,
 ];
 
 export const ALL_TOKENS: readonly TokenType[] = [

@@ -4,15 +4,126 @@
  * rounding of the inputs, and every wrong label (pass/fail, rating).
  */
 import { roundHalfUp } from "../dsl/precision.js";
+import type { RulesModel } from "../dsl/model.js";
 import type { Evaluation } from "./evaluate.js";
 import { passes } from "./publish.js";
 
-/** What an agency published: the keys of `ita score --json`. */
+/**
+ * What an agency published: the keys of `ita score --json`, as
+ * schemas/published.schema.json describes them. `null` (or no key) is "not published".
+ */
 export interface PublishedFigures {
-  readonly total?: number;
-  readonly rating?: string;
-  readonly tools?: Readonly<Record<string, number>>;
-  readonly indicators?: Readonly<Record<string, { readonly score?: number; readonly pass?: boolean | string }>>;
+  readonly rules?: string | null;
+  readonly year?: number | null;
+  readonly total?: number | null;
+  readonly rating?: string | null;
+  readonly tools?: Readonly<Record<string, number | null>> | null;
+  readonly indicators?: Readonly<
+    Record<
+      string,
+      {
+        readonly score?: number | null;
+        readonly pass?: boolean | string | null;
+        /** The label as `ita score --json` writes it beside `pass`. */
+        readonly result?: boolean | string | null;
+      } | null
+    >
+  > | null;
+}
+
+/** A published figure that names something the rules do not have; `path` is its JSON path. */
+export interface PublishedProblem {
+  readonly path: string;
+  readonly th: string;
+  readonly en: string;
+}
+
+/** `$.indicators["11"]`: object keys that are not plain identifiers are quoted, as JSONPath does. */
+export function jsonPath(segments: readonly (string | number)[]): string {
+  return (
+    "$" +
+    segments
+      .map((s) =>
+        typeof s === "number" ? `[${s}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`,
+      )
+      .join("")
+  );
+}
+
+const listed = (xs: readonly string[]): string => xs.join(", ");
+
+/**
+ * Ids and labels in well-formed published figures checked against the rules: every
+ * tool and indicator must exist, every label must be one the rules use, the year must
+ * be the rules' own, and at least one figure must be given. Auditing on regardless
+ * would skip the unknown ones and report agreement with figures it never compared.
+ */
+export function publishedProblems(rules: RulesModel, pub: PublishedFigures): PublishedProblem[] {
+  const out: PublishedProblem[] = [];
+  const add = (segments: readonly string[], th: string, en: string): void => {
+    out.push({ path: jsonPath(segments), th, en });
+  };
+  if (pub.year !== undefined && pub.year !== null && pub.year !== rules.year) {
+    add(
+      ["year"],
+      `ตัวเลขเป็นของปี ${pub.year} แต่ตรวจด้วยเกณฑ์ปี ${rules.year} ระบุ --rules ${pub.year}`,
+      `the figures are for ${pub.year} but the rules are ${rules.year}'s: give --rules ${pub.year}`,
+    );
+  }
+  const ratings = rules.rating.rows.flatMap((r) => [r.label.th, r.label.en]).filter(Boolean);
+  if (typeof pub.rating === "string" && !ratings.includes(pub.rating.trim())) {
+    const th = rules.rating.rows.map((r) => r.label.th);
+    add(
+      ["rating"],
+      `ไม่มีระดับ "${pub.rating}" ในเกณฑ์ปี ${rules.year} (มี ${listed(th)})`,
+      `no rating "${pub.rating}" in the ${rules.year} rules (they have ${listed(rules.rating.rows.map((r) => r.label.en || r.label.th))})`,
+    );
+  }
+  const toolIds = rules.tools.map((t) => t.id);
+  for (const id of Object.keys(pub.tools ?? {})) {
+    if (toolIds.some((t) => t.toUpperCase() === id.trim().toUpperCase())) continue;
+    add(
+      ["tools", id],
+      `ไม่มีแบบวัด "${id}" ในเกณฑ์ปี ${rules.year} (มี ${listed(toolIds)})`,
+      `no tool "${id}" in the ${rules.year} rules (they have ${listed(toolIds)})`,
+    );
+  }
+  const indicatorIds = rules.indicators.map((i) => i.id);
+  const { passLabel, failLabel } = rules.pass;
+  const labels = [passLabel.th, passLabel.en, failLabel.th, failLabel.en].filter(Boolean);
+  for (const [id, v] of Object.entries(pub.indicators ?? {})) {
+    if (!indicatorIds.includes(id.trim())) {
+      add(
+        ["indicators", id],
+        `ไม่มีตัวชี้วัด "${id}" ในเกณฑ์ปี ${rules.year} (มี ${listed(indicatorIds)})`,
+        `no indicator "${id}" in the ${rules.year} rules (they have ${listed(indicatorIds)})`,
+      );
+      continue;
+    }
+    for (const key of ["pass", "result"] as const) {
+      const label = v?.[key];
+      if (typeof label !== "string" || labels.includes(label.trim())) continue;
+      add(
+        ["indicators", id, key],
+        `"${label}" ไม่ใช่ผลที่เกณฑ์ใช้ (ใช้ "${passLabel.th}" หรือ "${failLabel.th}" หรือ true/false)`,
+        `"${label}" is not a result the rules use (use "${passLabel.en || passLabel.th}" or "${failLabel.en || failLabel.th}", or true/false)`,
+      );
+    }
+  }
+  const given = (x: unknown): boolean => x !== undefined && x !== null;
+  const anyFigure =
+    given(pub.total) ||
+    given(pub.rating) ||
+    Object.values(pub.tools ?? {}).some(given) ||
+    Object.values(pub.indicators ?? {}).some((v) => given(v?.score) || given(v?.pass) || given(v?.result));
+  if (!anyFigure) {
+    add(
+      [],
+      "ไม่มีตัวเลขที่ประกาศให้ตรวจ (total, rating, tools, indicators ไม่มีหรือเป็น null ทั้งหมด)",
+      "no published figure to check (total, rating, tools and indicators are all missing or null)",
+    );
+  }
+  return out;
 }
 
 export interface AuditFinding {
@@ -45,8 +156,12 @@ export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
       en: `${en}: published ${f(published)} but the rules give ${f(recomputed)}`,
     });
   };
-  if (pub.total !== undefined) number("total", "คะแนนรวม", "total", pub.total, e.total.published);
-  if (pub.rating !== undefined && pub.rating.trim() !== e.rating.label.th && pub.rating.trim() !== e.rating.label.en) {
+  if (typeof pub.total === "number") number("total", "คะแนนรวม", "total", pub.total, e.total.published);
+  if (
+    typeof pub.rating === "string" &&
+    pub.rating.trim() !== e.rating.label.th &&
+    pub.rating.trim() !== e.rating.label.en
+  ) {
     out.push({
       figure: "rating",
       published: pub.rating,
@@ -57,20 +172,21 @@ export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
   }
   for (const [id, v] of Object.entries(pub.tools ?? {})) {
     const t = e.tools.find((x) => x.id.toUpperCase() === id.toUpperCase());
-    if (t) number(`tool ${t.id}`, `แบบวัด ${t.id}`, `tool ${t.id}`, v, t.value.published);
+    if (t && typeof v === "number") number(`tool ${t.id}`, `แบบวัด ${t.id}`, `tool ${t.id}`, v, t.value.published);
   }
   for (const [id, v] of Object.entries(pub.indicators ?? {})) {
     const ind = e.indicators.find((x) => x.id === id.trim());
-    if (!ind) continue;
-    if (v.score !== undefined) {
+    if (!ind || !v) continue;
+    if (typeof v.score === "number") {
       number(`indicator ${ind.id}`, `ตัวชี้วัดที่ ${ind.id}`, `indicator ${ind.id}`, v.score, ind.value.published);
     }
-    if (v.pass !== undefined && v.score !== undefined) {
+    // `ita score --json` writes both; `result` stands in when `pass` is not published.
+    const label = v.pass ?? v.result;
+    if (label !== undefined && label !== null && typeof v.score === "number") {
       // The label must follow the published score itself, whatever the recomputation says.
       const { passLabel, failLabel } = e.rules.pass;
-      const claimedText = typeof v.pass === "string" ? v.pass.trim() : v.pass ? passLabel.th : failLabel.th;
-      const claimed =
-        typeof v.pass === "boolean" ? v.pass : claimedText === passLabel.th || claimedText === passLabel.en;
+      const claimedText = typeof label === "string" ? label.trim() : label ? passLabel.th : failLabel.th;
+      const claimed = typeof label === "boolean" ? label : claimedText === passLabel.th || claimedText === passLabel.en;
       const expected = passes(e.rules, v.score);
       if (claimed !== expected) {
         const right = expected ? passLabel : failLabel;

@@ -9,6 +9,8 @@ export type ScoreProblemCode =
   | "blank"
   | "not-a-number"
   | "thai-digits"
+  | "decimal-comma"
+  | "level-conflict"
   | "out-of-range"
   | "duplicate"
   | "unknown-tool"
@@ -58,6 +60,16 @@ const TEMPLATES: Record<
     severity: "error",
     th: (a) => `"${a.text ?? ""}" มีเลขไทยแต่อ่านเป็นตัวเลขไม่ได้`,
     en: (a) => `"${a.text ?? ""}" has Thai digits but cannot be read as a number`,
+  },
+  "decimal-comma": {
+    severity: "error",
+    th: (a) => `"${a.text ?? ""}" ใช้จุลภาคเป็นจุดทศนิยม ให้เขียน ${(a.text ?? "").replace(",", ".")}`,
+    en: (a) => `"${a.text ?? ""}" has a decimal comma: write ${(a.text ?? "").replace(",", ".")}`,
+  },
+  "level-conflict": {
+    severity: "error",
+    th: (a) => `มีคะแนนทั้งระดับนี้และส่วนย่อย ${a.text ?? ""} (ที่ ${a.other ?? "?"}) ให้ใส่อย่างใดอย่างหนึ่ง`,
+    en: (a) => `given as a whole and by its part ${a.text ?? ""} too (at ${a.other ?? "?"}): give one or the other`,
   },
   "out-of-range": {
     severity: "error",

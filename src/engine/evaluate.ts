@@ -116,7 +116,11 @@ export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly
     }
     if (score.kind === "invalid") {
       // Thai digits are read (๙๙.๔๓ is 99.43); text that has them and still fails is named as such.
-      const code = /[\u0E50-\u0E59]/.test(score.text) ? "thai-digits" : "not-a-number";
+      const code = score.decimalComma
+        ? "decimal-comma"
+        : /[\u0E50-\u0E59]/.test(score.text)
+          ? "thai-digits"
+          : "not-a-number";
       problems.push(scoreProblem(code, { ...canonical, text: score.text }));
       continue;
     }
@@ -157,13 +161,48 @@ function toolPart(
 }
 
 /**
+ * A level given directly (an indicator, a sub-indicator) together with a part of it (a
+ * question, a sub-indicator): one would be silently ignored, so both places are named.
+ */
+function levelConflicts(compiled: CompiledRules<ScoringModel>, input: ScoreValues): ScoreProblem[] {
+  const { values, where } = input;
+  const problems: ScoreProblem[] = [];
+  const conflict = (
+    tool: string,
+    whole: { id: string; slot: number },
+    parts: readonly { id: string; slot: number }[],
+  ): void => {
+    if (Number.isNaN(values[whole.slot]!)) return;
+    const part = parts.find((p) => !Number.isNaN(values[p.slot]!));
+    if (!part) return;
+    problems.push(
+      scoreProblem("level-conflict", {
+        tool,
+        question: whole.id,
+        where: where[whole.slot] || undefined,
+        text: part.id,
+        other: where[part.slot] || "?",
+      }),
+    );
+  };
+  for (const tool of compiled.tools) {
+    for (const ti of tool.indicators) {
+      const whole = { id: compiled.model.indicators[ti.indicator]!.id, slot: ti.slot };
+      conflict(tool.id, whole, [...ti.subs, ...ti.questions, ...ti.subs.flatMap((s) => s.questions)]);
+      for (const s of ti.subs) conflict(tool.id, s, s.questions);
+    }
+  }
+  return problems;
+}
+
+/**
  * Evaluate supplied slot values. A level supplied directly stands for everything
  * under it; a level neither supplied nor computable is reported once per missing question.
  */
 export function evaluate(compiled: CompiledRules<ScoringModel>, input: ScoreValues): EvaluationOutcome {
   const { model } = compiled;
   const { values } = input;
-  const problems: ScoreProblem[] = [...input.problems];
+  const problems: ScoreProblem[] = [...input.problems, ...levelConflicts(compiled, input)];
   const hadErrors = problems.some((p) => p.severity === "error");
 
   const questionResults = (tool: string, qs: readonly CompiledQuestion[]): QuestionResult[] | null => {

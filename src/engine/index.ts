@@ -16,12 +16,19 @@ export {
   type ToolResult,
 } from "./evaluate.js";
 export { gapRows, rate, type RatingOutcome, type Shortfall } from "./rating.js";
-export { audit, type AuditFinding, type PublishedFigures } from "./audit.js";
+export {
+  audit,
+  jsonPath,
+  publishedProblems,
+  type AuditFinding,
+  type PublishedFigures,
+  type PublishedProblem,
+} from "./audit.js";
 export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
 export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";
 export { bundledText, loadRulesText, type LoadedRules } from "./rules-registry.js";
 export { bundledScoring, bundledYear, bundledYears, latestYear } from "./bundled-scoring.js";
-export { readNumber, normaliseKey, normaliseTool, isBlank, type CellValue } from "./values.js";
+export { readNumber, normaliseKey, normaliseTool, isBlank, excelTrim, type CellValue } from "./values.js";
 export { summarise, type Summary } from "./summary.js";
 export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";
 export { figure, passes } from "./publish.js";

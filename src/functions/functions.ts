@@ -15,23 +15,43 @@ import { evaluateRows, type Evaluation, type ToolResult } from "../engine/evalua
 import { figure, passes } from "../engine/publish.js";
 import { gapRows, rate } from "../engine/rating.js";
 import { normaliseKey, normaliseTool, readNumber, type CellValue } from "../engine/values.js";
-import { asMatrix, cellsOf, isBlankish, plainCell, scalar, scoreRows } from "./cells.js";
+import {
+  asMatrix,
+  cellsOf,
+  isBlankish,
+  plainCell,
+  scalar,
+  suspiciousScores,
+  tableRows,
+  type TableArgs,
+} from "./cells.js";
 import { excelError, problemsError, rowPlace } from "./excel-errors.js";
 import { resolveRules } from "./rules.js";
 
-export { unregisterWorkbookRules, workbookRulesNames } from "./rules.js";
+export { registerWorkbookRules, unregisterWorkbookRules, workbookRulesNames } from "./rules.js";
 
 function isToolOf(compiled: CompiledRules<ScoringModel>): (name: string) => boolean {
   return (name) => compiled.toolByName.has(normaliseTool(name));
 }
 
-function evaluateTable(scores: unknown, rules: unknown): Evaluation {
+function evaluateTable(table: TableArgs, rules: unknown): Evaluation {
   const compiled = resolveRules(rules);
-  const outcome = evaluateRows(compiled, scoreRows(scores, isToolOf(compiled)));
-  const error = problemsError(outcome.problems);
+  const rows = tableRows(table, isToolOf(compiled));
+  const outcome = evaluateRows(compiled, rows);
+  const error = problemsError(outcome.problems) ?? suspiciousScores(rows, compiled.model);
   if (error) throw error;
   if (!outcome.ok) throw excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
   return outcome.evaluation;
+}
+
+function table(
+  scores: unknown,
+  questions: unknown,
+  scoreColumn: unknown,
+  agencies: unknown,
+  agency: unknown,
+): TableArgs {
+  return { scores, questions, scoreColumn, agencies, agency };
 }
 
 function numberArg(v: unknown, what: { th: string; en: string }): number {
@@ -51,10 +71,21 @@ function numberArg(v: unknown, what: { th: string; en: string }): number {
  * @customfunction TOTAL
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns The weighted total score.
  */
-export function total(scores: any[][], rules?: any): number {
-  return evaluateTable(scores, rules).total.published;
+export function total(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): number {
+  return evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules).total.published;
 }
 
 /**
@@ -62,10 +93,21 @@ export function total(scores: any[][], rules?: any): number {
  * @customfunction RATING
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns The rating label.
  */
-export function rating(scores: any[][], rules?: any): string {
-  return evaluateTable(scores, rules).rating.label.th;
+export function rating(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): string {
+  return evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules).rating.label.th;
 }
 
 /** Tool scores as given to BAND: (tool, score) pairs, or scores in the rules' tool order. */
@@ -150,10 +192,22 @@ export function band(total: any, tool_scores: any[][], rules?: any): string {
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param tool The tool, e.g. "IIT".
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns The tool's score.
  */
-export function tool(scores: any[][], tool: any, rules?: any): number {
-  const evaluation = evaluateTable(scores, rules);
+export function tool(
+  scores: any[][],
+  tool: any,
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): number {
+  const evaluation = evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules);
   const name = String(scalar(tool, { th: "แบบวัด", en: "tool" }) ?? "");
   const found = evaluation.tools.find((t) => normaliseTool(t.id) === normaliseTool(name));
   if (!found) throw excelError("notAvailable", `ไม่พบแบบวัด ${name}`, `unknown tool ${name}`);
@@ -166,10 +220,22 @@ export function tool(scores: any[][], tool: any, rules?: any): number {
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param indicator The indicator number, e.g. 9.
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns The indicator's score.
  */
-export function indicator(scores: any[][], indicator: any, rules?: any): number {
-  const evaluation = evaluateTable(scores, rules);
+export function indicator(
+  scores: any[][],
+  indicator: any,
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): number {
+  const evaluation = evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules);
   const id = String(scalar(indicator, { th: "ตัวชี้วัด", en: "indicator" }) ?? "");
   const found = evaluation.indicators.find((i) => normaliseKey(i.id) === normaliseKey(id));
   if (!found) throw excelError("notAvailable", `ไม่พบตัวชี้วัด ${id}`, `unknown indicator ${id}`);
@@ -190,18 +256,29 @@ export function pass(score: any, rules?: any): string {
   return (ok ? model.pass.passLabel : model.pass.failLabel).th;
 }
 
-/** Column headings of ITA.RESULT, as the seed workbook lays out the indicator table. */
+/** Column headings of ITA.INDICATORS, as the seed workbook lays out the indicator table. */
 export const RESULT_HEADER = ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน"] as const;
 
 /**
  * The indicator table: number, tools, name, score and result, with a header row.
- * @customfunction RESULT
+ * @customfunction INDICATORS
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns A table that spills: one row per indicator.
  */
-export function result(scores: any[][], rules?: any): any[][] {
-  const evaluation = evaluateTable(scores, rules);
+export function indicators(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): any[][] {
+  const evaluation = evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules);
   return [
     [...RESULT_HEADER],
     ...evaluation.indicators.map((i) => [
@@ -215,14 +292,47 @@ export function result(scores: any[][], rules?: any): any[][] {
 }
 
 /**
+ * Deprecated, kept so workbooks that use it still compute: ITA.INDICATORS under its first name. RESULT is an Excel 4.0 macro function, a name Microsoft's custom-function naming rules reserve.
+ * @customfunction RESULT
+ * @param scores Score table: columns tool, question, score (header row optional).
+ * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
+ * @returns A table that spills: one row per indicator.
+ */
+export function result(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): any[][] {
+  return indicators(scores, rules, question_column, score_column, agency_column, agency);
+}
+
+/**
  * What stands between this result and the next band up: one row per shortfall (text, points short).
  * @customfunction GAP
  * @param scores Score table: columns tool, question, score (header row optional).
  * @param [rules] Rules: a bundled year such as 2568, or the name of rules saved in this workbook. Default: the latest year.
+ * @param [question_column] With score_column: the question column, when the table's columns are not in the order tool, question, score (scores is then the tool column).
+ * @param [score_column] With question_column: the score column.
+ * @param [agency_column] For one agency of a table of many: the agency column, as tall as the table.
+ * @param [agency] With agency_column: the agency whose rows are scored.
  * @returns A table that spills: one row per shortfall.
  */
-export function gap(scores: any[][], rules?: any): any[][] {
-  const r = evaluateTable(scores, rules).rating;
+export function gap(
+  scores: any[][],
+  rules?: any,
+  question_column?: any[][],
+  score_column?: any[][],
+  agency_column?: any[][],
+  agency?: any,
+): any[][] {
+  const r = evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules).rating;
   if (r.row < 0) throw excelError("notAvailable", r.label.th, r.label.en);
   return gapRows(r);
 }

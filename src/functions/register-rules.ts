@@ -1,14 +1,12 @@
 /**
- * Registering rules saved in the workbook with the custom functions: the text is
- * parsed and checked here, once, and the functions keep the compiled result
- * (rules.ts). This is the pane's side: it brings the parser, so the functions'
- * own bundle never imports this module.
+ * The rules parser for the custom functions, handed over on import: rules saved in
+ * the workbook are compiled with it (cached per text by the engine). The pane's
+ * modules that register workbook rules import this; the functions' own bundle
+ * does not, and imports it on demand only if workbook rules are asked for first.
  */
 import { loadRulesText } from "../engine/rules-registry.js";
-import { storeWorkbookRules, workbookRulesName } from "./rules.js";
+import { useRulesCompiler } from "./rules.js";
 
-/** Register (or replace) rules saved in the workbook under a name; refuses an empty name or a bundled year. */
-export function registerWorkbookRules(name: string, text: string): void {
-  workbookRulesName(name); // refuse before parsing
-  storeWorkbookRules(name, loadRulesText(text));
-}
+useRulesCompiler(loadRulesText);
+
+export { registerWorkbookRules, registerWorkbookRulesLazily } from "./rules.js";

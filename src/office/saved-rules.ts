@@ -1,14 +1,11 @@
 /**
- * Rules saved in the workbook: each is a workbook setting (Excel.SettingCollection,
- * saved with the file, private to this add-in) whose key is "ITA.rules:<name>" and
- * whose value is the rules text. Loading registers them with the custom functions;
- * if a function asked for one of them before it loaded (#N/A), Excel recalculates once.
- * One sync to read, one to write.
+ * At start-up in Excel: the rules saved in the workbook are made known to the custom
+ * functions, by name (their texts are read when a function first uses them). It goes
+ * through the rules store, the one owner of the settings that hold them, over the
+ * workbook port; nothing here touches Office.js.
  */
-import { registerWorkbookRules } from "../functions/register-rules.js";
-import { wasAskedFor } from "../functions/rules.js";
-
-export const SETTING_PREFIX = "ITA.rules:";
+import type { WorkbookPort } from "../workbook/port.js";
+import { RulesStore } from "../workbook/rules-store.js";
 
 export interface LoadedSavedRules {
   readonly loaded: string[];
@@ -16,36 +13,6 @@ export interface LoadedSavedRules {
   readonly refused: { name: string; reason: string }[];
 }
 
-export async function loadSavedRules(): Promise<LoadedSavedRules> {
-  return Excel.run(async (context) => {
-    const settings = context.workbook.settings;
-    settings.load("items");
-    await context.sync();
-    const loaded: string[] = [];
-    const refused: { name: string; reason: string }[] = [];
-    for (const item of settings.items) {
-      if (!item.key.startsWith(SETTING_PREFIX) || typeof item.value !== "string") continue;
-      const name = item.key.slice(SETTING_PREFIX.length);
-      try {
-        registerWorkbookRules(name, item.value);
-        loaded.push(name);
-      } catch (e) {
-        refused.push({ name, reason: e instanceof Error ? e.message : String(e) });
-      }
-    }
-    if (wasAskedFor(loaded)) {
-      context.application.calculate("Full");
-      await context.sync();
-    }
-    return { loaded, refused };
-  });
-}
-
-/** Save rules text in the workbook under a name and make it usable by the functions at once. */
-export async function saveRules(name: string, text: string): Promise<void> {
-  registerWorkbookRules(name, text); // refuses a bundled year or an empty name before touching the workbook
-  await Excel.run(async (context) => {
-    context.workbook.settings.add(`${SETTING_PREFIX}${name.trim()}`, text);
-    await context.sync();
-  });
+export async function loadSavedRules(port: WorkbookPort): Promise<LoadedSavedRules> {
+  return new RulesStore(port).registerForFunctions();
 }

@@ -374,14 +374,3 @@ export function weakestIndicators(report: ReportModel, count = 3): readonly Repo
     .slice(0, count)
     .map((x) => x.ind);
 }
-
-/** A file name for an agency's outputs: its name with characters no file system accepts replaced. */
-export function fileNameFor(agency: Agency): string {
-  const cleaned = agency.name
-    .normalize("NFC")
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^\.+/, "_");
-  return cleaned.slice(0, 120) || "agency";
-}

@@ -1,9 +1,11 @@
 /**
- * The task pane shell: the header (name, language switch), two views as tabs —
- * "ประเมิน / Assess" (the wizard) and "แก้ไขเกณฑ์ / Edit rules" (the rules editor,
- * loaded on first use as its own chunk so CodeMirror never weighs on the custom
- * functions) — and one polite live region with a progress bar for long work.
- * Switching language re-renders both views' text; the editor is told through its context.
+ * The task pane shell: the header (name, language switch), three views as tabs —
+ * "ประเมิน / Assess" (the wizard), "เกณฑ์ / Criteria" (the criteria as forms) and
+ * "ข้อความเกณฑ์ / Rules text" (the rules editor; both rules views are loaded on first
+ * use as their own chunks so CodeMirror never weighs on the custom functions) — and
+ * one polite live region with a progress bar for long work. The two rules views
+ * show the same rules: each is closed when left (keeping its draft) and opened
+ * afresh from the workbook when shown. Switching language re-renders every view.
  */
 import type { WorkbookPort } from "../workbook/port.js";
 import type { Lang, PaneContext } from "./context.js";
@@ -24,7 +26,7 @@ export interface PaneHandle {
   readonly ready: Promise<void>;
 }
 
-type ViewId = "assess" | "editor";
+type ViewId = "assess" | "criteria" | "editor";
 
 export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOptions = {}): PaneHandle {
   const i18n = new I18n(options.lang);
@@ -77,6 +79,13 @@ export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOp
     class: "view",
     hidden: true,
   });
+  const criteriaPanel = h("div", {
+    id: "view-criteria",
+    role: "tabpanel",
+    "aria-labelledby": "tab-criteria",
+    class: "view",
+    hidden: true,
+  });
   const wizard = new Wizard(assessPanel, ctx, status);
 
   let view: ViewId = "assess";
@@ -84,9 +93,31 @@ export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOp
   let destroyEditor = (): void => undefined;
   const tabs: Record<ViewId, HTMLButtonElement> = {
     assess: h("button", { type: "button", role: "tab", id: "tab-assess", "aria-controls": "view-assess" }),
+    criteria: h("button", { type: "button", role: "tab", id: "tab-criteria", "aria-controls": "view-criteria" }),
     editor: h("button", { type: "button", role: "tab", id: "tab-editor", "aria-controls": "view-editor" }),
   };
-  const order: ViewId[] = ["assess", "editor"];
+  const order: ViewId[] = ["assess", "criteria", "editor"];
+
+  let destroyCriteria: (() => void) | undefined;
+  const loadCriteria = async (): Promise<void> => {
+    if (destroyCriteria) return;
+    destroyCriteria = () => undefined;
+    try {
+      const criteria = await import(/* webpackChunkName: "criteria" */ "./criteria/view.js");
+      if (view !== "criteria") return void (destroyCriteria = undefined);
+      destroyCriteria = criteria.mountCriteria(criteriaPanel, ctx).destroy;
+    } catch (e) {
+      destroyCriteria = undefined;
+      const m = e instanceof Error ? e.message : String(e);
+      criteriaPanel.replaceChildren(
+        h(
+          "p",
+          { class: "message error", role: "alert" },
+          t(`มุมมองเกณฑ์ยังใช้ไม่ได้: ${m}`, `The criteria view is not available yet: ${m}`),
+        ),
+      );
+    }
+  };
 
   const loadEditor = async (): Promise<void> => {
     if (editorLoaded) return;
@@ -113,6 +144,15 @@ export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOp
   };
 
   const show = (next: ViewId, focus = false): void => {
+    // Leaving a rules view closes it (its draft is kept), so the other opens on what was typed.
+    if (view === "editor" && next !== "editor" && editorLoaded) {
+      destroyEditor();
+      editorLoaded = false;
+    }
+    if (view === "criteria" && next !== "criteria") {
+      destroyCriteria?.();
+      destroyCriteria = undefined;
+    }
     view = next;
     for (const id of order) {
       const selected = id === view;
@@ -121,8 +161,10 @@ export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOp
     }
     assessPanel.hidden = view !== "assess";
     editorPanel.hidden = view !== "editor";
+    criteriaPanel.hidden = view !== "criteria";
     if (focus) tabs[view].focus();
     if (view === "editor") void loadEditor();
+    if (view === "criteria") void loadCriteria();
   };
   for (const id of order) {
     tabs[id].addEventListener("click", () => show(id));
@@ -156,7 +198,8 @@ export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOp
     langButton.lang = lang === "th" ? "en" : "th";
     langButton.setAttribute("aria-label", lang === "th" ? "Switch to English" : "เปลี่ยนเป็นภาษาไทย");
     tabs.assess.textContent = t("ประเมิน", "Assess");
-    tabs.editor.textContent = t("แก้ไขเกณฑ์", "Edit rules");
+    tabs.criteria.textContent = t("เกณฑ์", "Criteria");
+    tabs.editor.textContent = t("ข้อความเกณฑ์", "Rules text");
     notice.textContent = options.notice ? t(options.notice.th, options.notice.en) : "";
     notice.hidden = !options.notice;
   };
@@ -167,9 +210,15 @@ export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOp
       { class: "pane-header" },
       h("div", { class: "title-row" }, title, langButton),
       notice,
-      h("div", { role: "tablist", class: "tabs", "aria-label": "ITA Workbench" }, tabs.assess, tabs.editor),
+      h(
+        "div",
+        { role: "tablist", class: "tabs", "aria-label": "ITA Workbench" },
+        tabs.assess,
+        tabs.criteria,
+        tabs.editor,
+      ),
     ),
-    h("main", { class: "pane-main" }, assessPanel, editorPanel),
+    h("main", { class: "pane-main" }, assessPanel, criteriaPanel, editorPanel),
     statusLine,
   );
   label();
@@ -182,6 +231,11 @@ export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOp
       destroyEditor();
       editorLoaded = false;
       if (view === "editor") void loadEditor();
+    }
+    if (destroyCriteria) {
+      destroyCriteria();
+      destroyCriteria = undefined;
+      if (view === "criteria") void loadCriteria();
     }
   });
   const ready = wizard.start();

@@ -1,17 +1,14 @@
 /**
  * The rules the wizard can use: the bundled years, and rules saved in this
- * workbook (settings "ITA.rules:<name>", read through the port). Saved rules are
- * registered with the custom functions as they are read, so `=ITA.*(…, "name")`
+ * workbook (read through the rules store, src/workbook/rules-store.ts). Saved rules
+ * are registered with the custom functions as they are read, so `=ITA.*(…, "name")`
  * formulas the wizard writes resolve. Also: the rating bands in words (dsl/describe.ts).
  */
 import { describeBand } from "../dsl/describe.js";
-import type { RulesModel } from "../dsl/model.js";
+import type { ProvisionalKind, RulesModel } from "../dsl/model.js";
 import { bundledText, bundledYears, loadRulesText, type CompiledRules } from "../engine/index.js";
-import { registerWorkbookRules } from "../functions/register-rules.js";
-import { SETTING_PREFIX } from "../office/saved-rules.js";
 import type { WorkbookPort } from "../workbook/port.js";
-
-export { SETTING_PREFIX as RULES_PREFIX };
+import { RulesStore } from "../workbook/rules-store.js";
 
 export interface RulesChoice {
   readonly name: string;
@@ -40,25 +37,51 @@ export function bundledChoices(): RulesChoice[] {
 
 /** Rules saved in the workbook, registered with the functions as they are read. */
 export async function workbookChoices(port: WorkbookPort): Promise<RulesChoice[]> {
-  const keys = await port.settingKeys(SETTING_PREFIX);
-  const out: RulesChoice[] = [];
-  for (const key of [...keys].sort()) {
-    const name = key.slice(SETTING_PREFIX.length);
-    const text = await port.getSetting(key);
-    if (text === undefined) continue;
-    try {
-      registerWorkbookRules(name, text);
-    } catch (e) {
-      const m = e instanceof Error ? e.message : String(e);
-      out.push({ name, source: "workbook", problem: { th: m, en: m } });
-      continue;
-    }
-    out.push({ name, source: "workbook", ...compiledOrProblem(text) });
-  }
-  return out;
+  return (await new RulesStore(port).savedRules()).map(({ name, text, problem }) =>
+    problem ? { name, source: "workbook", problem } : { name, source: "workbook", ...compiledOrProblem(text) },
+  );
 }
 
 type T = (th: string, en: string) => string;
+
+const PART: Record<ProvisionalKind, [string, string]> = {
+  assessment: ["เกณฑ์ทั้งปี", "the year's criteria"],
+  rounding: ["การปัดเศษ", "rounding"],
+  pass: ["เกณฑ์ผ่าน", "the pass mark"],
+  scale: ["มาตรวัด", "scale"],
+  tool: ["แบบวัด", "tool"],
+  total: ["คะแนนรวม", "the total"],
+  indicator: ["ตัวชี้วัด", "indicator"],
+  subindicator: ["ตัวชี้วัดย่อย", "sub-indicator"],
+  rating: ["ระดับผลการประเมิน", "the rating table"],
+};
+
+export interface Provenance {
+  /** The file's `note` statements, then its `source` statements, in the chosen language. */
+  readonly notes: readonly string[];
+  readonly sources: readonly string[];
+  /** Each part marked `provisional`: what it is and why it is not confirmed. */
+  readonly provisional: readonly { readonly what: string; readonly why: string }[];
+}
+
+/** What the rules file says about where its criteria come from, for "ที่มา / sources" and "ยังไม่ยืนยัน / provisional". */
+export function provenanceOf(model: RulesModel, t: T): Provenance {
+  const say = (l: { th: string; en: string }): string => t(l.th, l.en || l.th);
+  const notes = model.notes ?? [];
+  return {
+    notes: notes.filter((n) => n.kind === "note").map((n) => say(n.text)),
+    sources: notes.filter((n) => n.kind === "source").map((n) => say(n.text)),
+    provisional: (model.provisional ?? []).map((p) => {
+      const [th, en] = PART[p.part];
+      return { what: t(`${th}${p.id ? ` ${p.id}` : ""}`, `${en}${p.id ? ` ${p.id}` : ""}`), why: say(p.reason) };
+    }),
+  };
+}
+
+/** Whether a tool's weight is marked provisional in the rules. */
+export function isProvisionalTool(model: RulesModel, tool: string): boolean {
+  return (model.provisional ?? []).some((p) => p.part === "tool" && p.id === tool);
+}
 
 export function ratingRows(model: RulesModel, t: T): { label: string; when: string }[] {
   return model.rating.rows.map((r) => {

@@ -28,13 +28,14 @@ function outsideExcel(): void {
 if (typeof Office !== "undefined") {
   void Office.onReady(async (info) => {
     if (info.host !== Office.HostType.Excel) return outsideExcel();
+    const port = new OfficeWorkbook();
     try {
-      await loadSavedRules(); // rules that cannot load are listed, with the reason, in the Criteria step
+      await loadSavedRules(port); // rules that cannot load are listed, with the reason, in the Criteria step
     } catch {
       // the Criteria step reads the settings again through the port and shows what failed
     }
     const root = app();
-    if (root) mountPane(root, new OfficeWorkbook());
+    if (root) mountPane(root, port);
   });
 } else if (typeof document !== "undefined") {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", outsideExcel);

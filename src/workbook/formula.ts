@@ -1,8 +1,9 @@
 /**
  * The few formulas the add-in writes, read back by the in-memory workbook so the
- * preview stays live: `=ITA.NAME(arg, …)` whose arguments are references
- * ('Sheet'!A1:C9, A1), HSTACK(…) of references, FILTER(…, EXACT(TRIM(range), "text")), text "…" and numbers. Anything else
- * parses as `unsupported` and the cell shows #NAME?, as Excel would for an unknown name.
+ * preview stays live: `=NAME(arg, …)` whose arguments are references
+ * ('Sheet'!A1:C9, A1), calls, text "…", numbers, TRUE/FALSE and omitted arguments
+ * (`ITA.TOTAL(A1:A9,"2568",,,D1:D9,"x")`). Anything else is a FormulaError and the
+ * cell shows #NAME?, as Excel would for an unknown name.
  */
 
 export type FormulaNode =
@@ -10,7 +11,9 @@ export type FormulaNode =
   | { readonly kind: "ref"; readonly sheet?: string; readonly address: string }
   | { readonly kind: "text"; readonly value: string }
   | { readonly kind: "number"; readonly value: number }
-  | { readonly kind: "boolean"; readonly value: boolean };
+  | { readonly kind: "boolean"; readonly value: boolean }
+  /** An argument left out between commas: the function receives null, as from Excel. */
+  | { readonly kind: "omitted" };
 
 export class FormulaError extends Error {}
 
@@ -79,7 +82,8 @@ export function parseFormula(formula: string): FormulaNode {
       if (s[i] === ")") i++;
       else
         for (;;) {
-          args.push(expr());
+          ws();
+          args.push(s[i] === "," || s[i] === ")" ? { kind: "omitted" } : expr());
           ws();
           if (s[i] === ",") {
             i++;

@@ -3,9 +3,17 @@
  * the browser tests) on sheets held here. Cells whose formula starts with `=ITA.`
  * are computed by calling the real custom-function code (src/functions) with the
  * referenced cells' values, so a results sheet written by the wizard is live in
- * the preview: change a score and `recalculate()` (or `setCell`) updates it. Other
- * formulas show #NAME?. Everything the port writes (formats, conditional formats,
- * validation, charts) is kept so the preview grid and tests can show and check it.
+ * the preview: change a score and `recalculate()` (or `setCell`) updates it. The few
+ * native functions the add-in writes (COUNTIFS, and FILTER, EXACT, TRIM, HSTACK that
+ * sheets written by earlier versions hold) are computed too; any other name shows #NAME?.
+ * Everything the port writes (formats, conditional formats, validation, charts) is
+ * kept so the preview grid and tests can show and check it.
+ *
+ * Compatibility modes (`MemoryOptions`) stand in for the Excel builds the add-in
+ * supports (see requirements.ts): a function the chosen build lacks shows
+ * #NAME?, a build without dynamic arrays shows an array's top-left value instead of
+ * spilling it, and `blanksAsZero` passes empty cells to the custom functions as 0, as
+ * several Excel desktop builds do (office-js #4702, #5262, #1951).
  */
 import { excelTrim } from "./score-table.js";
 import "./cf-stub.js";
@@ -50,6 +58,47 @@ export interface MemorySheet {
 
 export type ChangeKind = "cells" | "sheets" | "selection" | "settings";
 
+/**
+ * Excel builds the add-in supports, by what their formulas can do:
+ * - "365": Microsoft 365 on Windows, Mac and the web — dynamic arrays, FILTER, HSTACK;
+ * - "2021": Excel 2021 and 2024 (perpetual) — dynamic arrays and FILTER, no HSTACK;
+ * - "2019": Excel 2016 and 2019 (retail perpetual, Version 2311 or later, where custom
+ *   functions run) — no dynamic arrays: no FILTER, no HSTACK, an array formula shows its top-left value.
+ */
+export type ExcelBuild = "365" | "2021" | "2019";
+
+export const EXCEL_BUILDS: readonly ExcelBuild[] = ["365", "2021", "2019"];
+
+/** Native functions the memory workbook computes, and the builds that have them. */
+const NATIVE: Record<string, readonly ExcelBuild[]> = {
+  COUNTIFS: ["365", "2021", "2019"],
+  TRIM: ["365", "2021", "2019"],
+  EXACT: ["365", "2021", "2019"],
+  FILTER: ["365", "2021"],
+  HSTACK: ["365"],
+};
+
+export interface MemoryOptions {
+  /** The Excel build to behave as; default "365". */
+  readonly build?: ExcelBuild;
+  /** Pass empty cells to the custom functions as 0, as several Excel desktop builds do. */
+  readonly blanksAsZero?: boolean;
+}
+
+/** A COUNTIFS criterion as Excel reads it: "" blank, "<>" not blank, else equal (case ignored, * ? ~ wildcards). */
+function criterionMatches(criterion: Shown, v: Shown): boolean {
+  const blank = v === "" || v === null || v === undefined;
+  if (criterion === "" || criterion === "=") return blank;
+  if (criterion === "<>") return !blank;
+  const text = String(criterion).replace(/^=/, "");
+  if (isErrorValue(v) || blank) return false;
+  if (typeof v === "number" && text.trim() !== "" && Number(text) === v) return true;
+  const pattern = text.replace(/~([*?~])|([*?])|([.+^${}()|[\]\\])/g, (_, lit: string, wild: string, re: string) =>
+    lit ? `\\${lit}` : wild ? (wild === "*" ? ".*" : ".") : `\\${re}`,
+  );
+  return new RegExp(`^${pattern}$`, "isu").test(String(v));
+}
+
 /** The ITA.* functions by the name Excel knows them (JSDoc @customfunction ids). */
 const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   "ITA.TOTAL": F.total,
@@ -58,6 +107,7 @@ const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   "ITA.TOOL": F.tool,
   "ITA.INDICATOR": F.indicator,
   "ITA.PASS": F.pass,
+  "ITA.INDICATORS": F.indicators,
   "ITA.RESULT": F.result,
   "ITA.GAP": F.gap,
   "ITA.QUESTION": F.question,
@@ -85,8 +135,15 @@ export class MemoryWorkbook implements WorkbookPort {
   active: string;
   /** Round trips asked of this workbook (one per port call), for tests that count them. */
   calls = 0;
+  readonly build: ExcelBuild;
+  readonly blanksAsZero: boolean;
 
-  constructor(sheets: readonly { name: string; rows: readonly (readonly CellValue[])[]; merged?: string[] }[] = []) {
+  constructor(
+    sheets: readonly { name: string; rows: readonly (readonly CellValue[])[]; merged?: string[] }[] = [],
+    options: MemoryOptions = {},
+  ) {
+    this.build = options.build ?? "365";
+    this.blanksAsZero = options.blanksAsZero ?? false;
     for (const s of sheets) this.addSheet(s.name, s.rows, s.merged);
     if (this.sheets.length === 0) this.addSheet("Sheet1", []);
     this.active = this.sheets[0]!.name;
@@ -204,6 +261,8 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     const [row, column] = k.split(",").map(Number) as [number, number];
     const mine = this.computed.get(s.name)!;
+    // Without dynamic arrays a formula in one cell shows the array's top-left value.
+    if (Array.isArray(result) && this.build === "2019") result = result[0]?.[0] ?? "";
     if (!Array.isArray(result)) {
       mine.set(k, result ?? "");
       return result ?? "";
@@ -243,12 +302,40 @@ export class MemoryWorkbook implements WorkbookPort {
         return node.value;
       case "ref":
         return this.refValues(node.sheet ?? sheet, node.address);
+      case "omitted":
+        return null;
       case "call": {
+        const native = NATIVE[node.name];
+        if (native && !native.includes(this.build)) {
+          throw new FormulaError(
+            `Excel รุ่นนี้ (${this.build}) ไม่มีฟังก์ชัน ${node.name} / this Excel (${this.build}) has no ${node.name}`,
+          );
+        }
+        if (node.name === "COUNTIFS") {
+          const args = node.args.map((a) => this.evaluateNode(a, sheet));
+          if (args.length < 2 || args.length % 2 !== 0)
+            throw new FormulaError("COUNTIFS: จำนวนอาร์กิวเมนต์ไม่ถูกต้อง / wrong number of arguments");
+          const ranges = args.filter((_, i) => i % 2 === 0).map((a) => this.asMatrix(a));
+          const criteria = args.filter((_, i) => i % 2 === 1).map((a) => (Array.isArray(a) ? a[0]![0]! : a));
+          const first = ranges[0]!;
+          if (ranges.some((r) => r.length !== first.length || r[0]?.length !== first[0]?.length))
+            throw { code: "#VALUE!", message: "COUNTIFS: ช่วงไม่เท่ากัน / ranges of different sizes" };
+          let count = 0;
+          first.forEach((row, i) =>
+            row.forEach((_, j) => {
+              if (ranges.every((r, k) => criterionMatches(criteria[k]!, r[i]![j]!))) count++;
+            }),
+          );
+          return count;
+        }
         if (node.name === "FILTER") {
           const [array, include] = node.args.map((a) => this.asMatrix(this.evaluateNode(a, sheet)));
           if (!array || !include)
             throw new FormulaError("FILTER ต้องมีช่วงและเงื่อนไข / FILTER needs an array and a condition");
-          const kept = array.filter((_, i) => include[i]?.[0] === true);
+          // Excel's FILTER, like every array result, gives a blank cell as 0.
+          const kept = array
+            .filter((_, i) => include[i]?.[0] === true)
+            .map((r) => r.map((v) => (v === "" || v === null ? 0 : v)));
           if (kept.length === 0) throw { code: "#CALC!", message: "FILTER: ไม่มีแถวที่ตรงเงื่อนไข / no row matches" };
           return kept;
         }
@@ -279,7 +366,7 @@ export class MemoryWorkbook implements WorkbookPort {
           const v = this.evaluateNode(a, sheet);
           // An error cell as a scalar argument makes the call an error before the function runs, as in Excel.
           if (!Array.isArray(v) && isErrorValue(v)) throw { code: v.error, message: v.message };
-          return v;
+          return a.kind === "ref" && this.blanksAsZero ? this.zeroBlanks(v) : v;
         });
         const out = (fn as (...a: unknown[]) => unknown)(...args);
         if (Array.isArray(out)) {
@@ -289,6 +376,12 @@ export class MemoryWorkbook implements WorkbookPort {
         return out as Shown;
       }
     }
+  }
+
+  /** What builds that pass blanks as 0 give a custom function for a reference. */
+  private zeroBlanks(v: Shown | Shown[][]): Shown | Shown[][] {
+    const zero = (c: Shown): Shown => (c === "" || c === null || c === undefined ? 0 : c);
+    return Array.isArray(v) ? v.map((r) => r.map(zero)) : zero(v);
   }
 
   private asMatrix(v: Shown | Shown[][]): Shown[][] {
@@ -404,6 +497,54 @@ export class MemoryWorkbook implements WorkbookPort {
     if (value === undefined) this.settings.delete(k);
     else this.settings.set(k, value);
     this.emit("settings");
+  }
+
+  async setSettings(entries: Readonly<Record<string, string | undefined>>): Promise<void> {
+    this.calls++;
+    for (const [k, value] of Object.entries(entries)) {
+      if (value === undefined) this.settings.delete(k);
+      else this.settings.set(k, value);
+    }
+    this.emit("settings");
+  }
+
+  /** Texts kept outside the settings (Excel: custom XML parts), by id. */
+  private readonly texts = new Map<string, string>();
+  private nextText = 1;
+  /** False stands for an Excel without ExcelApi 1.5 (no custom XML parts). */
+  textsSupported = true;
+
+  supportsTexts(): boolean {
+    return this.textsSupported;
+  }
+
+  async readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]> {
+    this.calls++;
+    return ids.map((id) => this.texts.get(id));
+  }
+
+  async writeText(text: string, replaces: readonly string[] = []): Promise<string> {
+    this.calls++;
+    if (!this.textsSupported) throw new Error("custom XML parts are not supported (ExcelApi 1.5)");
+    const id = `{text-${this.nextText++}}`;
+    this.texts.set(id, text);
+    for (const r of replaces) this.texts.delete(r);
+    return id;
+  }
+
+  async deleteTexts(ids: readonly string[]): Promise<void> {
+    this.calls++;
+    for (const id of ids) this.texts.delete(id);
+  }
+
+  /** Ids of the texts held, for tests. */
+  textIds(): string[] {
+    return [...this.texts.keys()];
+  }
+
+  async readSettings(prefix: string): Promise<Readonly<Record<string, string>>> {
+    this.calls++;
+    return Object.fromEntries([...this.settings].filter(([k]) => k.startsWith(prefix)));
   }
 
   async settingKeys(prefix: string): Promise<readonly string[]> {

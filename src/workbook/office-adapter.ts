@@ -6,6 +6,8 @@
  * syncs). Plain text that starts with "=" is written with a leading apostrophe, so
  * a cell the user typed never turns into a formula in a sheet we write.
  * listSheets is the one read that needs two: the sheet names, then their used ranges.
+ * Calls above the ExcelApi version the manifest declares go through `canCall`
+ * (requirements.ts lists them, with what happens without them).
  */
 import type { CellValue } from "../engine/index.js";
 import { cellA1, columnLetters, parseRange, splitPlace } from "./a1.js";
@@ -19,6 +21,8 @@ import {
   type SheetSpec,
   type WorkbookPort,
 } from "./port.js";
+import { canCall, isSupported } from "./requirements.js";
+import { textToXml, xmlToText } from "./xml-text.js";
 
 const KINDS: Record<string, CellKind> = {
   Empty: "empty",
@@ -104,10 +108,13 @@ function applyFormat(ws: Excel.Worksheet, f: FormatSpec): void {
   }
 }
 
-function printSetupSupported(): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  // Outside Office (the mock in tests) there is no requirement check to ask: assume the API is there.
-  return office?.context?.requirements ? office.context.requirements.isSetSupported("ExcelApi", "1.9") : true;
+/** A range's merged areas, queued for the next sync; undefined where Excel cannot tell (before ExcelApi 1.13). */
+function mergedAreas(range: Excel.Range): Excel.RangeAreas | undefined {
+  return canCall("getMergedAreasOrNullObject") ? range.getMergedAreasOrNullObject().load("address") : undefined;
+}
+
+function mergedOf(areas: Excel.RangeAreas | undefined): string[] {
+  return areas === undefined || areas.isNullObject ? [] : mergedList(areas.address);
 }
 
 export class OfficeWorkbook implements WorkbookPort {
@@ -130,10 +137,10 @@ export class OfficeWorkbook implements WorkbookPort {
       const ws = context.workbook.worksheets.getItem(sheet);
       const range = address ? ws.getRange(address) : ws.getUsedRangeOrNullObject(true);
       range.load("values, valueTypes, address");
-      const merged = range.getMergedAreasOrNullObject().load("address");
+      const merged = mergedAreas(range);
       await context.sync();
       if (range.isNullObject) return { sheet, topLeft: "A1", values: [[""]], kinds: [["empty"]], merged: [] };
-      return toRangeData(sheet, range as unknown as LoadedRange, merged.isNullObject ? [] : mergedList(merged.address));
+      return toRangeData(sheet, range as unknown as LoadedRange, mergedOf(merged));
     });
   }
 
@@ -146,7 +153,7 @@ export class OfficeWorkbook implements WorkbookPort {
       range.load("values, valueTypes, address");
       selected.load("address");
       selected.worksheet.load("name");
-      const merged = range.getMergedAreasOrNullObject().load("address");
+      const merged = mergedAreas(range);
       await context.sync();
       const sheet = selected.worksheet.name;
       if (range.isNullObject) {
@@ -155,7 +162,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const topLeft = /^[A-Z]+$/i.test(first) ? `${first}1` : /^\d+$/.test(first) ? `A${first}` : first;
         return { sheet, topLeft, values: [[""]], kinds: [["empty"]], merged: [] };
       }
-      return toRangeData(sheet, range as unknown as LoadedRange, merged.isNullObject ? [] : mergedList(merged.address));
+      return toRangeData(sheet, range as unknown as LoadedRange, mergedOf(merged));
     });
   }
 
@@ -189,6 +196,12 @@ export class OfficeWorkbook implements WorkbookPort {
         if (b.fontColor) cf.cellValue.format.font.color = b.fontColor;
         cf.cellValue.rule = { formula1: String(b.below), operator: "LessThan" };
       }
+      for (const a of spec.above ?? []) {
+        const cf = ws.getRange(a.range).conditionalFormats.add("CellValue");
+        cf.cellValue.format.fill.color = a.fill;
+        if (a.fontColor) cf.cellValue.format.font.color = a.fontColor;
+        cf.cellValue.rule = { formula1: String(a.above), operator: "GreaterThan" };
+      }
       for (const v of spec.validation ?? []) {
         const dv = ws.getRange(v.range).dataValidation;
         dv.rule = { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
@@ -217,8 +230,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (c.width) chart.width = c.width;
         if (c.height) chart.height = c.height;
       }
-      // Page layout is ExcelApi 1.9: where Excel lacks it the sheet is still written, only not set up for print.
-      if (spec.print && printSetupSupported()) {
+      if (spec.print) {
         const p = ws.pageLayout;
         p.paperSize = "A4";
         p.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
@@ -266,6 +278,80 @@ export class OfficeWorkbook implements WorkbookPort {
       if (item.isNullObject) return;
       item.delete();
       await context.sync();
+    });
+  }
+
+  async setSettings(entries: Readonly<Record<string, string | undefined>>): Promise<void> {
+    await Excel.run(async (context) => {
+      const settings = context.workbook.settings;
+      const removed = Object.entries(entries)
+        .filter(([, v]) => v === undefined)
+        .map(([k]) => settings.getItemOrNullObject(k));
+      if (removed.length > 0) await context.sync();
+      for (const item of removed) if (!item.isNullObject) item.delete();
+      for (const [k, v] of Object.entries(entries)) if (v !== undefined) settings.add(k, v);
+      await context.sync();
+    });
+  }
+
+  /** Custom XML parts are ExcelApi 1.5, below the ExcelApi 1.10 the manifest declares (requirements.ts). */
+  supportsTexts(): boolean {
+    return isSupported("ExcelApi", "1.5");
+  }
+
+  async readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]> {
+    if (ids.length === 0) return [];
+    return Excel.run(async (context) => {
+      const parts = context.workbook.customXmlParts;
+      const found = ids.map((id) => parts.getItemOrNullObject(id));
+      // A null object's getXml is never queued: one sync finds the parts, their XML comes with the next only if needed.
+      for (const p of found) p.load("id");
+      await context.sync();
+      const xml = found.map((p) => (p.isNullObject ? undefined : p.getXml()));
+      if (xml.some((x) => x !== undefined)) await context.sync();
+      return xml.map((x) => (x === undefined ? undefined : xmlToText(x.value)));
+    });
+  }
+
+  async writeText(text: string, replaces: readonly string[] = []): Promise<string> {
+    return Excel.run(async (context) => {
+      const parts = context.workbook.customXmlParts;
+      const part = parts.add(textToXml(text));
+      part.load("id");
+      const old = replaces.map((id) => parts.getItemOrNullObject(id));
+      for (const o of old) o.load("id");
+      await context.sync();
+      const gone = old.filter((o) => !o.isNullObject);
+      for (const o of gone) o.delete();
+      if (gone.length > 0) await context.sync();
+      return part.id;
+    });
+  }
+
+  async deleteTexts(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await Excel.run(async (context) => {
+      const parts = context.workbook.customXmlParts;
+      const found = ids.map((id) => parts.getItemOrNullObject(id));
+      for (const p of found) p.load("id");
+      await context.sync();
+      const gone = found.filter((p) => !p.isNullObject);
+      for (const p of gone) p.delete();
+      if (gone.length > 0) await context.sync();
+    });
+  }
+
+  async readSettings(prefix: string): Promise<Readonly<Record<string, string>>> {
+    return Excel.run(async (context) => {
+      const settings = context.workbook.settings;
+      settings.load("items");
+      await context.sync();
+      const out: Record<string, string> = {};
+      for (const s of settings.items) {
+        if (!s.key.startsWith(prefix)) continue;
+        out[s.key] = typeof s.value === "string" ? s.value : JSON.stringify(s.value);
+      }
+      return out;
     });
   }
 

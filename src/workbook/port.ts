@@ -18,7 +18,11 @@ export interface RangeData {
   readonly sheet: string;
   /** A1 address of the top-left cell of `values` (e.g. "B3"). */
   readonly topLeft: string;
-  /** Row-major values; empty cells are "". */
+  /**
+   * Row-major values; empty cells are "". A row may stop before the range's last column
+   * (the command line's .xlsx reader ends each row at its last value, so a stray cell far
+   * away costs nothing): a cell past a row's end is empty. `kinds` has the same shape.
+   */
   readonly values: readonly (readonly CellValue[])[];
   readonly kinds: readonly (readonly CellKind[])[];
   /** Merged areas inside the range, as A1 ranges on the sheet ("A1:C1"). */
@@ -64,6 +68,14 @@ export interface BelowFormatSpec {
   readonly fontColor?: string;
 }
 
+/** Highlight numbers in `range` above `above`, e.g. a count of blank score cells over 0. */
+export interface AboveFormatSpec {
+  readonly range: string;
+  readonly above: number;
+  readonly fill: string;
+  readonly fontColor?: string;
+}
+
 /** Whole numbers or decimals between min and max, with the message Excel shows on bad entry. */
 export interface ValidationSpec {
   readonly range: string;
@@ -100,6 +112,7 @@ export interface SheetSpec {
   readonly columnWidths?: readonly number[];
   readonly formats?: readonly FormatSpec[];
   readonly below?: readonly BelowFormatSpec[];
+  readonly above?: readonly AboveFormatSpec[];
   readonly validation?: readonly ValidationSpec[];
   readonly charts?: readonly ChartSpec[];
   readonly print?: PrintSpec;
@@ -125,8 +138,25 @@ export interface WorkbookPort {
   /** Per-workbook settings that travel with the file (Excel: workbook settings). */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string | undefined): Promise<void>;
+  /** Several settings written (undefined: removed) in one round trip. */
+  setSettings(entries: Readonly<Record<string, string | undefined>>): Promise<void>;
   /** Keys of all settings starting with `prefix`. */
   settingKeys(prefix: string): Promise<readonly string[]>;
+  /** Every setting whose key starts with `prefix`, with its value, in one round trip. */
+  readSettings(prefix: string): Promise<Readonly<Record<string, string>>>;
+  /**
+   * Whether this workbook can keep large texts outside its settings (Excel: custom XML
+   * parts, ExcelApi 1.5). Settings are loaded whole when the add-in starts and Excel on
+   * the web caps a request at 5 MB, so rules texts (140 KB a year) go there, and settings
+   * keep only their ids; without it the rules store falls back to settings.
+   */
+  supportsTexts(): boolean;
+  /** The texts stored under these ids (undefined where there is none), in one round trip. */
+  readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]>;
+  /** Store a text and give its id; the texts under `replaces` are deleted in the same call. */
+  writeText(text: string, replaces?: readonly string[]): Promise<string>;
+  /** Delete stored texts; ids that hold nothing are ignored. */
+  deleteTexts(ids: readonly string[]): Promise<void>;
   /** Ask Excel to recalculate (after rules saved in the workbook change). */
   recalculate(): Promise<void>;
 }

@@ -11,13 +11,15 @@
 import { gapRows, type Evaluation } from "../engine/index.js";
 import { cellA1, numberFormatFor } from "./a1.js";
 import type { CellWrite, SheetSpec } from "./port.js";
-import { tableArgument, type ScoreTable } from "./score-table.js";
+import { tableFormula, type ScoreTable } from "./score-table.js";
 
 export interface ResultsInput {
   readonly evaluation: Evaluation;
   /** The rules as the functions take them: a bundled year ("2568") or the name of rules saved in the workbook. */
   readonly rulesName: string;
   readonly table: ScoreTable;
+  /** Whose result this is, shown in the title row. */
+  readonly agencyName?: string;
 }
 
 export interface ResultsLayout {
@@ -27,6 +29,8 @@ export interface ResultsLayout {
   readonly toolRows: { readonly first: number; readonly last: number };
   /** A1 cells on the results sheet. */
   readonly totalCell: string;
+  /** A live count of blank score cells, beside the total, highlighted when not 0. */
+  readonly blankCountCell: string;
   readonly ratingCell: string;
   readonly gapCell: string;
 }
@@ -66,8 +70,8 @@ const BELOW_FONT = "#A4262C";
 
 export function buildResultsSheet(input: ResultsInput): ResultsLayout {
   const { evaluation: e, rulesName, table } = input;
-  const scores = tableArgument(table);
-  const rules = textArg(rulesName);
+  const { scores, tail, blankScores } = tableFormula(table);
+  const rules = textArg(rulesName) + tail;
   const decimals = e.rules.decimals;
   const numberFormat = numberFormatFor(decimals);
   const threshold = e.rules.pass.threshold;
@@ -77,7 +81,7 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
     return rows.length;
   };
 
-  push(`ผลการประเมิน ${e.rules.name.th}`);
+  push(`ผลการประเมิน ${e.rules.name.th}${input.agencyName ? ` · ${input.agencyName}` : ""}`);
   push(
     `${e.rules.name.en || "ITA results"} · ข้อมูลจาก / data: ${table.sheet}!${table.range} · เกณฑ์ / rules: ${rulesName}`,
   );
@@ -95,7 +99,7 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
         formula: `=ITA.INDICATOR(${scores},${typeof id === "number" ? id : textArg(id)},${rules})`,
         value: ind.value.published,
       },
-      { formula: `=ITA.PASS(${cellA1(r, 4)},${rules})`, value: ind.result.th },
+      { formula: `=ITA.PASS(${cellA1(r, 4)},${textArg(rulesName)})`, value: ind.result.th },
       threshold,
     );
   }
@@ -110,10 +114,17 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
     });
   }
   const lastTool = rows.length;
-  const totalRow = push("คะแนนรวม", "", "คะแนนรวมถ่วงน้ำหนัก / weighted total", {
-    formula: `=ITA.TOTAL(${scores},${rules})`,
-    value: e.total.published,
-  });
+  // Beside the total, a native count of blank score cells: some desktop Excel builds pass a
+  // blank to the functions as 0, which no function can tell from a typed 0; Excel's own
+  // COUNTIFS sees the blank. The pane only writes this sheet when its Check found no blank.
+  const totalRow = push(
+    "คะแนนรวม",
+    "",
+    "คะแนนรวมถ่วงน้ำหนัก / weighted total",
+    { formula: `=ITA.TOTAL(${scores},${rules})`, value: e.total.published },
+    "ช่องคะแนนว่าง / blank scores",
+    { formula: `=${blankScores}`, value: 0 },
+  );
   const ratingRow = push("ระดับผลการประเมิน", "", "ระดับ / rating", {
     formula: `=ITA.RATING(${scores},${rules})`,
     value: e.rating.label.th,
@@ -147,9 +158,11 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
       { range: `A${firstTool}:D${ratingRow}`, border: true },
       { range: `D${firstTool}:D${totalRow}`, numberFormat },
       { range: `A${totalRow}:D${ratingRow}`, bold: true },
+      { range: `E${totalRow}:F${totalRow}`, border: true, italic: true },
       { range: `A${gapTitle}`, bold: true },
     ],
     below: [{ range: ind, below: threshold, fill: BELOW_FILL, fontColor: BELOW_FONT }],
+    above: [{ range: cellA1(totalRow, 6), above: 0, fill: BELOW_FILL, fontColor: BELOW_FONT }],
     charts: [
       {
         title: "คะแนนรายตัวชี้วัด / indicator scores",
@@ -168,6 +181,7 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
     indicatorRows: { first: firstIndicator, last: lastIndicator },
     toolRows: { first: firstTool, last: lastTool },
     totalCell: cellA1(totalRow, 4),
+    blankCountCell: cellA1(totalRow, 6),
     ratingCell: cellA1(ratingRow, 4),
     gapCell: cellA1(gapRow, 1),
   };

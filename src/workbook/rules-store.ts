@@ -1,17 +1,28 @@
 /**
- * Rules the staff edit, kept in the workbook through the port's settings so they
- * travel with the file:
+ * Rules the staff edit, kept in the workbook so they travel with the file. This module
+ * owns every setting key about rules; saving, drafts, history, deleting, the workbook's
+ * choice of rules and the custom functions' registry all go through it, and the name
+ * check is the registry's one `nameProblem`.
  *
- * - `ITA.rules:<name>`: the saved text, the only one used for scoring (as
- *   src/office/saved-rules.ts has always read it). Saving refuses text with errors,
- *   registers it with the custom functions and asks the workbook to recalculate.
- * - `ITA.draft:<name>`: the text being edited, written as the staff member types,
- *   errors and all, so closing the pane loses nothing. Never used for scoring.
- * - `ITA.rules-history:<name>`: earlier saved texts, newest first, bounded, to restore.
- * - `ITA.rules-info:<name>`: the bundled year the rules were copied from (for the
- *   diff) and when they were last saved.
- * - `ITA.editor:current`: the name the editor had open, to reopen it.
+ * Where things are kept. Settings are loaded whole when the add-in starts and Excel on
+ * the web caps a request at 5 MB, while one year's rules text is about 140 KB; so texts
+ * live where size is not a problem (custom XML parts, through the port's `writeText`),
+ * and settings hold only a small index per name:
  *
+ * - `ITA.rules-ref:<name>`: JSON `Ref`: the ids of the saved text, the draft and up to
+ *   five earlier versions, the bundled year the rules came from, when they were saved.
+ *   Budget: under 1 KB per name, so 10 rules sets × 5 versions keep settings under 16 KB
+ *   and start-up reads names and ids, no rules text (a text is read when used).
+ * - `ITA.rules-text:<id>`: a text in settings, only where the workbook cannot hold custom
+ *   XML parts (Excel without ExcelApi 1.5).
+ * - `ITA.editor:current`, `ITA.choice.rules`: the rules the editor had open, and the rules
+ *   the wizard scores with.
+ * - Older workbooks: `ITA.rules:<name>` (saved text), `ITA.draft:<name>`,
+ *   `ITA.rules-history:<name>`, `ITA.rules-info:<name>`. They are read as they are and
+ *   moved to the layout above the first time the name is written.
+ *
+ * Saving refuses text with errors, registers it with the custom functions and asks the
+ * workbook to recalculate. Drafts keep what is typed, errors and all; never scored.
  * Import and export of `.ita` files stay on the machine: a browser file input and a
  * download through a Blob URL; nothing is sent anywhere.
  */
@@ -19,19 +30,27 @@ import { parseRules } from "../dsl/index.js";
 import type { Diagnostic } from "../dsl/diagnostics.js";
 import { toThaiDigits } from "../dsl/precision.js";
 import { bundledText } from "../engine/index.js";
-import { registerWorkbookRules } from "../functions/register-rules.js";
-import { SETTING_PREFIX } from "../office/saved-rules.js";
+// Registering through register-rules.js hands the parser to the functions (their bundle has none).
+import { registerWorkbookRules, registerWorkbookRulesLazily } from "../functions/register-rules.js";
+import { nameProblem, onWorkbookRulesLoaded, unregisterWorkbookRules, wasAskedFor } from "../functions/rules.js";
 import type { WorkbookPort } from "./port.js";
 
-export const RULES_PREFIX = SETTING_PREFIX;
+export { nameProblem };
+
+export const REF_PREFIX = "ITA.rules-ref:";
+export const TEXT_PREFIX = "ITA.rules-text:";
+export const CURRENT_KEY = "ITA.editor:current";
+export const CHOICE_RULES = "ITA.choice.rules";
+/** Keys of workbooks saved before the index: read, and migrated on the first write. */
+export const RULES_PREFIX = "ITA.rules:";
 export const DRAFT_PREFIX = "ITA.draft:";
 export const HISTORY_PREFIX = "ITA.rules-history:";
 export const INFO_PREFIX = "ITA.rules-info:";
-export const CURRENT_KEY = "ITA.editor:current";
 
-/** Saved versions kept per name, and the characters they may take together (workbook settings are small). */
+/** Saved versions kept per name besides the current one. */
 export const MAX_VERSIONS = 5;
-export const MAX_HISTORY_CHARS = 600_000;
+/** Characters of settings one name's index may take (see the budget above). */
+export const INDEX_BUDGET_CHARS = 1_000;
 
 export interface Draft {
   readonly text: string;
@@ -74,19 +93,17 @@ export interface RulesStoreOptions {
   readonly now?: () => Date;
 }
 
-/** Why a name cannot hold saved rules, or undefined when it can. */
-export function nameProblem(name: string): { th: string; en: string } | undefined {
-  const shown = name.trim();
-  if (!shown) return { th: "ยังไม่ได้ตั้งชื่อเกณฑ์", en: "the rules have no name" };
-  if (bundledText(shown) !== undefined) {
-    return {
-      th: `"${shown}" เป็นปีของเกณฑ์ที่ติดมากับโปรแกรม ใช้ชื่ออื่น`,
-      en: `"${shown}" is a bundled year; choose another name`,
-    };
-  }
-  if (/[\r\n]/.test(shown)) return { th: "ชื่อเกณฑ์ต้องอยู่ในบรรทัดเดียว", en: "the name must be on one line" };
-  return undefined;
+/** One name's index: where its texts are, and what is known about them. */
+interface Ref {
+  saved?: string;
+  savedAt?: string;
+  from?: string;
+  draft?: { id: string; from?: string; updated: string };
+  history: { id: string; savedAt: string }[];
 }
+
+/** Texts kept in settings (no custom XML parts) have ids of this form. */
+const SETTING_ID = "setting:";
 
 function parseJson<T>(text: string | undefined): T | undefined {
   if (text === undefined) return undefined;
@@ -96,6 +113,16 @@ function parseJson<T>(text: string | undefined): T | undefined {
     return undefined; // a hand-edited or truncated setting: treat as absent rather than fail the pane
   }
 }
+
+function parseRef(text: string | undefined): Ref | undefined {
+  const r = parseJson<Partial<Ref>>(text);
+  if (!r || typeof r !== "object") return undefined;
+  return { ...r, history: Array.isArray(r.history) ? r.history.filter((h) => typeof h?.id === "string") : [] };
+}
+
+const nameOf = (key: string, prefix: string): string => key.slice(prefix.length);
+const keyOf = (name: string): string => name.trim();
+let textCounter = 0;
 
 export class RulesStore {
   private readonly register: (name: string, text: string) => void;
@@ -109,43 +136,189 @@ export class RulesStore {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Every name with saved rules or a draft, sorted. */
+  // ---- texts, wherever they are kept ----
+
+  private async putText(text: string, replaces: readonly (string | undefined)[] = []): Promise<string> {
+    const old = replaces.filter((id): id is string => id !== undefined);
+    const inSettings = old.filter((id) => id.startsWith(SETTING_ID));
+    const parts = old.filter((id) => !id.startsWith(SETTING_ID));
+    let id: string;
+    if (this.port.supportsTexts()) {
+      id = await this.port.writeText(text, parts);
+      if (inSettings.length > 0) await this.port.setSettings(this.settingRemovals(inSettings));
+    } else {
+      id = `${SETTING_ID}${Date.now().toString(36)}-${(textCounter++).toString(36)}`;
+      await this.port.setSettings({ [TEXT_PREFIX + id]: text, ...this.settingRemovals(inSettings) });
+    }
+    return id;
+  }
+
+  private settingRemovals(ids: readonly string[]): Record<string, undefined> {
+    return Object.fromEntries(ids.map((id) => [TEXT_PREFIX + id, undefined]));
+  }
+
+  private async readTexts(ids: readonly string[]): Promise<(string | undefined)[]> {
+    const parts = ids.filter((id) => !id.startsWith(SETTING_ID));
+    const fromParts = parts.length > 0 ? await this.port.readTexts(parts) : [];
+    const partText = new Map(parts.map((id, i) => [id, fromParts[i]]));
+    const inSettings = ids.filter((id) => id.startsWith(SETTING_ID));
+    const fromSettings = await Promise.all(inSettings.map((id) => this.port.getSetting(TEXT_PREFIX + id)));
+    const settingText = new Map(inSettings.map((id, i) => [id, fromSettings[i]]));
+    return ids.map((id) => (id.startsWith(SETTING_ID) ? settingText.get(id) : partText.get(id)));
+  }
+
+  private async dropTexts(ids: readonly (string | undefined)[]): Promise<void> {
+    const all = ids.filter((id): id is string => id !== undefined);
+    const parts = all.filter((id) => !id.startsWith(SETTING_ID));
+    const inSettings = all.filter((id) => id.startsWith(SETTING_ID));
+    if (parts.length > 0 && this.port.supportsTexts()) await this.port.deleteTexts(parts);
+    if (inSettings.length > 0) await this.port.setSettings(this.settingRemovals(inSettings));
+  }
+
+  // ---- the index ----
+
+  /** The name's index, moving an older workbook's settings into it first. */
+  private async ref(key: string): Promise<Ref> {
+    const current = parseRef(await this.port.getSetting(REF_PREFIX + key));
+    if (current) return current;
+    const [saved, draftText, historyText, infoText] = await Promise.all([
+      this.port.getSetting(RULES_PREFIX + key),
+      this.port.getSetting(DRAFT_PREFIX + key),
+      this.port.getSetting(HISTORY_PREFIX + key),
+      this.port.getSetting(INFO_PREFIX + key),
+    ]);
+    const ref: Ref = { history: [] };
+    if (saved === undefined && draftText === undefined && historyText === undefined) return ref;
+    const info = parseJson<RulesInfo>(infoText) ?? {};
+    const draft = parseJson<Draft>(draftText);
+    const history = parseJson<SavedVersion[]>(historyText);
+    if (info.from) ref.from = info.from;
+    if (info.savedAt) ref.savedAt = info.savedAt;
+    if (saved !== undefined) ref.saved = await this.putText(saved);
+    if (draft && typeof draft.text === "string") {
+      ref.draft = {
+        id: await this.putText(draft.text),
+        updated: draft.updated,
+        ...(draft.from ? { from: draft.from } : {}),
+      };
+    }
+    for (const v of Array.isArray(history) ? history.slice(0, MAX_VERSIONS) : []) {
+      if (typeof v?.text === "string") ref.history.push({ id: await this.putText(v.text), savedAt: v.savedAt });
+    }
+    // One write: the index in, the old keys out, so a workbook never holds both.
+    await this.port.setSettings({
+      [REF_PREFIX + key]: JSON.stringify(ref),
+      [RULES_PREFIX + key]: undefined,
+      [DRAFT_PREFIX + key]: undefined,
+      [HISTORY_PREFIX + key]: undefined,
+      [INFO_PREFIX + key]: undefined,
+    });
+    return ref;
+  }
+
+  /** The index as it reads now, without migrating: an older workbook's settings are shown as they are. */
+  private async view(key: string): Promise<{ ref?: Ref; legacy?: StoredRules & { history: SavedVersion[] } }> {
+    const ref = parseRef(await this.port.getSetting(REF_PREFIX + key));
+    if (ref) return { ref };
+    const [saved, draftText, historyText, infoText] = await Promise.all([
+      this.port.getSetting(RULES_PREFIX + key),
+      this.port.getSetting(DRAFT_PREFIX + key),
+      this.port.getSetting(HISTORY_PREFIX + key),
+      this.port.getSetting(INFO_PREFIX + key),
+    ]);
+    const draft = parseJson<Draft>(draftText);
+    const history = parseJson<SavedVersion[]>(historyText);
+    return {
+      legacy: {
+        name: key,
+        ...(saved !== undefined ? { saved } : {}),
+        ...(draft && typeof draft.text === "string" ? { draft } : {}),
+        info: parseJson<RulesInfo>(infoText) ?? {},
+        history: Array.isArray(history) ? history.filter((v) => typeof v?.text === "string") : [],
+      },
+    };
+  }
+
+  private async writeRef(key: string, ref: Ref): Promise<void> {
+    await this.port.setSetting(REF_PREFIX + key, JSON.stringify(ref));
+  }
+
+  // ---- what the pane and the functions ask ----
+
+  /** Every name with saved rules or a draft, sorted. One round trip. */
   async names(): Promise<string[]> {
-    const [saved, drafts] = await Promise.all([
-      this.port.settingKeys(RULES_PREFIX),
-      this.port.settingKeys(DRAFT_PREFIX),
-    ]);
-    const names = new Set([
-      ...saved.map((k) => k.slice(RULES_PREFIX.length)),
-      ...drafts.map((k) => k.slice(DRAFT_PREFIX.length)),
-    ]);
+    const all = Object.keys(await this.port.readSettings("ITA."));
+    const names = new Set<string>();
+    for (const k of all) {
+      for (const prefix of [REF_PREFIX, RULES_PREFIX, DRAFT_PREFIX])
+        if (k.startsWith(prefix)) names.add(nameOf(k, prefix));
+    }
     return [...names].sort((a, b) => a.localeCompare(b, "th"));
   }
 
+  /** Names with saved rules (usable for scoring), read from the index alone: no rules text. */
+  async savedNames(): Promise<string[]> {
+    const all = await this.port.readSettings("ITA.");
+    const names = new Set<string>();
+    for (const [k, v] of Object.entries(all)) {
+      if (k.startsWith(RULES_PREFIX)) names.add(nameOf(k, RULES_PREFIX));
+      else if (k.startsWith(REF_PREFIX) && parseRef(v)?.saved) names.add(nameOf(k, REF_PREFIX));
+    }
+    return [...names].sort((a, b) => a.localeCompare(b, "th"));
+  }
+
+  /** The saved text of one name, read when it is used. */
+  async savedText(name: string): Promise<string | undefined> {
+    const { ref, legacy } = await this.view(keyOf(name));
+    if (legacy) return legacy.saved;
+    return ref?.saved ? (await this.readTexts([ref.saved]))[0] : undefined;
+  }
+
   async load(name: string): Promise<StoredRules> {
-    const key = name.trim();
-    const [saved, draft, info] = await Promise.all([
-      this.port.getSetting(RULES_PREFIX + key),
-      this.port.getSetting(DRAFT_PREFIX + key),
-      this.port.getSetting(INFO_PREFIX + key),
-    ]);
-    const d = parseJson<Draft>(draft);
+    const key = keyOf(name);
+    const { ref, legacy } = await this.view(key);
+    if (legacy)
+      return {
+        name: key,
+        ...(legacy.saved !== undefined ? { saved: legacy.saved } : {}),
+        ...(legacy.draft ? { draft: legacy.draft } : {}),
+        info: legacy.info,
+      };
+    if (!ref) return { name: key, info: {} };
+    const ids = [ref.saved, ref.draft?.id].filter((id): id is string => id !== undefined);
+    const texts = new Map(ids.map((id, i) => [id, i]));
+    const read = await this.readTexts(ids);
+    const saved = ref.saved ? read[texts.get(ref.saved)!] : undefined;
+    const draftText = ref.draft ? read[texts.get(ref.draft.id)!] : undefined;
+    const draft: Draft | undefined =
+      ref.draft && draftText !== undefined
+        ? { text: draftText, updated: ref.draft.updated, ...(ref.draft.from ? { from: ref.draft.from } : {}) }
+        : undefined;
     return {
       name: key,
       ...(saved !== undefined ? { saved } : {}),
-      ...(d && typeof d.text === "string" ? { draft: d } : {}),
-      info: parseJson<RulesInfo>(info) ?? {},
+      ...(draft ? { draft } : {}),
+      info: { ...(ref.from ? { from: ref.from } : {}), ...(ref.savedAt ? { savedAt: ref.savedAt } : {}) },
     };
   }
 
   /** Keep what is being typed, errors and all. Never registered, never scored. */
   async saveDraft(name: string, text: string, from?: string): Promise<void> {
-    const draft: Draft = { text, ...(from ? { from } : {}), updated: this.now().toISOString() };
-    await this.port.setSetting(DRAFT_PREFIX + name.trim(), JSON.stringify(draft));
+    const key = keyOf(name);
+    const ref = await this.ref(key);
+    const id = await this.putText(text, [ref.draft?.id]);
+    ref.draft = { id, updated: this.now().toISOString(), ...(from ? { from } : {}) };
+    await this.writeRef(key, ref);
   }
 
   async discardDraft(name: string): Promise<void> {
-    await this.port.setSetting(DRAFT_PREFIX + name.trim(), undefined);
+    const key = keyOf(name);
+    const ref = await this.ref(key);
+    if (!ref.draft) return;
+    const old = ref.draft.id;
+    delete ref.draft;
+    await this.writeRef(key, ref);
+    await this.dropTexts([old]);
   }
 
   /**
@@ -166,30 +339,35 @@ export class RulesStore {
         diagnostics: errors,
       };
     }
-    const key = name.trim();
-    const [previous, infoText] = await Promise.all([
-      this.port.getSetting(RULES_PREFIX + key),
-      this.port.getSetting(INFO_PREFIX + key),
-    ]);
-    const oldInfo = parseJson<RulesInfo>(infoText) ?? {};
+    const key = keyOf(name);
+    const ref = await this.ref(key);
     const savedAt = this.now().toISOString();
-    if (previous !== undefined && previous !== text) {
-      await this.pushVersion(key, { text: previous, savedAt: oldInfo.savedAt ?? savedAt });
-    }
+    const previous = ref.saved ? (await this.readTexts([ref.saved]))[0] : undefined;
+    const replaced: (string | undefined)[] = [ref.draft?.id];
+    if (ref.saved !== undefined && previous !== undefined && previous !== text) {
+      // The previous text's stored copy simply moves to the history: nothing is rewritten.
+      ref.history.unshift({ id: ref.saved, savedAt: ref.savedAt ?? savedAt });
+      replaced.push(...ref.history.splice(MAX_VERSIONS).map((h) => h.id));
+    } else replaced.push(ref.saved);
     // The workbook first: if the write fails, this session must not score with rules the file does not hold.
-    await this.port.setSetting(RULES_PREFIX + key, text);
+    ref.saved = await this.putText(text, replaced);
+    ref.savedAt = savedAt;
+    const fromYear = from ?? ref.from;
+    if (fromYear) ref.from = fromYear;
+    delete ref.draft;
+    await this.writeRef(key, ref);
     this.register(key, text);
-    const fromYear = from ?? oldInfo.from;
-    await this.port.setSetting(INFO_PREFIX + key, JSON.stringify({ ...(fromYear ? { from: fromYear } : {}), savedAt }));
-    await this.port.setSetting(DRAFT_PREFIX + key, undefined);
     await this.port.recalculate();
     return { ok: true };
   }
 
   /** Earlier saved texts, newest first. */
   async versions(name: string): Promise<SavedVersion[]> {
-    const list = parseJson<SavedVersion[]>(await this.port.getSetting(HISTORY_PREFIX + name.trim()));
-    return Array.isArray(list) ? list.filter((v) => typeof v?.text === "string") : [];
+    const { ref, legacy } = await this.view(keyOf(name));
+    if (legacy) return legacy.history;
+    if (!ref || ref.history.length === 0) return [];
+    const texts = await this.readTexts(ref.history.map((h) => h.id));
+    return ref.history.flatMap((h, i) => (texts[i] !== undefined ? [{ text: texts[i]!, savedAt: h.savedAt }] : []));
   }
 
   /** Make an earlier version the saved one again; the text it replaces joins the history. */
@@ -201,6 +379,28 @@ export class RulesStore {
     return this.save(name, version.text);
   }
 
+  /**
+   * Delete saved rules with their draft and history. Formulas that name them show #N/A
+   * after the recalculation; the editor and the wizard forget them if they had them open.
+   */
+  async remove(name: string): Promise<void> {
+    const key = keyOf(name);
+    const { ref } = await this.view(key);
+    const [current, chosen] = await Promise.all([this.currentName(), this.chosenRules()]);
+    await this.port.setSettings({
+      [REF_PREFIX + key]: undefined,
+      [RULES_PREFIX + key]: undefined,
+      [DRAFT_PREFIX + key]: undefined,
+      [HISTORY_PREFIX + key]: undefined,
+      [INFO_PREFIX + key]: undefined,
+      ...(current === key ? { [CURRENT_KEY]: undefined } : {}),
+      ...(chosen === key ? { [CHOICE_RULES]: undefined } : {}),
+    });
+    if (ref) await this.dropTexts([ref.saved, ref.draft?.id, ...ref.history.map((h) => h.id)]);
+    unregisterWorkbookRules(key);
+    await this.port.recalculate();
+  }
+
   async currentName(): Promise<string | undefined> {
     return this.port.getSetting(CURRENT_KEY);
   }
@@ -209,11 +409,48 @@ export class RulesStore {
     await this.port.setSetting(CURRENT_KEY, name.trim());
   }
 
-  private async pushVersion(key: string, v: SavedVersion): Promise<void> {
-    const list = [v, ...(await this.versions(key))].slice(0, MAX_VERSIONS);
-    // Drop the oldest until the history fits; the newest is always kept.
-    while (list.length > 1 && list.reduce((n, x) => n + x.text.length, 0) > MAX_HISTORY_CHARS) list.pop();
-    await this.port.setSetting(HISTORY_PREFIX + key, JSON.stringify(list));
+  /** The rules the wizard scores this workbook with (a bundled year or a saved name). */
+  async chosenRules(): Promise<string | undefined> {
+    return this.port.getSetting(CHOICE_RULES);
+  }
+
+  async choose(name: string): Promise<void> {
+    await this.port.setSetting(CHOICE_RULES, name.trim());
+  }
+
+  /**
+   * At start-up: every saved name is registered with the custom functions, its text read
+   * only when a function first asks for it (then the workbook recalculates). Names that
+   * cannot be registered come back with the reason.
+   */
+  async registerForFunctions(): Promise<{ loaded: string[]; refused: { name: string; reason: string }[] }> {
+    onWorkbookRulesLoaded(() => void this.port.recalculate().catch(() => undefined));
+    const loaded: string[] = [];
+    const refused: { name: string; reason: string }[] = [];
+    for (const name of await this.savedNames()) {
+      const problem = nameProblem(name);
+      if (problem) {
+        refused.push({ name, reason: `${problem.th} / ${problem.en}` });
+        continue;
+      }
+      registerWorkbookRulesLazily(name, () => this.savedText(name));
+      loaded.push(name);
+    }
+    if (wasAskedFor(loaded)) await this.port.recalculate();
+    return { loaded, refused };
+  }
+
+  /** Every saved name with its text, registered with the functions as it is read (the wizard's list). */
+  async savedRules(): Promise<{ name: string; text: string; problem?: { th: string; en: string } }[]> {
+    const out: { name: string; text: string; problem?: { th: string; en: string } }[] = [];
+    for (const name of await this.savedNames()) {
+      const text = await this.savedText(name);
+      if (text === undefined) continue;
+      const problem = nameProblem(name);
+      if (!problem) this.register(name, text);
+      out.push({ name, text, ...(problem ? { problem } : {}) });
+    }
+    return out;
   }
 }
 

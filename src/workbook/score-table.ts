@@ -7,7 +7,7 @@
  * Nothing here scores: the Check step hands the rows to the engine (evaluateRows, whose problems are the checks).
  */
 import type { ScoreRow } from "../engine/index.js";
-import { arabicDigits, isBlank, type CellValue } from "../engine/values.js";
+import { arabicDigits, excelTrim, isBlank, type CellValue } from "../engine/values.js";
 import { cellA1, columnLetters, formulaRef, intersects, parseCell, parseRange, place, rangeA1 } from "./a1.js";
 import type { RangeData } from "./port.js";
 
@@ -190,7 +190,7 @@ export function findScoreTable(data: RangeData): FindResult {
 
   // Tool and agency names merged down several rows (common in Thai sheets) are filled down.
   const filled = (i: number, jj: number): CellValue => {
-    const v = values[i]?.[jj];
+    const v = values[i]?.[jj] ?? "";
     if (!isBlank(v)) return v;
     const r = rowAt(i);
     const c = colAt(jj);
@@ -198,15 +198,16 @@ export function findScoreTable(data: RangeData): FindResult {
       (x) => x.r.left <= c && x.r.right >= c && x.r.top < r && x.r.bottom >= r && x.r.top > headerRow,
     );
     if (!m) return v;
-    return values[m.r.top - origin.row]?.[m.r.left - origin.column];
+    return values[m.r.top - origin.row]?.[m.r.left - origin.column] ?? "";
   };
 
   const rows: (ScoreRow & { agency?: string })[] = [];
   let lastRow = headerRow;
   for (let i = header + 1; i < values.length; i++) {
     const tool = filled(i, j.tool);
-    const question = values[i]![j.question];
-    const score = values[i]![j.score];
+    // A row may stop before the table's last column (RangeData): a missing cell is empty.
+    const question = values[i]![j.question] ?? "";
+    const score = values[i]![j.score] ?? "";
     if (isBlank(question) && isBlank(score) && (isBlank(values[i]![j.tool]) || isBlank(tool))) continue;
     const r = rowAt(i);
     lastRow = r;
@@ -216,7 +217,7 @@ export function findScoreTable(data: RangeData): FindResult {
       question,
       score,
       where: place(data.sheet, cellA1(r, colAt(j.score))),
-      // As Excel's TRIM leaves it (spaces only), so the pane groups rows as the FILTER formula will.
+      // As Excel's TRIM leaves it (spaces only), so the pane groups rows as the functions will.
       ...(agency === undefined || isBlank(agency) ? {} : { agency: excelTrim(String(agency)) }),
     });
   }
@@ -260,24 +261,47 @@ export function findScoreTable(data: RangeData): FindResult {
 }
 
 /**
- * The score table as a formula argument for the ITA.* functions, which read columns
- * tool, question, score in that order: the table's range itself when its first three
- * columns are exactly those, else the three columns joined with HSTACK (Excel 365,
- * where custom functions run). The header row is included; the functions skip it.
+ * The score table in formulas, in a form every supported Excel computes (no HSTACK,
+ * no FILTER, no dynamic array): `ITA.X(${scores}, …, rules${tail})`.
+ * - `scores`: the table's range when its first three columns are tool, question and
+ *   score, else the tool column, with the question and score columns in `tail`
+ *   (the functions' question_column and score_column arguments);
+ * - for one agency of many, `tail` also gives the agency column and the agency's name
+ *   (agency_column, agency): the functions keep the rows whose agency cell, as
+ *   Excel's TRIM leaves it, is exactly that name — as the pane groups them. Not FILTER:
+ *   Excel 2016/2019 lack it, and its result turns blank score cells into 0 everywhere.
+ * - `blankScores`: a native COUNTIFS of the score cells left blank on rows that name
+ *   a tool (that agency's rows only), so a blank a desktop Excel passes to the
+ *   functions as 0 still shows. COUNTIFS compares the agency ignoring case and extra
+ *   spaces are not trimmed, so a name typed with extra spaces is not counted there.
+ * The header row is included; the functions skip it.
  */
-export function tableArgument(table: ScoreTable): string {
+export interface TableFormula {
+  readonly scores: string;
+  readonly tail: string;
+  readonly blankScores: string;
+}
+
+export function tableFormula(table: ScoreTable): TableFormula {
   const r = parseRange(table.range);
   const { tool, question, score, agency } = table.columns;
   const column = (c: number): string =>
     formulaRef(table.sheet, `${columnLetters(c)}${r.top}:${columnLetters(c)}${r.bottom}`);
-  const scores =
-    tool === r.left && question === r.left + 1 && score === r.left + 2
-      ? formulaRef(table.sheet, rangeA1({ ...r, right: r.left + 2 }))
-      : `HSTACK(${column(tool)},${column(question)},${column(score)})`;
-  if (table.agency === undefined || agency === undefined) return scores;
-  // One agency of many: its rows only, so the formulas stay live over the shared table.
-  // EXACT, not "=": Excel's "=" ignores case, and the pane tells "Khlong Phon" from "KHLONG PHON".
-  return `FILTER(${scores},EXACT(TRIM(${column(agency)}),"${table.agency.replaceAll('"', '""')}"))`;
+  const inOrder = tool === r.left && question === r.left + 1 && score === r.left + 2;
+  const scores = inOrder ? formulaRef(table.sheet, rangeA1({ ...r, right: r.left + 2 })) : column(tool);
+  let tail = inOrder ? "" : `,${column(question)},${column(score)}`;
+  let blankScores = `COUNTIFS(${column(score)},"",${column(tool)},"<>"`;
+  if (table.agency !== undefined && agency !== undefined) {
+    tail += `${inOrder ? ",," : ""},${column(agency)},${formulaText(table.agency)}`;
+    // "=" first: the name is compared as it is, never read as a comparison; * ? ~ are literal.
+    blankScores += `,${column(agency)},${formulaText(`=${table.agency.replace(/[~*?]/g, "~$&")}`)}`;
+  }
+  return { scores, tail, blankScores: `${blankScores})` };
+}
+
+/** A text constant in a formula. */
+function formulaText(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 /** The agencies of a table with an agency column, in the order they first appear (spaces tidied). */
@@ -290,10 +314,7 @@ export function agenciesIn(table: ScoreTable): string[] {
   return [...seen];
 }
 
-/** Excel's TRIM: runs of U+0020 to one, none at either end; other white space is kept, as Excel keeps it. */
-export function excelTrim(text: string): string {
-  return text.replace(/ +/g, " ").replace(/^ | $/g, "");
-}
+export { excelTrim } from "../engine/values.js";
 
 function tidyAgency(name: string | undefined): string {
   return excelTrim(name ?? "");
@@ -311,8 +332,8 @@ export function narrowToAgency(table: ScoreTable, agency?: string): ScoreTable {
 }
 
 /**
- * Why one agency of several cannot be scored live: Excel's FILTER sees a merged
- * agency cell's name only in its top row, so the formulas would drop the rest.
+ * Why one agency of several cannot be scored live: Excel passes a merged agency
+ * cell's name to the functions in its top row only, so the formulas would drop the rest.
  */
 export function agencyProblem(table: ScoreTable): TableProblem | undefined {
   const cells = table.mergedAgencyCells ?? [];

@@ -32,7 +32,7 @@ const { generateCustomFunctionsMetadata } = require("custom-functions-metadata")
 };
 const read = <T>(file: string): T => JSON.parse(readFileSync(file, "utf8")) as T;
 const THAI = /[\u0E00-\u0E7F]/;
-const IDS = ["TOTAL", "RATING", "BAND", "TOOL", "INDICATOR", "PASS", "RESULT", "GAP", "QUESTION"];
+const IDS = ["TOTAL", "RATING", "BAND", "TOOL", "INDICATOR", "PASS", "INDICATORS", "RESULT", "GAP", "QUESTION"];
 
 describe("production build", function () {
   this.timeout(180000);
@@ -87,8 +87,8 @@ describe("production build", function () {
     }
   });
 
-  it("spills RESULT and GAP as matrices", () => {
-    for (const id of ["RESULT", "GAP"])
+  it("spills INDICATORS (and RESULT, its old name) and GAP as matrices", () => {
+    for (const id of ["INDICATORS", "RESULT", "GAP"])
       assert.equal(built.functions.find((f) => f.id === id)!.result.dimensionality, "matrix");
   });
 

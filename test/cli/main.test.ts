@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
@@ -99,6 +99,12 @@ describe("ita command line", () => {
     assert.match(r.out, /^tool IIT "ภายใน" "Internal" weight 60 mean of indicators$/m);
   });
 
+  it("format: prints the bundled 2568 rules exactly as they are on disk", async () => {
+    const r = await ita("format", "rules/ita-2568.ita");
+    assert.equal(r.code, 0);
+    assert.equal(`${r.out}\n`, readFileSync("rules/ita-2568.ita", "utf8"));
+  });
+
   it("reports a missing file in one line without a stack trace", async () => {
     const r = await ita("score", "nope.csv");
     assert.equal(r.code, 2);
@@ -106,7 +112,7 @@ describe("ita command line", () => {
   });
 
   it("runs as the installed `ita` binary", function () {
-    if (!existsSync("lib/cli/main.js")) execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
+    if (!existsSync("lib/cli/process.js")) execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
     const r = spawnSync("node", ["bin/ita.js", "score", "examples/khlong-phon-2568/scores.csv", "--json"], {
       encoding: "utf8",
     });

@@ -4,11 +4,13 @@
  * merged areas, so the CLI and the task pane find tables the same way.
  */
 import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readXlsx, UnreadableWorkbook } from "../../src/cli/read-xlsx.js";
+import { writeSeedWorkbook } from "./workbooks.js";
 
 describe("reading .xlsx worksheets", () => {
   const dir = mkdtempSync(join(tmpdir(), "ita-read-xlsx-"));
@@ -27,16 +29,9 @@ describe("reading .xlsx worksheets", () => {
     await wb.xlsx.writeFile(file);
     const [sheet] = (await readXlsx(file)).sheets;
     assert.equal(sheet!.sheet, "คะแนน");
-    assert.deepEqual(sheet!.values, [
-      ["หัวเรื่อง", "", ""],
-      ["เครื่องมือ", "97.14", 2],
-      [true, "#N/A", ""],
-    ]);
-    assert.deepEqual(sheet!.kinds, [
-      ["string", "empty", "empty"],
-      ["string", "string", "number"],
-      ["boolean", "error", "empty"],
-    ]);
+    // Each row ends at its last value: the merged area's other cells and C3 are empty.
+    assert.deepEqual(sheet!.values, [["หัวเรื่อง"], ["เครื่องมือ", "97.14", 2], [true, "#N/A"]]);
+    assert.deepEqual(sheet!.kinds, [["string"], ["string", "string", "number"], ["boolean", "error"]]);
     assert.deepEqual(sheet!.merged, ["A1:C1"]);
   });
 
@@ -47,5 +42,52 @@ describe("reading .xlsx worksheets", () => {
       readXlsx(file),
       (e: Error) => e instanceof UnreadableWorkbook && /fake\.xlsx: เปิดไฟล์ .xlsx ไม่ได้/.test(e.message),
     );
+  });
+
+  it("keeps empty cells between values and rows without values as empty", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("คะแนน");
+    ws.getCell("C2").value = 5;
+    ws.getCell("A4").value = "x";
+    const file = join(dir, "gaps.xlsx");
+    await wb.xlsx.writeFile(file);
+    const [sheet] = (await readXlsx(file)).sheets;
+    assert.deepEqual(sheet!.values, [[], ["", "", 5], [], ["x"]]);
+    assert.deepEqual(sheet!.kinds, [[], ["empty", "empty", "number"], [], ["string"]]);
+  });
+
+  it("reads a score sheet with stray cells at XFD1048576 and A200000 in under 2 s and 300 MB, naming the stray row", async function () {
+    this.timeout(120000);
+    const file = join(dir, "stray.xlsx");
+    await writeSeedWorkbook(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("คะแนน")!;
+    ws.getCell("XFD1048576").value = "ไกล";
+    ws.getCell("A200000").value = "IIT";
+    ws.getCell("Z1048575").numFmt = "0.00"; // a format alone, no value
+    await wb.xlsx.writeFile(file);
+    // A fresh process, so its peak memory is the reading's alone (tsx included).
+    const script = `
+      import { readXlsx } from "./src/cli/read-xlsx.ts";
+      import { findScoreTable } from "./src/workbook/score-table.ts";
+      const before = process.cpuUsage();
+      const { sheets } = await readXlsx(${JSON.stringify(file)});
+      const found = findScoreTable(sheets[0]);
+      const used = process.cpuUsage(before);
+      console.log(JSON.stringify({
+        cpuMs: (used.user + used.system) / 1000,
+        peakMb: process.resourceUsage().maxRSS / 1024,
+        range: found.ok ? found.table.range : "",
+        last: found.ok ? found.table.rows.at(-1).where : "",
+      }));`;
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    const r = JSON.parse(out) as { cpuMs: number; peakMb: number; range: string; last: string };
+    assert.equal(r.range, "A3:C200000");
+    assert.equal(r.last, "คะแนน!C200000");
+    assert.ok(r.cpuMs < 2000, `took ${r.cpuMs} ms of CPU`);
+    assert.ok(r.peakMb < 300, `peaked at ${r.peakMb} MB`);
   });
 });

@@ -4,9 +4,9 @@
  * many-agencies path (folder, one workbook with an agency column, a bad file among good ones).
  */
 import { strict as assert } from "node:assert";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -357,14 +357,14 @@ describe("ita report: many agencies", () => {
     assert.match(tty.raw, /\r\[#{30}\] 2\/2 b\.xlsx/);
     const plain = await ita(["report", d, "--out", join(d, "out2")], false);
     assert.equal(plain.raw, "");
-    assert.match(plain.err, /^\[1\/2\] a\.xlsx\n\[2\/2\] b\.xlsx$/);
+    assert.equal(plain.err, "[1/2] a.xlsx\n[2/2] b.xlsx\n[1/2] → ก\n[2/2] → ข");
   });
 });
 
 describe("ita report: the installed command", () => {
   it("runs the README's first command on the example workbook", function () {
     this.timeout(120000);
-    if (!existsSync("lib/cli/report.js")) execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
+    if (!existsSync("lib/cli/process.js")) execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
     const out = dir("bin");
     const r = spawnSync(
       "node",
@@ -394,4 +394,141 @@ describe("ita report --published", () => {
     assert.match(html, /data-section="audit"/);
     assert.match(html, /ตัวชี้วัดที่ 3: ประกาศ 98\.86 แต่คำนวณตามเกณฑ์ได้ 100\.00/);
   });
+});
+
+describe("ita report: the input is never written", () => {
+  it("refuses to write a workbook's report over the workbook itself, naming both, and changes nothing", async () => {
+    const d = dir("self");
+    const input = join(d, "เทศบาลตำบลคลองพน.xlsx");
+    await writeSeedWorkbook(input);
+    const before = sha(input);
+    const r = await ita(["report", input, "--out", d]);
+    assert.equal(r.code, 2);
+    assert.equal(r.err.split("\n").length, 1, r.err);
+    assert.match(r.err, /ไม่เขียนทับไฟล์ข้อมูล.*refusing to overwrite an input/);
+    assert.ok(r.err.includes(`the output ${input} is the input ${input}`));
+    assert.equal(sha(input), before);
+    assert.deepEqual(readdirSync(d), ["เทศบาลตำบลคลองพน.xlsx"]);
+  });
+
+  it("refuses a folder reported into itself when any report would replace an input, before writing any", async () => {
+    const d = dir("folder-self");
+    await writeSeedWorkbook(join(d, "a.xlsx"), { agency: { name: "อบต.ก" } });
+    await writeSeedWorkbook(join(d, "อบต.ข.xlsx"), { agency: { name: "อบต.ข" } });
+    const before = [sha(join(d, "a.xlsx")), sha(join(d, "อบต.ข.xlsx"))];
+    const r = await ita(["report", d, "--out", d]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /อบต\.ข\.xlsx is the input/);
+    assert.deepEqual([sha(join(d, "a.xlsx")), sha(join(d, "อบต.ข.xlsx"))], before);
+    assert.deepEqual(readdirSync(d).sort(), ["a.xlsx", "อบต.ข.xlsx"]);
+  });
+
+  it("refuses an output that is the input under another name (a link)", async () => {
+    const d = dir("link");
+    const input = join(d, "scores.xlsx");
+    await writeSeedWorkbook(input);
+    const out = dir("link-out");
+    linkSync(input, join(out, "เทศบาลตำบลคลองพน.xlsx"));
+    const before = sha(input);
+    const r = await ita(["report", input, "--out", out]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /refusing to overwrite an input/);
+    assert.equal(sha(input), before);
+  });
+
+  it("never reads its own reports or summary as input when a folder is reported into itself again", async () => {
+    const d = dir("rerun");
+    await writeSeedWorkbook(join(d, "one.xlsx"), { agency: { name: "อบต.ก" } });
+    await writeSeedWorkbook(join(d, "two.xlsx"), { agency: { name: "อบต.ข" } });
+    const first = await ita(["report", d, "--out", d]);
+    assert.equal(first.code, 0, first.err);
+    const files = readdirSync(d).sort();
+    assert.deepEqual(files, [
+      "one.xlsx",
+      "summary.html",
+      "summary.xlsx",
+      "two.xlsx",
+      "อบต.ก.html",
+      "อบต.ก.xlsx",
+      "อบต.ข.html",
+      "อบต.ข.xlsx",
+    ]);
+    const inputs = [sha(join(d, "one.xlsx")), sha(join(d, "two.xlsx"))];
+    const second = await ita(["report", d, "--out", d]);
+    assert.equal(second.code, 0, second.err);
+    assert.match(second.err, /skipped 3 report\(s\) written by ita: summary\.xlsx, อบต\.ก\.xlsx, อบต\.ข\.xlsx/);
+    assert.deepEqual(readdirSync(d).sort(), files);
+    assert.deepEqual([sha(join(d, "one.xlsx")), sha(join(d, "two.xlsx"))], inputs);
+  });
+});
+
+describe("ita report: stopped midway", () => {
+  it("stops between agencies, names those not written in the summary and exits 130", async () => {
+    const d = dir("stopped");
+    const names = ["อบต.หนึ่ง", "อบต.สอง", "อบต.สาม", "อบต.สี่"];
+    await writeSeedWorkbook(join(d, "province.xlsx"), { agency: null, agencies: names });
+    const out = join(d, "out");
+    const stop = new AbortController();
+    const err: string[] = [];
+    const code = await run(["report", join(d, "province.xlsx"), "--out", out], {
+      out: () => undefined,
+      err: (t) => {
+        err.push(t);
+        if (t.startsWith("[1/4] →")) stop.abort(); // as SIGINT would, while the first agency is done
+      },
+      signal: stop.signal,
+    });
+    assert.equal(code, 130);
+    assert.match(err.join("\n"), /stopped: 1 agency report\(s\) written, 3 not written/);
+    assert.deepEqual(readdirSync(out).sort(), ["summary.html", "summary.xlsx", "อบต.หนึ่ง.html", "อบต.หนึ่ง.xlsx"]);
+    const summary = readFileSync(join(out, "summary.html"), "utf8");
+    for (const n of names.slice(1)) assert.ok(summary.includes(n), `${n} listed as not written`);
+    assert.match(summary, /not written: the run was stopped/);
+  });
+});
+
+describe("ita report: the process under signals", () => {
+  // SIGTERM takes the same path (src/cli/process.ts); one real process is slow enough.
+  for (const signal of ["SIGINT"] as const) {
+    it(`on ${signal} leaves only whole pairs, no temporary file, says how many were written and exits 130`, async function () {
+      this.timeout(120000);
+      const d = dir(`signal-${signal}`);
+      const names = Array.from({ length: 12 }, (_, i) => `อบต.ที่ ${i + 1}`);
+      await writeSeedWorkbook(join(d, "province.xlsx"), { agency: null, agencies: names });
+      const out = join(d, "out");
+      const child = spawn(process.execPath, [
+        "--import",
+        "tsx",
+        "test/cli/ita-process.ts",
+        "report",
+        join(d, "province.xlsx"),
+        "--out",
+        out,
+      ]);
+      let stderr = "";
+      child.stderr.on("data", (b: Buffer) => {
+        const before = stderr;
+        stderr += b.toString();
+        if (!before.includes("→") && stderr.includes("→")) child.kill(signal);
+      });
+      const code = await new Promise<number | null>((r) => child.on("close", r));
+      assert.equal(code, 130, stderr);
+      const m = /stopped: (\d+) agency report\(s\) written, (\d+) not written/.exec(stderr);
+      assert.ok(m, stderr);
+      assert.equal(Number(m[1]) + Number(m[2]), 12);
+      assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
+      const files = readdirSync(out);
+      assert.deepEqual(
+        files.filter((f) => f.startsWith(".")),
+        [],
+        "no temporary file or lock left",
+      );
+      const xlsx = files.filter((f) => f.endsWith(".xlsx") && f !== "summary.xlsx");
+      assert.equal(xlsx.length, Number(m[1]));
+      for (const f of xlsx) {
+        assert.ok(files.includes(f.replace(/\.xlsx$/, ".html")), `${f} has its page`);
+        await readBack(join(out, f)); // a whole workbook
+      }
+    });
+  }
 });

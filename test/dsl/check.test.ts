@@ -126,9 +126,9 @@ describe("checker", () => {
     assert.ok(r.model);
   });
 
-  it("ITA-C019: reports a file with no rating table", () => {
+  it("ITA-C019: is retired: a file with no rating table gets ITA-C023 instead", () => {
     const text = MINI.slice(0, MINI.indexOf("rating"));
-    assert.ok(codes(text).includes("ITA-C019"));
+    assert.deepEqual(codes(text), ["ITA-C023"]);
   });
 
   it("ITA-C020: warns instead of checking when tool conditions make too many cases", () => {
@@ -138,6 +138,72 @@ describe("checker", () => {
     ).join("\n");
     const text = miniWith('  "ผ่านดีเยี่ยม"', `${many}\n  "ผ่านดีเยี่ยม"`);
     assert.ok(codes(text).includes("ITA-C020"));
+  });
+
+  it("ITA-C021: warns on the pass line and on the row when pass at 90 leaves ผ่านดี starting at 85", () => {
+    const r = parseRules(miniWith("pass at 85", "pass at 90"));
+    const ds = r.diagnostics.filter((d) => d.code === "ITA-C021");
+    assert.deepEqual(
+      ds.map((d) => [d.severity, d.line]),
+      [
+        ["warning", 4],
+        ["warning", 25],
+      ],
+    );
+    assert.match(ds[0]!.en, /pass at 90.*"ผ่านดี", which starts at 85\.00 \(line 25\)/);
+    assert.ok(r.model, "a warning still gives a model");
+  });
+
+  it("ITA-C021: warns the other way when pass at 80 sits below the row starting at 85", () => {
+    const ds = parseRules(miniWith("pass at 85", "pass at 80")).diagnostics;
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.line]),
+      [
+        ["ITA-C021", 4],
+        ["ITA-C021", 25],
+      ],
+    );
+  });
+
+  it("ITA-C021: stays quiet when the pass mark is where a row starts (AA–F letters at 85)", () => {
+    const letters = miniWith(
+      `  "ผ่านดีเยี่ยม" when total >= 95 and every tool >= 95
+  "ผ่านดี" when total >= 85 and every tool >= 85
+  "ผ่าน" when total >= 85
+  "ต้องปรับปรุง" when total 70 - 84.99
+  "ต้องปรับปรุงโดยด่วน" when total 0 - 69.99`,
+      `  "A" when total 85 - 100
+  "B" when total 75 - 84.99
+  "F" when total 0 - 74.99`,
+    );
+    assert.deepEqual(codes(letters), []);
+  });
+
+  it("ITA-C022: reports tool weights under a plain mean total, at the total's method", () => {
+    const d = only(miniWith("total weighted mean of tools", "total mean of tools"), "ITA-C022");
+    assert.equal(d.line, 12);
+    assert.match(d.en, /tools have weights \(IIT 60, OIT 40\) but the total is a plain mean/);
+  });
+
+  it("ITA-C022: reports question weights inside an indicator that takes a plain mean", () => {
+    const d = only(
+      miniWith('question i2 "ข้อ 2" scale yesno reversed', 'question i2 "ข้อ 2" scale yesno reversed weight 2'),
+      "ITA-C022",
+    );
+    assert.match(d.en, /questions have weights \(i2 2\) but indicator 1 is a plain mean/);
+  });
+
+  it("ITA-C023: reports a missing pass mark as missing, before the statement that follows its place", () => {
+    const d = only(miniWith('pass at 85 "ผ่านเกณฑ์" "meets" else "ไม่ผ่านเกณฑ์" "does not meet"\n', ""), "ITA-C023");
+    assert.equal(d.line, 4, "where the scale now starts");
+    assert.match(d.en, /^missing pass at .*before this line/);
+    assert.match(d.th, /^ขาด pass at/);
+  });
+
+  it("ITA-C023: reports a missing rating table after the last statement", () => {
+    const d = only(MINI.slice(0, MINI.indexOf("rating")), "ITA-C023");
+    assert.equal(d.line, 17);
+    assert.match(d.en, /missing rating .*after the statement starting on line 17/);
   });
 
   it("builds no model when there is any error", () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { parseRules } from "../../src/dsl/index.js";
 import { format } from "../../src/dsl/format.js";
@@ -20,6 +20,28 @@ describe("formatter", () => {
   for (const [year, text] of REAL) {
     it(`gives back the same model for the ${year} rules`, () => roundTrip(text));
   }
+
+  for (const file of readdirSync("rules").filter((f) => f.endsWith(".ita"))) {
+    it(`prints the bundled ${file} unchanged: the bundled files are canonical`, () => {
+      const text = readFileSync(`rules/${file}`, "utf8");
+      assert.equal(format(parseRules(text).ast), text);
+    });
+  }
+
+  it("keeps the indentation inside a comment (a list and its continuation lines)", () => {
+    const text = MINI.replace("# ทดสอบ\n", "# แหล่งที่มา:\n#  - ข้อหนึ่ง\n#    ต่อบรรทัด\n");
+    assert.match(format(parseRules(text).ast), /^# แหล่งที่มา:\n# {2}- ข้อหนึ่ง\n# {4}ต่อบรรทัด\nassessment/m);
+  });
+
+  it("keeps the blank line between a comment block and the statement after it", () => {
+    const text = MINI.replace("total weighted mean of tools", "# วิธีรวม\n\ntotal weighted mean of tools");
+    assert.match(format(parseRules(text).ast), /\n\n# วิธีรวม\n\ntotal weighted mean of tools\n/);
+  });
+
+  it("puts no blank line between a comment and the statement it sits on", () => {
+    const text = MINI.replace("total weighted mean of tools", "# วิธีรวม\ntotal weighted mean of tools");
+    assert.match(format(parseRules(text).ast), /\n# วิธีรวม\ntotal weighted mean of tools\n/);
+  });
 
   it("keeps comments", () => {
     assert.match(format(parseRules(MINI).ast), /^# ทดสอบ$/m);

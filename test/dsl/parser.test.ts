@@ -65,6 +65,19 @@ describe("parser", () => {
     assert.match(d.th, /"@"/);
   });
 
+  it("ITA-P004: reports an indicator missing its { at the end of that indicator's line, and nothing else", () => {
+    const header = 'indicator 1 "การปฏิบัติหน้าที่" tool IIT mean of questions';
+    const ds = parseRules(miniWith(`${header} {`, header)).diagnostics;
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.line, d.column]),
+      [["ITA-P004", 13, header.length + 1]],
+    );
+    assert.match(
+      ds[0]!.en,
+      /missing "\{" at the end of this line \(in an indicator; found "question" on the next line\)/,
+    );
+  });
+
   it("accepts en dashes and ≥ pasted from NACC's documents", () => {
     const text = MINI.replace("70 - 84.99", "70 – 84.99").replace("total >= 95", "total ≥ 95");
     assert.ok(parseRules(text).model);

@@ -222,6 +222,45 @@ describe("rules editor (preview, Chromium)", function () {
     assert.match((await (await line(page, 'tool IIT "')).textContent())!, /weight 30 mean of indicators/);
   });
 
+  it("compares with the version saved before, as well as with the year the rules came from", async () => {
+    const { page } = await openEditor();
+    await copyYear(page);
+    await saved(page);
+    await retype(page, 'tool IIT "', "30", "40");
+    await retype(page, 'tool OIT "', "40", "30");
+    await saved(page);
+    await editor(page).locator("#ita-diff-base").selectOption("previous");
+    const changes = editor(page).locator(".ita-diff details li");
+    await changes.first().waitFor();
+    const listed = (await changes.allTextContents()).join("\n");
+    assert.match(listed, /IIT.*30.*40/);
+    assert.doesNotMatch(listed, /2568 → 2569/, "the year was already 2569 in the version saved before");
+    await editor(page).locator("#ita-diff-base").selectOption("2568");
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("#view-editor .ita-diff li")].some((li) => li.textContent?.includes("2569")),
+    );
+  });
+
+  it("deletes saved rules after a confirmation in the pane, and the =ITA.TOTAL cell shows #N/A", async () => {
+    const { page } = await openEditor();
+    await typeInCell(page, "E1", `=ITA.TOTAL(${TABLE},"2569")`);
+    await copyYear(page);
+    await saved(page);
+    await waitCell(page, "E1", "93.6");
+    await editor(page).getByRole("button", { name: "ลบเกณฑ์นี้" }).click();
+    const dialog = editor(page).getByRole("alertdialog");
+    await dialog.waitFor();
+    assert.match((await dialog.textContent())!, /ลบเกณฑ์ "2569"/);
+    await dialog.getByRole("button", { name: "ไม่ลบ" }).click();
+    assert.equal(await dialog.isVisible(), false);
+    await waitCell(page, "E1", "93.6");
+    await editor(page).getByRole("button", { name: "ลบเกณฑ์นี้" }).click();
+    await dialog.getByRole("button", { name: "ลบ", exact: true }).click();
+    await editor(page).locator(".ita-status", { hasText: "ลบเกณฑ์ 2569 แล้ว" }).waitFor();
+    await waitCell(page, "E1", "#N/A");
+    assert.deepEqual(await editor(page).locator("#ita-rules-open option").allTextContents(), ["— เลือก —"]);
+  });
+
   it("completes the tools the text declares after `tool`, and keywords elsewhere", async () => {
     const { page } = await openEditor();
     await copyYear(page);

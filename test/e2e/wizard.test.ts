@@ -267,6 +267,26 @@ describe("task-pane wizard (preview, Chromium)", function () {
     assert.equal(await page.locator("table.grid td.selected").count(), 1);
   });
 
+  it("shows what the 2567 rules mark provisional, and their sources, in the Criteria step", async () => {
+    const { page } = await open();
+    await pane(page).locator('input[name="rules"][value="2567"]').check();
+    const marked = pane(page).locator('.provisional li[data-key="provisional"]');
+    await marked.first().waitFor();
+    const listed = await marked.allInnerTexts();
+    assert.ok(
+      listed.some((l) => l.startsWith("แบบวัด EIT")),
+      listed.join("\n"),
+    );
+    assert.ok(
+      listed.some((l) => l.startsWith("มาตรวัด likert4")),
+      listed.join("\n"),
+    );
+    assert.match(await pane(page).locator("table.data tr", { hasText: "EIT" }).innerText(), /ยังไม่ยืนยัน/);
+    await pane(page).locator(".sources summary", { hasText: "ที่มา" }).click();
+    assert.match(await pane(page).locator(".sources").innerText(), /agri\.vru\.ac\.th/);
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
   it("can be walked with the keyboard alone (Tab, Enter, Space, arrow keys)", async () => {
     const { page } = await open();
     const focused = () =>

@@ -146,6 +146,44 @@ describe("evaluate", () => {
     );
   });
 
+  it("refuses a score with a decimal comma rather than reading 9,5 as 95", () => {
+    const out = evaluateRows(miniRules(), [
+      { tool: "IIT", question: "i1", score: "9,5", where: "s.csv:2" },
+      { tool: "IIT", question: "i2", score: 90 },
+      { tool: "OIT", question: "o1", score: 90 },
+    ]);
+    assert.equal(out.ok, false);
+    assert.equal(out.problems[0]!.code, "decimal-comma");
+    assert.match(out.problems[0]!.en, /IIT i1: "9,5" has a decimal comma: write 9\.5/);
+    assert.match(out.problems[0]!.th, /ใช้จุลภาคเป็นจุดทศนิยม/);
+  });
+
+  it("refuses an indicator given whole together with one of its questions, naming both rows", () => {
+    const out = evaluateRows(miniRules(), [
+      { tool: "IIT", question: "1", score: 90, where: "s.csv:2" },
+      { tool: "IIT", question: "i2", score: 80, where: "s.csv:3" },
+      { tool: "OIT", question: "o1", score: 90, where: "s.csv:4" },
+    ]);
+    assert.equal(out.ok, false);
+    const p = out.problems.find((x) => x.code === "level-conflict")!;
+    assert.equal(p.where, "s.csv:2");
+    assert.match(p.en, /IIT 1: given as a whole and by its part i2 too \(at s\.csv:3\)/);
+  });
+
+  it("refuses a sub-indicator given whole together with its question", () => {
+    const out = evaluateRows(miniRules(), [
+      { tool: "IIT", question: "i1", score: 90 },
+      { tool: "IIT", question: "i2", score: 90 },
+      { tool: "OIT", question: "9.1", score: 90, where: "s.csv:4" },
+      { tool: "OIT", question: "o1", score: 70, where: "s.csv:5" },
+    ]);
+    assert.equal(out.ok, false);
+    assert.deepEqual(
+      out.problems.map((x) => [x.code, x.where]),
+      [["level-conflict", "s.csv:4"]],
+    );
+  });
+
   it("accepts Thai digits, text numbers and loose tool spellings", () => {
     const out = evaluateRows(miniRules(), [
       { tool: "iit", question: "I๑", score: "๙๐.๐๐" },

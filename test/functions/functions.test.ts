@@ -166,9 +166,9 @@ describe("custom functions (mini rules)", () => {
     });
   });
 
-  describe("RESULT", () => {
+  describe("INDICATORS", () => {
     it("spills a header row and one row per indicator as the seed lays it out", () => {
-      assert.deepEqual(F.result(TABLE, R), [
+      assert.deepEqual(F.indicators(TABLE, R), [
         ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน"],
         [1, "IIT", "การปฏิบัติหน้าที่", 85, "ผ่านเกณฑ์"],
         [6, "IIT, EIT", "คุณภาพการดำเนินงาน", 95, "ผ่านเกณฑ์"],
@@ -176,7 +176,10 @@ describe("custom functions (mini rules)", () => {
       ]);
     });
     it("never returns null inside the spilled array", () => {
-      for (const row of F.result(TABLE, R)) for (const c of row) assert.notEqual(c, null);
+      for (const row of F.indicators(TABLE, R)) for (const c of row) assert.notEqual(c, null);
+    });
+    it("still answers under its old name RESULT, so workbooks that use it keep computing", () => {
+      assert.deepEqual(F.result(TABLE, R), F.indicators(TABLE, R));
     });
   });
 

@@ -1,9 +1,15 @@
+/**
+ * Start-up in Excel: rules saved in the workbook become known to the custom functions
+ * by name, through the rules store over the workbook port; a text is read when a
+ * function first uses it, then the workbook recalculates.
+ */
 import { strict as assert } from "node:assert";
-import { OfficeMockObject } from "office-addin-mock";
 import { MINI } from "./support.js";
 import * as F from "../../src/functions/functions.js";
-import { clearWorkbookRules, workbookRulesNames } from "../../src/functions/rules.js";
-import { loadSavedRules, saveRules } from "../../src/office/saved-rules.js";
+import { clearWorkbookRules, onWorkbookRulesLoaded, workbookRulesNames } from "../../src/functions/rules.js";
+import { loadSavedRules } from "../../src/office/saved-rules.js";
+import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
+import { RulesStore } from "../../src/workbook/rules-store.js";
 
 const TABLE = [
   ["IIT", "i1", 90],
@@ -13,71 +19,81 @@ const TABLE = [
   ["OIT", "o1", 80],
 ];
 
-function mockExcel(items: { key: string; value: unknown }[]) {
-  const calls = { syncs: 0, calculate: [] as string[], added: [] as [string, unknown][] };
-  const data = {
-    context: {
-      workbook: {
-        settings: {
-          items,
-          add(key: string, value: unknown) {
-            calls.added.push([key, value]);
-          },
-        },
-      },
-      application: {
-        calculate(type: string) {
-          calls.calculate.push(type);
-        },
-      },
-    },
-    run: async function (cb: (c: unknown) => unknown) {
-      return cb((this as unknown as { context: unknown }).context);
-    },
-  };
-  const mock = new OfficeMockObject(data);
-  (globalThis as unknown as { Excel: unknown }).Excel = mock;
-  return calls;
+/** A workbook that counts recalculations and the texts read. */
+class Book extends MemoryWorkbook {
+  recalcs = 0;
+  textsRead = 0;
+  override async recalculate(): Promise<void> {
+    this.recalcs++;
+    await super.recalculate();
+  }
+  override async readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]> {
+    this.textsRead += ids.length;
+    return super.readTexts(ids);
+  }
 }
 
-describe("rules saved in the workbook (office-addin-mock)", () => {
-  afterEach(() => clearWorkbookRules());
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 
-  it("loads ITA.rules:* settings and registers them for the functions", async () => {
-    mockExcel([
-      { key: "ITA.rules:เกณฑ์หน่วยงาน", value: MINI },
-      { key: "other.setting", value: "x" },
-    ]);
-    const r = await loadSavedRules();
-    assert.deepEqual(r, { loaded: ["เกณฑ์หน่วยงาน"], refused: [] });
-    assert.deepEqual(workbookRulesNames(), ["เกณฑ์หน่วยงาน"]);
+async function bookWith(...names: string[]): Promise<Book> {
+  const book = new Book();
+  for (const n of names) await new RulesStore(book, { register: () => {} }).save(n, MINI);
+  book.recalcs = 0;
+  book.textsRead = 0;
+  return book;
+}
+
+describe("rules saved in the workbook, at start-up", () => {
+  afterEach(() => {
+    clearWorkbookRules();
+    onWorkbookRulesLoaded(undefined);
+  });
+
+  it("registers every saved name for the functions without reading any rules text", async () => {
+    const book = await bookWith("เกณฑ์หน่วยงาน", "อีกชุด");
+    const r = await loadSavedRules(book);
+    assert.deepEqual(r, { loaded: ["เกณฑ์หน่วยงาน", "อีกชุด"], refused: [] });
+    assert.deepEqual(workbookRulesNames(), ["เกณฑ์หน่วยงาน", "อีกชุด"]);
+    assert.equal(book.textsRead, 0);
+  });
+
+  it("reads a text when a function first uses it, then recalculates so the cell shows the result", async () => {
+    const book = await bookWith("เกณฑ์หน่วยงาน");
+    await loadSavedRules(book);
+    assert.throws(() => F.total(TABLE, "เกณฑ์หน่วยงาน"), /loading rules เกณฑ์หน่วยงาน/);
+    await settle();
+    assert.equal(book.textsRead, 1);
+    assert.equal(book.recalcs, 1);
     assert.equal(F.total(TABLE, "เกณฑ์หน่วยงาน"), 86.75);
   });
 
-  it("refuses saved rules named like a bundled year", async () => {
-    mockExcel([{ key: "ITA.rules:2568", value: MINI }]);
-    const r = await loadSavedRules();
-    assert.deepEqual(r.loaded, []);
-    assert.match(r.refused[0]!.reason, /bundled year/);
+  it("still loads rules an older workbook kept as ITA.rules:<name> settings", async () => {
+    const book = new Book();
+    await book.setSetting("ITA.rules:เดิม", MINI);
+    await loadSavedRules(book);
+    assert.throws(() => F.total(TABLE, "เดิม"));
+    await settle();
+    assert.equal(F.total(TABLE, "เดิม"), 86.75);
   });
 
-  it("recalculates once when a function asked for the rules before they loaded", async () => {
+  it("refuses saved rules named like a bundled year, with the one name message", async () => {
+    const book = new Book();
+    await book.setSetting("ITA.rules:2568", MINI);
+    const r = await loadSavedRules(book);
+    assert.deepEqual(r.loaded, []);
+    assert.match(r.refused[0]!.reason, /"2568" เป็นปีของเกณฑ์ที่ติดมากับโปรแกรม ใช้ชื่ออื่น \/ "2568" is a bundled year/);
+  });
+
+  it("recalculates once when a function asked for the rules before their names loaded", async () => {
     assert.throws(() => F.total(TABLE, "late rules"));
-    const calls = mockExcel([{ key: "ITA.rules:late rules", value: MINI }]);
-    await loadSavedRules();
-    assert.deepEqual(calls.calculate, ["Full"]);
+    const book = await bookWith("late rules");
+    await loadSavedRules(book);
+    assert.equal(book.recalcs, 1);
   });
 
   it("does not recalculate when nothing was waiting", async () => {
-    const calls = mockExcel([{ key: "ITA.rules:quiet", value: MINI }]);
-    await loadSavedRules();
-    assert.deepEqual(calls.calculate, []);
-  });
-
-  it("saves rules as a workbook setting and registers them at once", async () => {
-    const calls = mockExcel([]);
-    await saveRules(" ใหม่ ", MINI);
-    assert.deepEqual(calls.added, [["ITA.rules:ใหม่", MINI]]);
-    assert.equal(F.total(TABLE, "ใหม่"), 86.75);
+    const book = await bookWith("quiet");
+    await loadSavedRules(book);
+    assert.equal(book.recalcs, 0);
   });
 });

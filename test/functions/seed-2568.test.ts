@@ -41,7 +41,7 @@ describe("custom functions on the seed agency with the bundled 2568 rules", func
     assert.equal(F.indicator(SEED, 10, null), 80);
   });
   it("RESULT lists indicators 1–10 with 10 failing", () => {
-    const rows = F.result(SEED, null);
+    const rows = F.indicators(SEED, null);
     assert.equal(rows.length, 11);
     assert.deepEqual(rows[0], ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน"]);
     assert.deepEqual(
@@ -76,7 +76,7 @@ describe("custom functions on the seed agency with the bundled 2568 rules", func
     const before = stats.parses;
     for (let k = 0; k < 5; k++) {
       F.total(SEED, 2568);
-      F.result(SEED, null);
+      F.indicators(SEED, null);
       F.rating(SEED, "2568");
     }
     assert.equal(stats.parses, before);

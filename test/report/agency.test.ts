@@ -6,7 +6,6 @@
 import { strict as assert } from "node:assert";
 import { agenciesFromCsv } from "../../src/cli/agency-csv.js";
 import { agenciesFromGrid } from "../../src/report/agency.js";
-import { fileNameFor } from "../../src/report/model.js";
 
 describe("agency details", () => {
   it("reads key/value pairs and drops the words อำเภอ and จังหวัด from the values", () => {
@@ -61,10 +60,5 @@ describe("agency details", () => {
   it("reads the same layout from a CSV file", () => {
     const r = agenciesFromCsv("\uFEFFชื่อหน่วยงาน,เทศบาลตำบลคลองพน\nจังหวัด,กระบี่\n", "agency.csv");
     assert.deepEqual(r, { ok: true, agencies: [{ name: "เทศบาลตำบลคลองพน", district: undefined, province: "กระบี่" }] });
-  });
-
-  it("makes a file name no file system refuses from any agency name", () => {
-    assert.equal(fileNameFor({ name: 'อบต. ก/ข: "ค" <ง>?' }), "อบต. ก_ข_ _ค_ _ง__");
-    assert.equal(fileNameFor({ name: "..hidden" }), "_hidden");
   });
 });

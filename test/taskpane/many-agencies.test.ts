@@ -1,7 +1,7 @@
 /**
  * A provincial office's table with an agency column: the wizard scores one agency
  * at a time, the user picks which, and the results sheet's formulas stay live over
- * the shared table through FILTER. The second agency is the seed with every score
+ * the shared table, the functions given the agency column and name. The second agency is the seed with every score
  * lowered by 5 points, so its result differs by a known construction, not by hand.
  */
 import { strict as assert } from "node:assert";
@@ -13,7 +13,7 @@ import type { PaneContext } from "../../src/taskpane/context.js";
 import { provinceSheet, seedSheet } from "../../src/taskpane/preview/seed.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { buildResultsSheet } from "../../src/workbook/results-sheet.js";
-import { tableArgument } from "../../src/workbook/score-table.js";
+import { tableFormula } from "../../src/workbook/score-table.js";
 import { SEED_CSV } from "../workbook/support.js";
 
 const A = "เทศบาลตำบลคลองพน";
@@ -82,7 +82,11 @@ describe("a table holding several agencies", () => {
     const w = wizardOn(book);
     await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: B }));
     const last = 1 + 2 * N;
-    assert.equal(tableArgument(w.state.table!), `FILTER('จังหวัด'!A1:C${last},EXACT(TRIM('จังหวัด'!D1:D${last}),"${B}"))`);
+    assert.deepEqual(tableFormula(w.state.table!), {
+      scores: `'จังหวัด'!A1:C${last}`,
+      tail: `,,,'จังหวัด'!D1:D${last},"${B}"`,
+      blankScores: `COUNTIFS('จังหวัด'!C1:C${last},"",'จังหวัด'!A1:A${last},"<>",'จังหวัด'!D1:D${last},"=${B}")`,
+    });
     const { shown, engine } = await liveTotal(book, w);
     assert.equal(shown, engine);
   });
@@ -113,7 +117,7 @@ describe("a table holding several agencies", () => {
     assert.equal(shown, engine);
   });
 
-  it("refuses an agency column with merged cells and names them, since Excel's FILTER would see one row of each", async () => {
+  it("refuses an agency column with merged cells and names them, since Excel passes a merged cell's name in its top row only", async () => {
     const rows = provinceRows(A, B).map((r, i) => (i > 1 && i <= N ? [r[0], r[1], r[2], ""] : r));
     const book = new MemoryWorkbook([{ name: "จังหวัด", rows, merged: [`D2:D${N + 1}`] }]);
     const w = wizardOn(book);
@@ -127,7 +131,7 @@ describe("a table holding several agencies", () => {
     const book = new MemoryWorkbook([{ name: "จังหวัด", rows: provinceRows(), merged: [] }]);
     const w = wizardOn(book);
     await restoreTable(w, JSON.stringify({ sheet: "จังหวัด", agency: B }));
-    w.state.agency = { name: B, province: "กระบี่" };
+    w.flow.agencyDetails({ name: B, province: "กระบี่" });
     await restoreTable(w, JSON.stringify({ sheet: "จังหวัด" })); // found again, no agency named
     assert.equal(w.state.table?.agency, B);
     assert.deepEqual(w.state.agency, { name: B, province: "กระบี่" });

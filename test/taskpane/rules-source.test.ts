@@ -3,7 +3,13 @@ import { bundledText } from "../../src/engine/index.js";
 import { clearWorkbookRules, resolveRules } from "../../src/functions/rules.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { describeCondition } from "../../src/dsl/describe.js";
-import { bundledChoices, ratingRows, workbookChoices } from "../../src/taskpane/rules-source.js";
+import {
+  bundledChoices,
+  isProvisionalTool,
+  provenanceOf,
+  ratingRows,
+  workbookChoices,
+} from "../../src/taskpane/rules-source.js";
 
 const th = (a: string): string => a;
 const en = (_a: string, b: string): string => b;
@@ -46,6 +52,21 @@ describe("the rules the wizard offers", () => {
     const [choice] = await workbookChoices(book);
     assert.equal(choice?.compiled, undefined);
     assert.match(choice?.problem?.th ?? "", /ปีของเกณฑ์ที่ติดมากับโปรแกรม/);
+  });
+
+  it("says what a year's rules mark provisional, and why, in Thai or English", () => {
+    const model = bundledChoices().find((c) => c.name === "2567")!.compiled!.model;
+    const thai = provenanceOf(model, th);
+    assert.ok(thai.provisional.some((p) => p.what === "แบบวัด EIT" && /15\/15/.test(p.why)));
+    assert.ok(provenanceOf(model, en).provisional.some((p) => p.what === "tool EIT" && /15\/15/.test(p.why)));
+    assert.equal(isProvisionalTool(model, "EIT"), true);
+    assert.equal(isProvisionalTool(model, "IIT"), false);
+  });
+
+  it("lists a year's notes and its sources apart, notes first", () => {
+    const p = provenanceOf(bundledChoices().find((c) => c.name === "2568")!.compiled!.model, th);
+    assert.match(p.notes[0]!, /^เกณฑ์ ITA ปีงบประมาณ พ\.ศ\. 2568/);
+    assert.ok(p.sources.some((s) => s.includes("เทศบาลตำบลคลองพน")));
   });
 
   it("says each rating band's conditions in Thai or English", () => {

@@ -57,4 +57,13 @@ describe("A1 addresses", () => {
     assert.equal(formulaRef("AB12", "A1"), "'AB12'!A1");
     assert.deepEqual(parseRange("C9:A3"), { top: 3, left: 1, bottom: 9, right: 3 });
   });
+
+  it("reads arguments left out between commas as omitted, as Excel passes them (null)", () => {
+    const f = parseFormula(`=ITA.TOTAL(A1:C9,"2568",,,D1:D9,"x")`);
+    assert.ok(f.kind === "call");
+    assert.deepEqual(
+      f.args.map((a) => a.kind),
+      ["ref", "text", "omitted", "omitted", "ref", "text"],
+    );
+  });
 });

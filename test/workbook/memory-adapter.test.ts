@@ -110,4 +110,44 @@ describe("the in-memory workbook", () => {
     await book.select("คะแนน", "C6");
     assert.deepEqual((await book.readSelection()).values, [["๙๗.๑๔"]]);
   });
+
+  describe("standing in for an Excel build", () => {
+    it("shows an array formula's top-left value in Excel 2019, which has no dynamic arrays, and spills it in 365", () => {
+      const s = seedSheet(SEED_CSV);
+      const old = new MemoryWorkbook([s], { build: "2019" });
+      const now = new MemoryWorkbook([s]);
+      for (const b of [old, now]) b.setCell(s.name, "E1", `=ITA.INDICATORS(A3:C38,"2568")`);
+      assert.equal(old.shown(s.name, 1, 5), "ตัวชี้วัด");
+      assert.equal(old.shown(s.name, 2, 5), "");
+      assert.equal(now.shown(s.name, 2, 5), 1);
+    });
+
+    it("passes empty cells to the ITA functions as 0 when asked to, and as blank otherwise", () => {
+      const s = seedSheet(SEED_CSV);
+      const zero = new MemoryWorkbook([s], { blanksAsZero: true });
+      const blank = new MemoryWorkbook([s]);
+      for (const b of [zero, blank]) {
+        b.setCell(s.name, "C4", ""); // IIT i1
+        b.setCell(s.name, "E1", `=ITA.TOOL(A3:C38,"IIT","2568")`);
+      }
+      const z = zero.shown(s.name, 1, 5);
+      const e = blank.shown(s.name, 1, 5);
+      assert.ok(typeof z === "number" && z < 99.24, JSON.stringify(z));
+      assert.ok(isErrorValue(e) && /ช่องคะแนนว่าง/.test(e.message), JSON.stringify(e));
+    });
+
+    it("counts blank cells with COUNTIFS as Excel does, the agency name taken literally", () => {
+      const rows = [
+        ["IIT", "i1", "", "a*"],
+        ["IIT", "i2", 80, "a*"],
+        ["", "", "", "a*"],
+        ["IIT", "i3", "", "ab"],
+      ];
+      const book = new MemoryWorkbook([{ name: "S", rows }], { build: "2019", blanksAsZero: true });
+      book.setCell("S", "F1", `=COUNTIFS(C1:C4,"",A1:A4,"<>")`);
+      book.setCell("S", "F2", `=COUNTIFS(C1:C4,"",A1:A4,"<>",D1:D4,"=a~*")`);
+      book.setCell("S", "F3", `=COUNTIFS(C1:C4,"",A1:A4,"<>",D1:D4,"=A*")`);
+      assert.deepEqual([book.shown("S", 1, 6), book.shown("S", 2, 6), book.shown("S", 3, 6)], [2, 1, 2]);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { strict as assert } from "node:assert";
 import { OfficeMockObject } from "office-addin-mock";
 import { OfficeWorkbook, formulaCell, mergedList } from "../../src/workbook/office-adapter.js";
 import { SheetExistsError } from "../../src/workbook/port.js";
+import { textToXml, xmlToText } from "../../src/workbook/xml-text.js";
 
 type Data = Record<string, unknown>;
 
@@ -222,6 +223,44 @@ describe("the Office.js workbook adapter", () => {
     assert.deepEqual(r.merged, ["A1:C1"]);
   });
 
+  it("reads a range in an Excel without ExcelApi 1.13, never asking it for merged areas", async () => {
+    const g = globalThis as { Office?: unknown };
+    g.Office = { context: { requirements: { isSetSupported: (_: string, v: string) => v !== "1.13" } } };
+    try {
+      installExcel(
+        {
+          workbook: {
+            worksheets: {
+              sheet: {
+                used: {
+                  values: [["IIT", "i1", 99.43]],
+                  valueTypes: [["String", "String", "Double"]],
+                  address: "S!A1:C1",
+                },
+                getUsedRangeOrNullObject() {
+                  return (this as Data).used;
+                },
+              },
+              getItem(this: Data) {
+                return this.sheet;
+              },
+            },
+          },
+        },
+        (m) => {
+          const used = ((m.context as Data).workbook as Data & { worksheets: { sheet: { used: Data } } }).worksheets
+            .sheet.used;
+          used.isNullObject = false;
+        },
+      );
+      const r = await new OfficeWorkbook().readRange("S");
+      assert.deepEqual(r.values, [["IIT", "i1", 99.43]]);
+      assert.deepEqual(r.merged, []);
+    } finally {
+      delete g.Office;
+    }
+  });
+
   it("writes a whole sheet — values, formats, conditional format, validation, chart — in one read and one write sync", async () => {
     const added = recorderSheet();
     const counter = installExcel(
@@ -371,6 +410,70 @@ describe("the Office.js workbook adapter", () => {
     assert.equal(await port.getSetting("ITA.choice.rules"), "2568");
     assert.equal(counter.syncs, 1);
     assert.deepEqual(await port.settingKeys("ITA.rules:"), ["ITA.rules:a"]);
+    assert.equal(counter.syncs, 2);
+  });
+
+  /** Custom XML parts as Office.js gives them: by id, a null object for an id that holds nothing. */
+  function installParts(stored: Record<string, string>): { syncs: number; added: string[]; deleted: string[] } {
+    const log = { added: [] as string[], deleted: [] as string[] };
+    const part = (id: string | null) => ({
+      id: id ?? "",
+      isNullObject: id === null,
+      getXml: () => ({ value: id === null ? "" : stored[id] }),
+      delete: () => log.deleted.push(id ?? "null"),
+      load() {
+        return this;
+      },
+    });
+    const counter = installExcel({ workbook: { customXmlParts: {} } }, (m) => {
+      const parts = ((m.context as Data).workbook as Data).customXmlParts as Data;
+      parts.getItemOrNullObject = (id: string) => part(id in stored ? id : null);
+      parts.add = (xml: string) => {
+        log.added.push(xml);
+        return part("{new}");
+      };
+    });
+    return Object.assign(counter, log);
+  }
+
+  it("reads stored texts by id in two syncs (find the parts, then their XML), undefined where none", async () => {
+    const counter = installParts({ "{a}": textToXml("ข้อความ\r\n<เกณฑ์> & \u0001") });
+    const texts = await new OfficeWorkbook().readTexts(["{a}", "{gone}"]);
+    assert.deepEqual(texts, ["ข้อความ\r\n<เกณฑ์> & \u0001", undefined]);
+    assert.equal(counter.syncs, 2);
+  });
+
+  it("writes a text as a custom XML part and deletes the parts it replaces, one sync to read and one to write", async () => {
+    const counter = installParts({ "{old}": textToXml("เดิม") });
+    const id = await new OfficeWorkbook().writeText("ใหม่", ["{old}", "{missing}"]);
+    assert.equal(id, "{new}");
+    assert.equal(xmlToText(counter.added[0]!), "ใหม่");
+    assert.deepEqual(counter.deleted, ["{old}"]);
+    assert.equal(counter.syncs, 2);
+  });
+
+  it("writes a new text with nothing to replace in one sync", async () => {
+    const counter = installParts({});
+    await new OfficeWorkbook().writeText("ใหม่");
+    assert.equal(counter.syncs, 1);
+  });
+
+  it("writes several settings, removals included, in one sync to read and one to write", async () => {
+    const log: string[] = [];
+    const counter = installExcel({ workbook: { settings: {} } }, (m) => {
+      const settings = ((m.context as Data).workbook as Data).settings as Data;
+      settings.add = (k: string, v: string) => log.push(`add ${k}=${v}`);
+      settings.getItemOrNullObject = (k: string) => ({
+        isNullObject: k !== "ITA.rules:old",
+        delete: () => log.push(`delete ${k}`),
+      });
+    });
+    await new OfficeWorkbook().setSettings({
+      "ITA.rules-ref:a": "{}",
+      "ITA.rules:old": undefined,
+      "ITA.none": undefined,
+    });
+    assert.deepEqual(log, ["delete ITA.rules:old", "add ITA.rules-ref:a={}"]);
     assert.equal(counter.syncs, 2);
   });
 

@@ -6,7 +6,7 @@
 import { strict as assert } from "node:assert";
 import { SHEET_NAMES } from "../../src/report/sheets.js";
 import { entrySheetName } from "../../src/workbook/entry-sheet.js";
-import { isOwnSheet } from "../../src/workbook/own-sheets.js";
+import { candidateNames, isOwnSheet, parseIndex, planNames, recordWritten } from "../../src/workbook/own-sheets.js";
 import { resultsSheetName } from "../../src/workbook/results-sheet.js";
 
 describe("the add-in's own sheets", () => {
@@ -28,5 +28,108 @@ describe("the add-in's own sheets", () => {
     assert.equal(isOwnSheet("สรุปคะแนน ITA 2568"), false);
     assert.equal(isOwnSheet("รายงานคะแนน"), false);
     assert.equal(isOwnSheet("ผลการประเมินรายข้อ"), false);
+  });
+});
+
+describe("naming the add-in's sheets per agency", () => {
+  const noTitle = async (): Promise<string> => "";
+  const keys = (agency: string) =>
+    (["results", "report", "plan"] as const).map((kind) => ({ kind, rules: "2568", agency }));
+
+  it("gives two agencies whose names share their first 31 characters separate names for every sheet", async () => {
+    const long = "องค์การบริหารส่วนตำบลหนองบัวทองคำเหนือ";
+    const a = `${long}ใหม่`;
+    const b = `${long}เก่า`;
+    assert.equal(a.slice(0, 31), b.slice(0, 31));
+    const index = parseIndex(undefined);
+    const planned = await planNames(index, [...keys(a), ...keys(b)], [], noTitle);
+    const names = planned.map((p) => p.name);
+    assert.equal(new Set(names).size, 6, names.join(" | "));
+    assert.ok(names.every((n) => n.length <= 31));
+    assert.deepEqual(
+      names.map((n) => /#(\d+)/.exec(n)?.[1]),
+      ["1", "1", "1", "2", "2", "2"],
+    );
+  });
+
+  it("keeps 150 sheet names of 50 agencies in one table unique within 31 characters, whatever Excel's case rules", async () => {
+    const agencies = Array.from({ length: 50 }, (_, i) => `เทศบาลตำบลคลองพนทดสอบชื่อยาวมากหน่วยที่ ${i + 1}`);
+    const index = parseIndex(undefined);
+    const planned = await planNames(index, agencies.flatMap(keys), [], noTitle);
+    const names = planned.map((p) => p.name.toLowerCase());
+    assert.equal(new Set(names).size, 150);
+    assert.ok(planned.every((p) => p.name.length <= 31 && p.status === "new"));
+    assert.equal(index.agencies.length, 50);
+  });
+
+  it("never takes a user's own sheet of the same name: another name is planned and the user's is named as taken", async () => {
+    const index = parseIndex(undefined);
+    const [p] = await planNames(
+      index,
+      [{ kind: "results", rules: "2568", agency: "" }],
+      ["ผลการประเมิน ITA 2568"],
+      noTitle,
+    );
+    assert.equal(p?.name, "ผลการประเมิน ITA 2568 (2)");
+    assert.equal(p?.status, "new");
+    assert.deepEqual(p?.taken, { name: "ผลการประเมิน ITA 2568", by: "user" });
+  });
+
+  it("treats a differently cased name as the same sheet, as Excel does", async () => {
+    const index = parseIndex(undefined);
+    const [p] = await planNames(index, [{ kind: "results", rules: "x", agency: "" }], ["ผลการประเมิน ita X"], noTitle);
+    assert.equal(p?.taken?.by, "user");
+  });
+
+  it("offers to replace this agency's earlier result, recognised by the index and its title", async () => {
+    const index = parseIndex(undefined);
+    const key = { kind: "results" as const, rules: "2568", agency: "ก" };
+    const [first] = await planNames(index, [key], [], noTitle);
+    recordWritten(index, [{ ...key, name: first!.name, title: "ผลการประเมิน ก" }]);
+    const again = parseIndex(JSON.stringify(index));
+    const [p] = await planNames(again, [key], [first!.name], async () => "ผลการประเมิน ก");
+    assert.deepEqual([p?.name, p?.status], [first!.name, "earlier"]);
+  });
+
+  it("does not replace a sheet of ours whose title the user has since overwritten: it is theirs now", async () => {
+    const index = parseIndex(undefined);
+    const key = { kind: "results" as const, rules: "2568", agency: "" };
+    recordWritten(index, [{ ...key, name: "ผลการประเมิน ITA 2568", title: "ผลการประเมิน ก" }]);
+    const [p] = await planNames(index, [key], ["ผลการประเมิน ITA 2568"], async () => "งบประมาณของฉัน");
+    assert.equal(p?.status, "new");
+    assert.equal(p?.taken?.by, "user");
+  });
+
+  it("never replaces a sheet the add-in wrote for another agency, and says whose it is", async () => {
+    const index = parseIndex(undefined);
+    // An index from a workbook where agency ข's results happen to hold the name ก would get.
+    const [wanted] = await planNames(
+      parseIndex(undefined),
+      [{ kind: "results", rules: "2568", agency: "ก" }],
+      [],
+      noTitle,
+    );
+    recordWritten(index, [{ kind: "results", rules: "2568", agency: "ข", name: wanted!.name, title: "t" }]);
+    index.agencies.push({ name: "ก", number: 1 });
+    const [p] = await planNames(index, [{ kind: "results", rules: "2568", agency: "ก" }], [wanted!.name], noTitle);
+    assert.notEqual(p?.name, wanted!.name);
+    assert.equal(p?.taken?.by, "other");
+    assert.equal(p?.taken?.holds?.agency, "ข");
+  });
+
+  it("reads a hand-edited or broken index as empty rather than as a claim on any sheet", () => {
+    assert.deepEqual(parseIndex("{not json"), { agencies: [], sheets: [] });
+    assert.deepEqual(parseIndex(JSON.stringify({ sheets: [{ name: "x", kind: "evil" }], agencies: [{ name: "a" }] })), {
+      agencies: [],
+      sheets: [],
+    });
+  });
+
+  it("keeps the agency's number and the (n) suffix whole when a long rules name is cut", () => {
+    const names = candidateNames({ kind: "results", rules: "เกณฑ์ที่ตั้งชื่อยาวมากจนเกินสามสิบเอ็ดตัว", agency: "ก" }, 12);
+    const first = names.next().value!;
+    const second = names.next().value!;
+    assert.ok(first.length <= 31 && /#12/.test(first), first);
+    assert.ok(second.length <= 31 && / \(2\)$/.test(second), second);
   });
 });

@@ -9,9 +9,12 @@ import {
   copyYear,
   exportFileName,
   importedText,
+  CHOICE_RULES,
+  CURRENT_KEY,
+  INDEX_BUDGET_CHARS,
   MAX_VERSIONS,
+  REF_PREFIX,
   RulesStore,
-  RULES_PREFIX,
 } from "../../src/workbook/rules-store.js";
 import { seedSheet } from "../../src/taskpane/preview/seed.js";
 const SHEET = seedSheet(readFileSync("examples/khlong-phon-2568/scores.csv", "utf8"));
@@ -57,11 +60,11 @@ describe("rules store", () => {
   });
 
   describe("saving", () => {
-    it("puts the text under ITA.rules:<name> and registers it, so =ITA.TOTAL cells using the name recalculate", async () => {
+    it("registers the saved text, so =ITA.TOTAL cells using the name recalculate", async () => {
       const { port, store } = fresh();
       assert.equal((port.shown(SHEET.name, 1, 5) as { error?: string }).error, "#N/A"); // unknown rules until saved
       assert.deepEqual(await store.save("2569", COPY, "2568"), { ok: true });
-      assert.equal(await port.getSetting(`${RULES_PREFIX}2569`), COPY);
+      assert.equal(await store.savedText("2569"), COPY);
       assert.deepEqual(workbookRulesNames(), ["2569"]);
       assert.equal(port.shown(SHEET.name, 1, 5), 93.6);
       assert.equal(port.shown(SHEET.name, 2, 5), "ผ่านดี");
@@ -92,19 +95,18 @@ describe("rules store", () => {
       assert.equal(r.ok, false);
       assert.ok(!r.ok && r.diagnostics.some((d) => d.code === "ITA-C001"));
       assert.ok(!r.ok && r.th.includes("ฉบับร่าง") && r.en.includes("draft"));
-      assert.deepEqual(await port.settingKeys(RULES_PREFIX), []);
+      assert.deepEqual(await port.settingKeys("ITA.rules"), []);
+      assert.deepEqual(port.textIds(), []);
       assert.deepEqual(workbookRulesNames(), []);
       assert.equal((port.shown(SHEET.name, 1, 5) as { error?: string }).error, "#N/A");
     });
 
     it("leaves the functions on the rules the workbook holds when the workbook refuses the write", async () => {
       const { port, store } = fresh();
-      const refuse = port.setSetting.bind(port);
-      port.setSetting = async (key, value) => {
-        if (key.startsWith(RULES_PREFIX)) throw new Error("settings are full");
-        return refuse(key, value);
+      port.writeText = async () => {
+        throw new Error("the workbook is full");
       };
-      await assert.rejects(store.save("2569", COPY), /settings are full/);
+      await assert.rejects(store.save("2569", COPY), /the workbook is full/);
       assert.deepEqual(workbookRulesNames(), []);
     });
 
@@ -167,7 +169,7 @@ describe("rules store", () => {
       assert.equal(versions.length, 1);
       assert.equal(versions[0]!.text, COPY);
       assert.deepEqual(await store.restore("2569", 0), { ok: true });
-      assert.equal(await port.getSetting(`${RULES_PREFIX}2569`), COPY);
+      assert.equal(await store.savedText("2569"), COPY);
       assert.equal(port.shown(SHEET.name, 1, 5), 93.6);
       assert.equal((await store.versions("2569"))[0]!.text, REWEIGHTED);
     });
@@ -178,6 +180,123 @@ describe("rules store", () => {
       for (const t of texts) await store.save("2569", t);
       const kept = (await store.versions("2569")).map((v) => v.text.split("# ฉบับ ")[1]);
       assert.deepEqual(kept, ["6", "5", "4", "3", "2"]);
+    });
+  });
+
+  describe("where the texts are kept", () => {
+    it("keeps rules texts out of the settings, which hold only a small index per name", async () => {
+      const { port, store } = fresh();
+      await store.save("2569", COPY);
+      await store.saveDraft("2569", BROKEN);
+      const index = (await port.getSetting(`${REF_PREFIX}2569`))!;
+      assert.ok(index.length < INDEX_BUDGET_CHARS, index);
+      assert.ok(!index.includes("assessment"));
+      assert.equal(port.textIds().length, 2); // the saved text and the draft
+    });
+
+    it(`holds 10 rules sets × ${MAX_VERSIONS} versions with settings within budget, and starts up reading no text`, async () => {
+      clearWorkbookRules();
+      let textsRead = 0;
+      const port = new (class extends MemoryWorkbook {
+        override async readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]> {
+          textsRead += ids.length;
+          return super.readTexts(ids);
+        }
+      })();
+      const store = new RulesStore(port, { register: () => {} });
+      for (let set = 0; set < 10; set++) {
+        for (let v = 0; v <= MAX_VERSIONS; v++) await store.save(`เกณฑ์ ${set}`, `${COPY}\n# ฉบับ ${v}`);
+      }
+      assert.equal((await store.versions("เกณฑ์ 9")).length, MAX_VERSIONS);
+      const settings = await port.readSettings("");
+      const chars = Object.values(settings).reduce((n, v) => n + v.length, 0);
+      assert.ok(chars < 10 * INDEX_BUDGET_CHARS, `settings hold ${chars} characters`);
+      textsRead = 0;
+      const calls = port.calls;
+      const started = await new RulesStore(port).registerForFunctions();
+      assert.equal(started.loaded.length, 10);
+      assert.equal(textsRead, 0);
+      assert.equal(port.calls - calls, 1, "one round trip: the settings' index");
+    });
+
+    it("keeps texts in settings on an Excel without custom XML parts", async () => {
+      const { port, store } = fresh();
+      port.textsSupported = false;
+      await store.save("2569", COPY);
+      assert.deepEqual(port.textIds(), []);
+      assert.equal(await store.savedText("2569"), COPY);
+      assert.equal(port.shown(SHEET.name, 1, 5), 93.6);
+    });
+  });
+
+  describe("workbooks saved before the index", () => {
+    async function legacy(): Promise<{ port: MemoryWorkbook; store: RulesStore }> {
+      const f = fresh();
+      await f.port.setSetting("ITA.rules:2569", REWEIGHTED);
+      await f.port.setSetting("ITA.draft:2569", JSON.stringify({ text: BROKEN, from: "2568", updated: "2026-01-01" }));
+      await f.port.setSetting("ITA.rules-history:2569", JSON.stringify([{ text: COPY, savedAt: "2025-12-01" }]));
+      await f.port.setSetting("ITA.rules-info:2569", JSON.stringify({ from: "2568", savedAt: "2025-12-31" }));
+      return f;
+    }
+
+    it("reads their saved text, draft and versions as they are", async () => {
+      const { store } = await legacy();
+      const stored = await store.load("2569");
+      assert.equal(stored.saved, REWEIGHTED);
+      assert.equal(stored.draft?.text, BROKEN);
+      assert.equal(stored.info.from, "2568");
+      assert.equal((await store.versions("2569"))[0]!.text, COPY);
+      assert.deepEqual(await store.names(), ["2569"]);
+    });
+
+    it("moves them into the index on the first save, keeping every version", async () => {
+      const { port, store } = await legacy();
+      await store.save("2569", REBANDED);
+      assert.deepEqual(await port.settingKeys("ITA.rules:"), []);
+      assert.deepEqual(await port.settingKeys("ITA.draft:"), []);
+      assert.deepEqual(await port.settingKeys("ITA.rules-history:"), []);
+      assert.equal(await store.savedText("2569"), REBANDED);
+      assert.deepEqual(
+        (await store.versions("2569")).map((v) => v.text),
+        [REWEIGHTED, COPY],
+      );
+      assert.equal((await store.load("2569")).info.from, "2568");
+    });
+  });
+
+  describe("deleting", () => {
+    it("removes the saved rules, their draft and versions, and the formulas naming them show #N/A", async () => {
+      const { port, store } = fresh();
+      await store.save("2569", COPY);
+      await store.save("2569", REWEIGHTED);
+      await store.saveDraft("2569", BROKEN);
+      await store.setCurrentName("2569");
+      await store.choose("2569");
+      await store.remove("2569");
+      assert.deepEqual(await store.names(), []);
+      assert.deepEqual(port.textIds(), []);
+      assert.deepEqual(workbookRulesNames(), []);
+      assert.equal(await port.getSetting(CURRENT_KEY), undefined);
+      assert.equal(await port.getSetting(CHOICE_RULES), undefined);
+      assert.equal((port.shown(SHEET.name, 1, 5) as { error?: string }).error, "#N/A");
+    });
+
+    it("leaves other rules and the workbook's other choices alone", async () => {
+      const { store } = fresh();
+      await store.save("2569", COPY);
+      await store.save("เกณฑ์จังหวัด", COPY);
+      await store.choose("เกณฑ์จังหวัด");
+      await store.remove("2569");
+      assert.deepEqual(await store.names(), ["เกณฑ์จังหวัด"]);
+      assert.equal(await store.chosenRules(), "เกณฑ์จังหวัด");
+      assert.equal(await store.savedText("เกณฑ์จังหวัด"), COPY);
+    });
+
+    it("deletes rules an older workbook kept in settings", async () => {
+      const { port, store } = fresh();
+      await port.setSetting("ITA.rules:เดิม", COPY);
+      await store.remove("เดิม");
+      assert.deepEqual(await store.names(), []);
     });
   });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { bundledText, evaluateRows, loadRulesText, type CompiledRules } from "../../src/engine/index.js";
-import { findScoreTable, tableArgument, type ScoreTable } from "../../src/workbook/score-table.js";
+import { findScoreTable, tableFormula, type ScoreTable } from "../../src/workbook/score-table.js";
 import { rangeData, seedRange } from "./support.js";
 
 function rules2568(): CompiledRules {
@@ -148,8 +148,9 @@ describe("finding the score table in a sheet", () => {
     assert.deepEqual(r.ok ? [] : r.problems.map((p) => p.code), ["empty"]);
   });
 
-  it("passes the table to the ITA functions directly when its columns are in order, else through HSTACK", () => {
-    assert.equal(tableArgument(found(seedRange())), "'คะแนน'!A3:C38");
+  it("passes the table to the ITA functions as one range when its columns are in order, else column by column", () => {
+    assert.equal(tableFormula(found(seedRange())).scores, "'คะแนน'!A3:C38");
+    assert.equal(tableFormula(found(seedRange())).tail, "");
     const t = found(
       rangeData(
         "Data",
@@ -160,7 +161,7 @@ describe("finding the score table in a sheet", () => {
         "B2",
       ),
     );
-    assert.equal(tableArgument(t), "HSTACK(Data!D2:D3,Data!C2:C3,Data!B2:B3)");
+    assert.deepEqual([tableFormula(t).scores, tableFormula(t).tail], ["Data!D2:D3", ",Data!C2:C3,Data!B2:B3"]);
   });
 });
 

@@ -3,8 +3,9 @@
  * by the pane so CodeMirror never weighs on the custom functions: a name, the
  * buttons to start from a bundled year, import, export and save, the CodeMirror
  * editor, the list of problems (each jumps to its place), what changed against the
- * year the rules came from with the effect on this workbook's result, and the
- * saved versions to restore. Every keystroke is kept as a draft in the workbook
+ * year the rules came from, the last saved text or the version saved before it, with
+ * the effect on this workbook's result, the saved versions to restore, and deleting
+ * the rules (after a confirmation in the pane: add-ins cannot use window.confirm). Every keystroke is kept as a draft in the workbook
  * (errors and all); only a save without errors reaches the custom functions.
  * All text is set with textContent: rules text is never parsed as HTML.
  */
@@ -25,6 +26,7 @@ import { formatFixed } from "../../dsl/precision.js";
 import { bundledText, bundledYears, latestYear } from "../../engine/index.js";
 import { diffRules } from "../../engine/rules-diff.js";
 import type { PaneContext } from "../context.js";
+import { draftWritesSettled, trackDraftWrite } from "../draft-writes.js";
 import {
   copyYear,
   downloadRules,
@@ -33,7 +35,7 @@ import {
   RulesStore,
   type SavedVersion,
 } from "../../workbook/rules-store.js";
-import { effectOf, findRows, rowsFromSelection, type FoundRows, type Outcome } from "./effect.js";
+import { findRows, outcome, rowsFromSelection, type FoundRows, type Outcome } from "./effect.js";
 import { checked, lexerHighlighting, rulesCompletion, rulesLinter, rulesTheme } from "./extensions.js";
 import { diagnosticRange } from "./spans.js";
 
@@ -76,6 +78,9 @@ const CSS = `
 .ita-editor .ita-effect { font-size: 12px; border-collapse: collapse; width: 100%; }
 .ita-editor .ita-effect th, .ita-editor .ita-effect td { text-align: left; padding: 2px 4px; border-bottom: 1px solid #edebe9; }
 .ita-editor details > summary { cursor: pointer; font-size: 13px; font-weight: 600; }
+.ita-editor .ita-confirm { border: 1px solid #a4262c; padding: 6px 8px; font-size: 12px; }
+.ita-editor .ita-confirm p { margin: 0 0 6px; }
+.ita-editor button.ita-danger { background: #a4262c; color: #fff; border: 1px solid #a4262c; border-radius: 2px; }
 `;
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -103,10 +108,11 @@ function nextYear(year: string): string {
   return String(Number(year) + 1);
 }
 
+const SAVED = "saved";
+const PREVIOUS = "previous";
+
 /** The editor mounted in a container, so mounting again (the pane does on a language switch) replaces it cleanly. */
 const mounted = new WeakMap<HTMLElement, EditorHandle>();
-/** The last draft write, which a newly mounted editor waits for before reading the draft back. */
-let lastWrite: Promise<void> = Promise.resolve();
 
 export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorHandle {
   mounted.get(container)?.destroy();
@@ -125,6 +131,8 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   let storedDraft: string | undefined;
   let rows: FoundRows | undefined;
   let lastResult: RulesResult | undefined;
+  /** The version saved before the current saved text, for "what changed". */
+  let previousText: string | undefined;
 
   const root = el("section", { className: "ita-editor" });
   root.setAttribute("aria-label", t("แก้ไขเกณฑ์", "Edit rules"));
@@ -147,6 +155,11 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   const importButton = el("button", { type: "button", textContent: t("นำเข้าไฟล์ .ita", "Import .ita") });
   const exportButton = el("button", { type: "button", textContent: t("ส่งออกไฟล์ .ita", "Export .ita") });
   const saveButton = el("button", { type: "button", className: "ita-primary", textContent: t("บันทึก", "Save") });
+  const deleteButton = el("button", {
+    type: "button",
+    id: "ita-rules-delete",
+    textContent: t("ลบเกณฑ์นี้", "Delete these rules"),
+  });
   saveButton.setAttribute("aria-keyshortcuts", "Control+S");
   const fileInput = el("input", { type: "file" });
   fileInput.accept = ".ita,text/plain";
@@ -158,8 +171,21 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     importButton,
     exportButton,
     saveButton,
+    deleteButton,
     fileInput,
   );
+  const confirmText = el("p", { id: "ita-delete-question" });
+  const confirmDelete = el("button", { type: "button", className: "ita-danger", textContent: t("ลบ", "Delete") });
+  const cancelDelete = el("button", { type: "button", textContent: t("ไม่ลบ", "Keep them") });
+  const confirmBox = el(
+    "div",
+    { className: "ita-confirm" },
+    confirmText,
+    el("div", { className: "ita-toolbar" }, confirmDelete, cancelDelete),
+  );
+  confirmBox.setAttribute("role", "alertdialog");
+  confirmBox.setAttribute("aria-labelledby", "ita-delete-question");
+  confirmBox.hidden = true;
 
   const status = el("p", { className: "ita-status" });
   status.setAttribute("role", "status");
@@ -173,8 +199,8 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   const problems = el("section", { className: "ita-problems" }, problemsHeading, problemsList);
   problems.setAttribute("aria-labelledby", "ita-problems-heading");
 
+  /** What "what changed" compares with: a bundled year (value = the year), the saved text, or the version before it. */
   const baseSelect = el("select", { id: "ita-diff-base" });
-  for (const y of bundledYears()) baseSelect.append(el("option", { textContent: y }));
   const diffBody = el("div");
   const effectBody = el("div");
   const selectionButton = el("button", {
@@ -185,7 +211,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     "details",
     { className: "ita-diff" },
     el("summary", { textContent: t("สิ่งที่เปลี่ยนและผลต่อคะแนน", "What changed and its effect") }),
-    el("label", {}, t("เทียบกับเกณฑ์ปี", "Compare with the rules of"), baseSelect),
+    el("label", {}, t("เทียบกับ", "Compare with"), baseSelect),
     el("h3", { textContent: t("ผลต่อคะแนนของสมุดงานนี้", "Effect on this workbook's result") }),
     effectBody,
     selectionButton,
@@ -202,7 +228,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     versionsList,
   );
 
-  root.append(title, fields, toolbar, status, draftNote, editorHost, problems, diff, versions);
+  root.append(title, fields, toolbar, confirmBox, status, draftNote, editorHost, problems, diff, versions);
   container.replaceChildren(root);
 
   function say(kind: "ok" | "error" | "info", th: string, en: string): void {
@@ -239,7 +265,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     const unsaved = text !== (savedText ?? "");
     const write = unsaved ? store.saveDraft(name, text, from) : store.discardDraft(name);
     storedDraft = unsaved ? text : undefined;
-    lastWrite = write.catch(fail);
+    void trackDraftWrite(write.catch(fail));
   }
 
   const view = new EditorView({
@@ -321,16 +347,24 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     );
   }
 
+  /** The text "what changed" compares with, and how to name it. */
+  function baseOf(): { text?: string; th: string; en: string } {
+    const v = baseSelect.value;
+    if (v === SAVED) return { text: savedText, th: "ฉบับที่บันทึกล่าสุด", en: "the last saved version" };
+    if (v === PREVIOUS) return { text: previousText, th: "ฉบับที่บันทึกก่อนหน้า", en: "the version saved before" };
+    return { text: bundledText(v), th: `เกณฑ์ปี ${v}`, en: `the ${v} rules` };
+  }
+
   function renderDiff(result: RulesResult): void {
-    const base = baseSelect.value;
-    const baseModel = base ? checked(bundledText(base) ?? "").model : undefined;
+    const base = baseOf();
+    const baseModel = base.text !== undefined ? checked(base.text).model : undefined;
     if (!result.model || !baseModel) {
       diffBody.replaceChildren(t("แก้ข้อผิดพลาดก่อน จึงจะเทียบได้", "Fix the errors to see what changed"));
     } else {
       const d = diffRules(baseModel, result.model);
       diffBody.replaceChildren(
         ...(d.groups.length === 0
-          ? [t(`เหมือนเกณฑ์ปี ${base} ทุกประการ`, `Identical to the ${base} rules`)]
+          ? [t(`เหมือน${base.th}ทุกประการ`, `Identical to ${base.en}`)]
           : d.groups.map((g) =>
               el(
                 "details",
@@ -369,8 +403,11 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
       return;
     }
     const text = view.state.doc.toString();
-    const base = baseSelect.value;
-    const e = effectOf(base, text, rows.rows);
+    const base = baseOf();
+    const e = {
+      before: base.text !== undefined ? outcome(base.text, rows.rows) : { ok: false as const, why: "—" },
+      after: outcome(text, rows.rows),
+    };
     const table = el(
       "table",
       { className: "ita-effect" },
@@ -378,12 +415,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
       el(
         "tbody",
         {},
-        el(
-          "tr",
-          {},
-          el("th", { textContent: t(`เกณฑ์ปี ${base}`, `${base} rules`) }),
-          el("td", { textContent: show(e.before) }),
-        ),
+        el("tr", {}, el("th", { textContent: t(base.th, base.en) }), el("td", { textContent: show(e.before) })),
         el(
           "tr",
           {},
@@ -415,6 +447,8 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
 
   async function refreshVersions(): Promise<void> {
     const list: SavedVersion[] = name ? await store.versions(name) : [];
+    previousText = list[0]?.text;
+    refreshBases();
     versionsList.replaceChildren(
       ...(list.length === 0
         ? [el("li", { textContent: t("ยังไม่มีฉบับก่อนหน้า", "No earlier version yet") })]
@@ -428,7 +462,24 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     );
   }
 
+  /** The bundled years, then the saved text and the version before it when there are such. */
+  function refreshBases(): void {
+    const keep = baseSelect.value;
+    const option = (value: string, label: string): HTMLOptionElement => {
+      const o = el("option", { textContent: label });
+      o.value = value;
+      return o;
+    };
+    baseSelect.replaceChildren(
+      ...bundledYears().map((y) => option(y, t(`เกณฑ์ปี ${y}`, `the ${y} rules`))),
+      ...(savedText !== undefined ? [option(SAVED, t("ฉบับที่บันทึกล่าสุด", "the last saved version"))] : []),
+      ...(previousText !== undefined ? [option(PREVIOUS, t("ฉบับที่บันทึกก่อนหน้า", "the version saved before"))] : []),
+    );
+    if ([...baseSelect.options].some((o) => o.value === keep)) baseSelect.value = keep;
+  }
+
   function useBase(year: string | undefined): void {
+    refreshBases();
     const y = year && bundledText(year) !== undefined ? year : latest;
     baseSelect.value = y;
   }
@@ -533,6 +584,42 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     say("ok", "เรียกคืนฉบับที่บันทึกไว้แล้ว", "restored the saved version");
   }
 
+  function askDelete(): void {
+    if (!name) return;
+    confirmText.textContent = t(
+      `ลบเกณฑ์ "${name}" ทั้งฉบับที่บันทึก ฉบับร่าง และฉบับก่อนหน้าออกจากสมุดงานนี้? สูตร =ITA.*(…, "${name}") จะแสดง #N/A`,
+      `Delete the rules "${name}" (saved text, draft and earlier versions) from this workbook? =ITA.*(…, "${name}") formulas will show #N/A`,
+    );
+    confirmBox.hidden = false;
+    cancelDelete.focus();
+  }
+
+  function closeConfirm(): void {
+    confirmBox.hidden = true;
+    deleteButton.focus();
+  }
+
+  async function deleteRules(): Promise<void> {
+    const gone = name;
+    confirmBox.hidden = true;
+    if (draftTimer) clearTimeout(draftTimer);
+    draftTimer = undefined;
+    await lastWrite;
+    await store.remove(gone);
+    name = "";
+    nameInput.value = "";
+    savedText = undefined;
+    storedDraft = undefined;
+    previousText = undefined;
+    from = undefined;
+    setText("");
+    ctx.onRulesChanged(gone);
+    await Promise.all([refreshNames(), refreshVersions()]);
+    useBase(latest);
+    say("ok", `ลบเกณฑ์ ${gone} แล้ว`, `deleted the rules ${gone}`);
+    deleteButton.focus();
+  }
+
   async function rename(): Promise<void> {
     const target = nameInput.value.trim();
     if (target === name) return;
@@ -566,6 +653,15 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   );
   exportButton.addEventListener("click", () => downloadRules(name || "rules", view.state.doc.toString()));
   saveButton.addEventListener("click", run(save));
+  deleteButton.addEventListener("click", () => {
+    if (!name) return say("error", "ยังไม่ได้เปิดเกณฑ์ที่จะลบ", "no rules are open to delete");
+    askDelete();
+  });
+  confirmDelete.addEventListener("click", run(deleteRules));
+  cancelDelete.addEventListener("click", closeConfirm);
+  confirmBox.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") closeConfirm();
+  });
   nameInput.addEventListener("change", run(rename));
   openSelect.addEventListener(
     "change",
@@ -589,7 +685,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
   window.addEventListener("pagehide", onPageHide);
 
   const ready = (async () => {
-    await lastWrite;
+    await draftWritesSettled(); // a draft the criteria view or a closed editor is still writing
     useBase(latest);
     const current = await store.currentName();
     if (current && (await store.names()).includes(current)) await open(current);

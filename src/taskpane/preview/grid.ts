@@ -120,6 +120,12 @@ export function mountGrid(root: HTMLElement, book: MemoryWorkbook): void {
           td.style.background = below.fill;
           if (below.fontColor) td.style.color = below.fontColor;
         }
+        const above = (spec.above ?? []).find((a) => inside(a.range, row, column));
+        if (above && typeof v === "number" && v > above.above) {
+          td.classList.add("above");
+          td.style.background = above.fill;
+          if (above.fontColor) td.style.color = above.fontColor;
+        }
         if (book.formula(name, row, column)) td.dataset.formula = book.formula(name, row, column);
         if (
           selected &&

@@ -18,30 +18,20 @@ export async function runCheck(w: Wizard): Promise<void> {
   await w.busy({ th: "กำลังตรวจสอบคะแนน", en: "Checking the scores" }, async () => {
     const r = await readTable(w, source);
     if (Array.isArray(r)) {
-      w.state.table = undefined;
-      w.state.tableProblems = r;
-      w.state.problems = undefined;
-      w.state.evaluation = undefined;
-      w.state.error = {
-        th: "อ่านตารางคะแนนไม่ได้แล้ว กลับไปขั้นข้อมูล",
-        en: "The score table can no longer be read; go back to Data",
-      };
+      w.flow.tableUnreadable(r);
       return;
     }
     const table = narrow(r, source);
-    // The chosen agency is gone from the sheet: say whose scores are now shown, and forget the old report details.
-    if (table.agency !== source.agency) {
-      w.state.source = { ...source, ...(table.agency === undefined ? {} : { agency: table.agency }) };
-      w.state.agency = undefined;
-    }
-    w.state.table = table;
+    // The chosen agency is gone from the sheet: say whose scores are now shown (the transition forgets the old report details).
+    const at =
+      table.agency === source.agency
+        ? source
+        : { ...source, ...(table.agency === undefined ? {} : { agency: table.agency }) };
     // One evaluation gives both: every problem (row checks and what the roll-up misses) and the result.
     const out = evaluateRows(rules, table.rows);
     const problems = out.problems;
-    w.state.problems = problems;
-    w.state.written = undefined;
     const errors = problems.filter((p) => p.severity === "error").length;
-    w.state.evaluation = out.ok && errors === 0 ? out.evaluation : undefined;
+    w.flow.checked(table, at, problems, out.ok && errors === 0 ? out.evaluation : undefined);
     const warnings = problems.length - errors;
     w.status.say(
       errors ? `พบข้อผิดพลาด ${errors} รายการ` : `ไม่พบข้อผิดพลาด${warnings ? ` (คำเตือน ${warnings} รายการ)` : ""}`,

@@ -5,18 +5,17 @@
  */
 import type { RulesModel } from "../../dsl/model.js";
 import { h, uid } from "../dom.js";
-import { ratingRows } from "../rules-source.js";
-import { CHOICE_RULES } from "../choices.js";
+import { isProvisionalTool, provenanceOf, ratingRows } from "../rules-source.js";
+import { RulesStore } from "../../workbook/rules-store.js";
 import type { Wizard } from "./wizard.js";
 
 export function renderCriteria(w: Wizard): HTMLElement {
   const t = (th: string, en: string): string => w.t(th, en);
   const choose = async (name: string): Promise<void> => {
     if (w.state.rulesName === name) return;
-    w.state.rulesName = name;
-    w.invalidateFrom(2);
+    w.flow.rulesChosen(name);
     w.render();
-    await w.ctx.port.setSetting(CHOICE_RULES, name);
+    await new RulesStore(w.ctx.port).choose(name);
   };
   const option = (c: (typeof w.state.choices)[number]): HTMLElement => {
     const id = uid("rules");
@@ -93,7 +92,14 @@ function summaryOf(w: Wizard, model: RulesModel): HTMLElement {
             {},
             h("th", { scope: "row" }, tool.id),
             h("td", {}, t(tool.label.th, tool.label.en || tool.label.th)),
-            h("td", { class: "num" }, String(tool.weight)),
+            h(
+              "td",
+              { class: "num" },
+              String(tool.weight),
+              isProvisionalTool(model, tool.id)
+                ? h("span", { class: "provisional-mark" }, ` ${t("ยังไม่ยืนยัน", "provisional")}`)
+                : null,
+            ),
           ),
         ),
       ),
@@ -112,5 +118,41 @@ function summaryOf(w: Wizard, model: RulesModel): HTMLElement {
       { class: "bands" },
       ...ratingRows(model, t).map((r) => h("li", {}, h("strong", {}, r.label), ` — ${r.when}`)),
     ),
+    provenance(w, model),
+  );
+}
+
+/**
+ * What the rules file says about itself: the parts it marks provisional (inferred, not
+ * confirmed by NACC) shown open, then its notes and sources folded under "ที่มา / sources".
+ */
+function provenance(w: Wizard, model: RulesModel): HTMLElement | null {
+  const t = (th: string, en: string): string => w.t(th, en);
+  const p = provenanceOf(model, t);
+  if (p.notes.length + p.sources.length + p.provisional.length === 0) return null;
+  return h(
+    "div",
+    { class: "provenance" },
+    p.provisional.length
+      ? h(
+          "div",
+          { class: "provisional", role: "note" },
+          h("h4", {}, t("ยังไม่ยืนยัน (อนุมาน)", "Provisional (inferred)")),
+          h(
+            "ul",
+            {},
+            ...p.provisional.map((x) => h("li", { "data-key": "provisional" }, h("strong", {}, x.what), ` — ${x.why}`)),
+          ),
+        )
+      : null,
+    p.notes.length + p.sources.length
+      ? h(
+          "details",
+          { class: "sources" },
+          h("summary", {}, t("ที่มา", "Sources")),
+          ...(p.notes.length ? [h("ul", { class: "notes" }, ...p.notes.map((n) => h("li", {}, n)))] : []),
+          ...(p.sources.length ? [h("ul", { class: "source-list" }, ...p.sources.map((n) => h("li", {}, n)))] : []),
+        )
+      : null,
   );
 }

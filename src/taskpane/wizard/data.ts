@@ -28,10 +28,7 @@ function useTable(w: Wizard, table: ScoreTable, source: DataSource): void {
   const problem = agencyProblem(table);
   if (problem) {
     // Scores the formulas could not pick per agency: say why and where, compute nothing.
-    w.state.table = undefined;
-    w.state.agencies = [];
-    w.state.tableProblems = [problem];
-    w.invalidateFrom(1);
+    w.flow.tableNotFound([problem]);
     return;
   }
   const agencies = agenciesIn(table);
@@ -39,13 +36,9 @@ function useTable(w: Wizard, table: ScoreTable, source: DataSource): void {
   const previous = w.state.source;
   const wanted = source.agency ?? (previous?.sheet === source.sheet ? previous.agency : undefined);
   const narrowed = narrow(table, wanted === undefined ? source : { ...source, agency: wanted });
-  // A report about another agency than the one scored would be wrong: forget the details typed for it.
-  if (narrowed.agency !== w.state.table?.agency) w.state.agency = undefined;
-  w.state.agencies = agencies.length > 1 ? agencies : [];
-  w.state.table = narrowed;
-  w.state.source = narrowed.agency === undefined ? source : { ...source, agency: narrowed.agency };
-  w.state.tableProblems = [];
-  w.invalidateFrom(2);
+  const at = narrowed.agency === undefined ? source : { ...source, agency: narrowed.agency };
+  if (source.agency !== undefined && source.agency !== previous?.agency) w.flow.agencyChosen(narrowed, at, agencies);
+  else w.flow.tableFound(narrowed, at, agencies);
 }
 
 async function chooseAgency(w: Wizard, agency: string): Promise<void> {
@@ -54,7 +47,7 @@ async function chooseAgency(w: Wizard, agency: string): Promise<void> {
   await w.busy({ th: "กำลังอ่านตารางคะแนน", en: "Reading the score table" }, async () => {
     const r = await readTable(w, source);
     if (Array.isArray(r)) {
-      w.state.tableProblems = r;
+      w.flow.tableNotFound(r);
       return;
     }
     useTable(w, r, { ...source, agency });
@@ -112,7 +105,7 @@ async function findInWorkbook(w: Wizard): Promise<void> {
       else problems.push(...r.problems.filter((p) => p.code !== "no-header" || sheets.length === 1));
     }
     progress(sheets.length, sheets.length);
-    w.state.found = found;
+    w.flow.tablesListed(found);
     if (found.length) {
       useTable(w, found[0]!, { sheet: found[0]!.sheet });
       await remember(w, w.state.source!);
@@ -121,17 +114,18 @@ async function findInWorkbook(w: Wizard): Promise<void> {
         `Found the score table at ${found[0]!.sheet}!${found[0]!.range}`,
       );
     } else {
-      w.state.table = undefined;
-      w.state.tableProblems = problems.length
-        ? problems
-        : [
-            {
-              code: "no-header",
-              th: "ไม่พบตารางคะแนนในชีตใด ต้องมีหัวคอลัมน์ เครื่องมือ ข้อ และ คะแนน",
-              en: "no sheet has a score table: it needs tool, question and score column headers",
-              where: "",
-            },
-          ];
+      w.flow.tableNotFound(
+        problems.length
+          ? problems
+          : [
+              {
+                code: "no-header",
+                th: "ไม่พบตารางคะแนนในชีตใด ต้องมีหัวคอลัมน์ เครื่องมือ ข้อ และ คะแนน",
+                en: "no sheet has a score table: it needs tool, question and score column headers",
+                where: "",
+              },
+            ],
+      );
       w.status.say("ไม่พบตารางคะแนน", "No score table found");
     }
   });
@@ -145,14 +139,14 @@ async function useSelection(w: Wizard): Promise<void> {
     if (r.ok) {
       const source = { sheet: r.table.sheet, range: r.table.range };
       useTable(w, r.table, source);
-      w.state.found = [];
+      w.flow.tablesListed([]);
       await remember(w, w.state.source!);
       w.status.say(
         `ใช้ตารางที่ ${r.table.sheet}!${r.table.range}`,
         `Using the table at ${r.table.sheet}!${r.table.range}`,
       );
     } else {
-      w.state.tableProblems = r.problems;
+      w.flow.tableNotFound(r.problems, true);
     }
   });
   w.render();
@@ -178,7 +172,7 @@ async function createEntrySheet(w: Wizard): Promise<void> {
     if (!Array.isArray(r)) {
       useTable(w, r, { sheet: spec.name });
       await remember(w, w.state.source!);
-    } else w.state.tableProblems = r;
+    } else w.flow.tableNotFound(r);
   });
   w.render();
 }

@@ -10,12 +10,12 @@ import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../../report/age
 import { agenciesIn } from "../../workbook/score-table.js";
 import { buildReport, type Agency } from "../../report/model.js";
 import { reportSheets } from "../../report/sheets.js";
-import { safeSheetName } from "../../workbook/results-sheet.js";
+import type { OwnSheetKind, PlannedSheet } from "../../workbook/own-sheets.js";
 import { CHOICE_AGENCY } from "../choices.js";
-import type { SheetSpec } from "../../workbook/port.js";
 import { h, uid } from "../dom.js";
-import { confirmReplace } from "./confirm.js";
+import { confirmWrite } from "./confirm.js";
 import type { Wizard } from "./wizard.js";
+import { writeOwnSheets, type SheetToWrite } from "./write.js";
 
 /**
  * Agency details: the agency chosen in a many-agency table, else the workbook's
@@ -38,77 +38,58 @@ export async function loadAgency(w: Wizard): Promise<void> {
             : undefined
           : read.agencies.find((a) => sameAgencyName(a.name, chosen));
       if (match) {
-        w.state.agency = { ...match };
+        w.flow.agencyDetails({ ...match });
         return;
       }
     }
   }
   if (chosen !== undefined) {
-    w.state.agency = { name: chosen };
+    w.flow.agencyDetails({ name: chosen });
     return;
   }
   const saved = await port.getSetting(CHOICE_AGENCY);
   if (saved) {
     try {
       const a = JSON.parse(saved) as Partial<Agency>;
-      if (typeof a.name === "string") w.state.agency = { name: a.name, district: a.district, province: a.province };
+      if (typeof a.name === "string")
+        w.flow.agencyDetails({ name: a.name, district: a.district, province: a.province });
     } catch {
       // A setting edited by hand into something else: start from empty fields.
     }
   }
 }
 
-/** The report's sheets named after the rules, as the results sheet is, so other years' and rules' reports stay. */
-function sheetsFor(w: Wizard): SheetSpec[] | undefined {
+/** The report and the plan (src/report builds them); their names come from the add-in's index of its sheets. */
+function sheetsFor(w: Wizard): SheetToWrite[] | undefined {
   const e = w.state.evaluation;
   const rules = w.rules?.compiled;
   const agency = w.state.agency;
   const table = w.state.table;
   if (!e || !rules || !agency?.name.trim()) return undefined;
   const report = buildReport(e, rules.model, agency, { thaiDigits: w.state.thaiDigits });
+  const kinds: OwnSheetKind[] = ["report", "plan"];
+  // reportSheets gives results, report, plan: the live results sheet is step 4's.
   return reportSheets(report)
     .slice(1)
-    .map((s) => ({
-      ...s,
-      name: safeSheetName(
-        table?.agency ? `${s.name} ${w.rules!.name} ${table.agency}` : `${s.name} ITA ${w.rules!.name}`,
-      ),
-    }));
+    .map((spec, i) => ({ key: { kind: kinds[i]!, rules: w.rules!.name, agency: table?.agency ?? "" }, spec }));
 }
 
-async function write(w: Wizard, replace: boolean): Promise<void> {
+export async function writeReport(w: Wizard, agreed?: readonly PlannedSheet[]): Promise<void> {
   const sheets = sheetsFor(w);
   if (!sheets) {
-    w.state.error = { th: "กรอกชื่อหน่วยงานก่อน", en: "Type the agency's name first" };
+    w.flow.failed({ th: "กรอกชื่อหน่วยงานก่อน", en: "Type the agency's name first" });
     w.focusNext = "agency-name";
     w.render();
     return;
   }
-  w.state.confirmReport = undefined;
-  await w.busy({ th: "กำลังเขียนรายงานและแผน", en: "Writing the report and the plan" }, async (progress) => {
-    const port = w.ctx.port;
-    if (!replace) {
-      const existing = new Set((await port.listSheets()).map((s) => s.name));
-      const clash = sheets.filter((s) => existing.has(s.name)).map((s) => s.name);
-      if (clash.length) {
-        w.state.confirmReport = clash;
-        w.focusNext = "report-replace";
-        return;
-      }
-    }
-    await port.setSetting(CHOICE_AGENCY, JSON.stringify(w.state.agency));
-    for (const [i, s] of sheets.entries()) {
-      progress(i, sheets.length);
-      await port.writeSheet(s, { replace, activate: i === 0 });
-    }
-    w.state.reportWritten = sheets.map((s) => s.name);
-    w.focusNext = "report-goto";
-    w.status.say(
-      `เขียนชีต ${sheets.map((s) => s.name).join(", ")} แล้ว`,
-      `Wrote the sheets ${sheets.map((s) => s.name).join(", ")}`,
-    );
-  });
-  w.render();
+  await w.ctx.port.setSetting(CHOICE_AGENCY, JSON.stringify(w.state.agency));
+  await writeOwnSheets(
+    w,
+    "report",
+    sheets,
+    { th: "กำลังสร้างรายงานและแผนพัฒนา", en: "Creating the report and the plan" },
+    agreed,
+  );
 }
 
 function field(w: Wizard, key: "name" | "district" | "province", th: string, en: string): HTMLElement {
@@ -126,8 +107,7 @@ function field(w: Wizard, key: "name" | "district" | "province", th: string, en:
       autocomplete: "off",
       oninput: (ev: Event) => {
         const value = (ev.target as HTMLInputElement).value;
-        w.state.agency = { name: "", ...w.state.agency, [key]: value };
-        w.state.reportWritten = undefined;
+        w.flow.agencyDetails({ name: "", ...w.state.agency, [key]: value });
       },
     }),
   );
@@ -138,36 +118,29 @@ export function renderReport(w: Wizard): HTMLElement {
   const e = w.state.evaluation;
   if (!e) return h("p", {}, t("ยังไม่มีผล กลับไปขั้นตรวจสอบ", "No results yet; go back to Check"));
   const digitsId = uid("thai-digits");
-  const asking = w.state.confirmReport;
-  const confirm = asking
-    ? confirmReplace(w, {
-        question: {
-          th: `มีชีต ${asking.map((n) => `"${n}"`).join(", ")} อยู่แล้ว แทนที่ด้วยรายงานใหม่หรือไม่ (สิ่งที่แก้ไขในชีตเดิมจะหายไป)`,
-          en: `The sheets ${asking.map((n) => `"${n}"`).join(", ")} already exist. Replace them with a new report? (Edits made in them will be lost.)`,
-        },
-        replaceKey: "report-replace",
-        cancelKey: "report-cancel",
-        backTo: "report-write",
-        replace: () => void write(w, true),
-        forget: () => (w.state.confirmReport = undefined),
-      })
-    : null;
-  const written = w.state.reportWritten
+  const q = w.state.question;
+  const confirm =
+    q?.what === "report"
+      ? confirmWrite(
+          w,
+          q,
+          { goKey: "report-replace", cancelKey: "report-cancel", backTo: "report-write" },
+          (agreed) => void writeReport(w, agreed),
+        )
+      : null;
+  const done = w.state.written.report;
+  const written = done
     ? h(
         "p",
-        { class: "message ok" },
+        { class: "message ok", "data-testid": "report-written" },
         t(
-          `เขียนชีต ${w.state.reportWritten.join(", ")} แล้ว แก้ไขแผนในชีตได้ตามจริงของหน่วยงาน`,
-          `Wrote ${w.state.reportWritten.join(", ")}; edit the plan in the sheet to fit the agency.`,
+          `สร้างชีต ${done.join(", ")} แล้ว แก้ไขแผนพัฒนาในชีตได้ตามจริงของหน่วยงาน`,
+          `Created ${done.join(", ")}; edit the plan in the sheet to fit the agency.`,
         ),
         " ",
         h(
           "button",
-          {
-            type: "button",
-            "data-key": "report-goto",
-            onclick: () => void w.ctx.port.select(w.state.reportWritten![0]!, "A1"),
-          },
+          { type: "button", "data-key": "report-goto", onclick: () => void w.ctx.port.select(done[0]!, "A1") },
           t("ไปที่รายงาน", "Go to the report"),
         ),
       )
@@ -200,17 +173,14 @@ export function renderReport(w: Wizard): HTMLElement {
         "data-key": "thai-digits",
         checked: w.state.thaiDigits,
         onchange: (ev: Event) => {
-          w.state.thaiDigits = (ev.target as HTMLInputElement).checked;
-          w.state.reportWritten = undefined;
+          w.flow.thaiDigitsChosen((ev.target as HTMLInputElement).checked);
         },
       }),
       h("label", { for: digitsId }, t("ใช้เลขไทยในตัวเลข (๙๓.๖๐)", "Thai digits in numbers (๙๓.๖๐)")),
     ),
     confirm,
     written,
-    h(
-      "div",
-      { class: "actions" },
+    w.actionBar(
       h(
         "button",
         { type: "button", class: "secondary", "data-key": "back", onclick: () => void w.go(3) },
@@ -222,10 +192,10 @@ export function renderReport(w: Wizard): HTMLElement {
           type: "button",
           class: "primary",
           "data-key": "report-write",
-          disabled: w.state.confirmReport !== undefined,
-          onclick: () => void write(w, false),
+          disabled: q !== undefined,
+          onclick: () => void writeReport(w),
         },
-        t("เขียนรายงานและแผน", "Write the report and plan"),
+        t("สร้างรายงานและแผนพัฒนา", "Create the report and plan"),
       ),
     ),
   );

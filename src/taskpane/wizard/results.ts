@@ -1,37 +1,44 @@
 /**
- * Step 4, Results (ผลการประเมิน): the engine's evaluation shown in the pane (total,
- * rating, tools, indicators against the pass mark, what stands between this result
- * and the next band), and the results sheet written with one port.writeSheet call.
- * A results sheet from an earlier run is replaced only after the user says so.
+ * Step 4, Results (ผลการประเมิน): the engine's evaluation shown verdict first — whose
+ * result, total, rating and every indicator below the pass mark on the first screen;
+ * then what it takes for the next band, as the requirements (total, tool) with the
+ * indicators behind each (the engine's shortfalls, grouped, never recomputed); then
+ * the tables. The results sheet is written through write.ts (table re-read, names
+ * from the add-in's index, asked before replacing, read back after writing).
  */
 import { formatFixed } from "../../dsl/precision.js";
-import type { Evaluation } from "../../engine/index.js";
-import { SheetExistsError } from "../../workbook/port.js";
-import { buildResultsSheet, resultsSheetName } from "../../workbook/results-sheet.js";
+import type { Evaluation, Shortfall } from "../../engine/index.js";
+import { buildResultsSheet } from "../../workbook/results-sheet.js";
+import type { PlannedSheet } from "../../workbook/own-sheets.js";
 import { h, uid } from "../dom.js";
-import { confirmReplace } from "./confirm.js";
+import { confirmWrite } from "./confirm.js";
 import type { Wizard } from "./wizard.js";
+import { writeOwnSheets } from "./write.js";
 
-async function write(w: Wizard, replace: boolean): Promise<void> {
+/** The agency whose result this is: the one chosen in a many-agency table, else the workbook's หน่วยงาน sheet. */
+export function agencyShown(w: Wizard): string | undefined {
+  return w.state.table?.agency ?? (w.state.agency?.name.trim() || undefined);
+}
+
+export async function writeResults(w: Wizard, agreed?: readonly PlannedSheet[]): Promise<void> {
   const e = w.state.evaluation;
   const table = w.state.table;
   const rules = w.rules;
   if (!e || !table || !rules) return;
-  const layout = buildResultsSheet({ evaluation: e, rulesName: rules.name, table });
-  w.state.confirmReplace = undefined;
-  await w.busy({ th: "กำลังเขียนชีตผลการประเมิน", en: "Writing the results sheet" }, async () => {
-    try {
-      await w.ctx.port.writeSheet(layout.spec, { replace, activate: true });
-      w.state.written = layout.spec.name;
-      w.focusNext = "goto";
-      w.status.say(`เขียนชีต ${layout.spec.name} แล้ว`, `Wrote the sheet ${layout.spec.name}`);
-    } catch (err) {
-      if (!(err instanceof SheetExistsError)) throw err;
-      w.state.confirmReplace = layout.spec.name;
-      w.focusNext = "replace";
-    }
+  const agencyName = agencyShown(w);
+  const layout = buildResultsSheet({
+    evaluation: e,
+    rulesName: rules.name,
+    table,
+    ...(agencyName ? { agencyName } : {}),
   });
-  w.render();
+  await writeOwnSheets(
+    w,
+    "results",
+    [{ key: { kind: "results", rules: rules.name, agency: table.agency ?? "" }, spec: layout.spec }],
+    { th: "กำลังสร้างชีตผลการประเมิน", en: "Creating the results sheet" },
+    agreed,
+  );
 }
 
 function table(
@@ -67,23 +74,62 @@ function table(
   );
 }
 
+/** Requirements of the next band (total, tools), each with the indicators that hold it back, as the engine lists them. */
+export function groupShortfalls(
+  shortfalls: readonly Shortfall[],
+): { requirement: Shortfall; indicators: Shortfall[] }[] {
+  const groups: { requirement: Shortfall; indicators: Shortfall[] }[] = [];
+  for (const s of shortfalls) {
+    const owner =
+      s.subject === "indicator"
+        ? groups.find((g) => g.requirement.subject === "tool" && g.requirement.id === s.tool)
+        : undefined;
+    if (owner) owner.indicators.push(s);
+    else groups.push({ requirement: s, indicators: [] });
+  }
+  return groups;
+}
+
 function nextBand(w: Wizard, e: Evaluation): HTMLElement {
   const t = (th: string, en: string): string => w.t(th, en);
   const next = e.rating.nextUp;
   if (!next) return h("p", { class: "message ok" }, t("อยู่ระดับสูงสุดแล้ว", "Already at the top band"));
+  const groups = groupShortfalls(next.shortfalls);
   return h(
-    "div",
-    { "data-testid": "next-band" },
+    "section",
+    { class: "next-band", "data-testid": "next-band", "aria-labelledby": "next-band-heading" },
     h(
       "h3",
-      {},
-      t(
-        `สิ่งที่ต้องทำเพื่อให้ได้ระดับ ${next.label.th}`,
-        `What stands between this result and ${next.label.en || next.label.th}`,
-      ),
+      { id: "next-band-heading" },
+      t(`สิ่งที่ต้องทำเพื่อให้ได้ระดับ ${next.label.th}`, `What it takes for ${next.label.en || next.label.th}`),
     ),
-    next.shortfalls.length
-      ? h("ul", { class: "shortfalls" }, ...next.shortfalls.map((s) => h("li", {}, t(s.th, s.en))))
+    groups.length
+      ? h(
+          "ol",
+          { class: "requirements" },
+          ...groups.map((g) =>
+            h(
+              "li",
+              { "data-testid": "requirement" },
+              h("strong", {}, t(g.requirement.th, g.requirement.en)),
+              g.indicators.length
+                ? h(
+                    "div",
+                    {},
+                    h(
+                      "p",
+                      { class: "note" },
+                      t(
+                        `ตัวชี้วัดที่ดึง ${g.requirement.id} ลง (ยกตัวใดตัวหนึ่งก็ช่วยได้ ไม่จำเป็นต้องถึงทุกตัว):`,
+                        `Indicators holding ${g.requirement.id} down (raising any of them helps; not every one must reach it):`,
+                      ),
+                    ),
+                    h("ul", { class: "behind" }, ...g.indicators.map((i) => h("li", {}, t(i.th, i.en)))),
+                  )
+                : null,
+            ),
+          ),
+        )
       : h("p", {}, t("ไม่มีเงื่อนไขที่ขาด", "No condition is short")),
   );
 }
@@ -94,18 +140,62 @@ export function renderResults(w: Wizard): HTMLElement {
   if (!e) return h("p", {}, t("ยังไม่มีผล กลับไปขั้นตรวจสอบ", "No results yet; go back to Check"));
   const d = e.rules.decimals;
   const fmt = (x: number): string => formatFixed(x, d);
-  const name = resultsSheetName(w.rules?.name ?? "", w.state.table?.agency);
-  const headline = h(
-    "div",
-    { class: "headline", "data-testid": "headline" },
-    h("p", {}, t("คะแนนรวม", "Total"), " ", h("strong", { class: "total" }, fmt(e.total.published))),
+  const agency = agencyShown(w);
+  const threshold = e.rules.pass.threshold;
+  const failing = e.indicators.filter((i) => !i.pass);
+  const verdict = h(
+    "section",
+    { class: "verdict", "data-testid": "verdict", "aria-label": t("สรุปผล", "Verdict") },
+    agency
+      ? h("p", { class: "agency", "data-testid": "agency" }, t("หน่วยงาน", "Agency"), ": ", h("strong", {}, agency))
+      : null,
     h(
-      "p",
-      {},
-      t("ระดับผลการประเมิน", "Rating"),
-      " ",
-      h("strong", { class: "rating" }, t(e.rating.label.th, e.rating.label.en || e.rating.label.th)),
+      "div",
+      { class: "headline", "data-testid": "headline" },
+      h("p", {}, t("คะแนนรวม", "Total"), " ", h("strong", { class: "total" }, fmt(e.total.published))),
+      h(
+        "p",
+        {},
+        t("ระดับ", "Rating"),
+        " ",
+        h("strong", { class: "rating" }, t(e.rating.label.th, e.rating.label.en || e.rating.label.th)),
+      ),
     ),
+    failing.length
+      ? h(
+          "div",
+          { class: "failing", "data-testid": "failing" },
+          h(
+            "p",
+            {},
+            h(
+              "strong",
+              {},
+              t(
+                `ตัวชี้วัดที่ต่ำกว่าเกณฑ์ผ่าน ${threshold} (${failing.length})`,
+                `Indicators below the pass mark of ${threshold} (${failing.length})`,
+              ),
+            ),
+          ),
+          h(
+            "ul",
+            {},
+            ...failing.map((i) =>
+              h(
+                "li",
+                { "data-testid": "failing-indicator" },
+                h("span", { class: "score below" }, fmt(i.value.published)),
+                " ",
+                `${i.id} ${t(i.label.th, i.label.en || i.label.th)}`,
+              ),
+            ),
+          ),
+        )
+      : h(
+          "p",
+          { class: "message ok", "data-testid": "all-pass" },
+          t(`ทุกตัวชี้วัดผ่านเกณฑ์ ${threshold}`, `Every indicator meets the pass mark of ${threshold}`),
+        ),
   );
   const tools = table(
     t("คะแนนรายเครื่องมือ", "Scores by tool"),
@@ -121,7 +211,7 @@ export function renderResults(w: Wizard): HTMLElement {
     ]),
   );
   const indicators = table(
-    t(`คะแนนรายตัวชี้วัด (เกณฑ์ผ่าน ${e.rules.pass.threshold})`, `Scores by indicator (pass mark ${e.rules.pass.threshold})`),
+    t(`คะแนนรายตัวชี้วัด (เกณฑ์ผ่าน ${threshold})`, `Scores by indicator (pass mark ${threshold})`),
     [
       { text: t("ตัวชี้วัด", "Indicator") },
       { text: t("ประเด็น", "Issue") },
@@ -135,32 +225,29 @@ export function renderResults(w: Wizard): HTMLElement {
       { text: t(i.result.th, i.result.en || i.result.th), cls: i.pass ? "pass" : "fail" },
     ]),
   );
-  const asking = w.state.confirmReplace;
-  const confirm = asking
-    ? confirmReplace(w, {
-        question: {
-          th: `มีชีต "${asking}" อยู่แล้ว (จากการประเมินครั้งก่อน) แทนที่ด้วยผลใหม่หรือไม่`,
-          en: `A sheet named "${asking}" already exists (from an earlier run). Replace it with these results?`,
-        },
-        replaceKey: "replace",
-        cancelKey: "cancel-replace",
-        backTo: "write",
-        replace: () => void write(w, true),
-        forget: () => (w.state.confirmReplace = undefined),
-      })
-    : null;
-  const written = w.state.written
+  const q = w.state.question;
+  const confirm =
+    q?.what === "results"
+      ? confirmWrite(
+          w,
+          q,
+          { goKey: "replace", cancelKey: "cancel-replace", backTo: "write" },
+          (agreed) => void writeResults(w, agreed),
+        )
+      : null;
+  const done = w.state.written.results?.[0];
+  const written = done
     ? h(
         "p",
-        { class: "message ok" },
+        { class: "message ok", "data-testid": "written" },
         t(
-          `เขียนชีต "${w.state.written}" แล้ว สูตร ITA ในชีตคำนวณใหม่เมื่อคะแนนเปลี่ยน`,
-          `Wrote "${w.state.written}"; its ITA formulas recalculate when the scores change.`,
+          `สร้างชีต "${done}" แล้ว ตัวเลขในชีตตรงกับที่แสดงที่นี่ และสูตร ITA ในชีตคำนวณใหม่เมื่อคะแนนเปลี่ยน`,
+          `Created "${done}"; its figures match the ones shown here, and its ITA formulas recalculate when the scores change.`,
         ),
         " ",
         h(
           "button",
-          { type: "button", "data-key": "goto", onclick: () => void w.ctx.port.select(w.state.written!, "A1") },
+          { type: "button", "data-key": "goto", onclick: () => void w.ctx.port.select(done, "A1") },
           t("ไปที่ชีต", "Go to the sheet"),
         ),
       )
@@ -168,15 +255,13 @@ export function renderResults(w: Wizard): HTMLElement {
   return h(
     "div",
     {},
-    headline,
+    verdict,
+    confirm,
+    written,
     nextBand(w, e),
     tools,
     indicators,
-    confirm,
-    written,
-    h(
-      "div",
-      { class: "actions" },
+    w.actionBar(
       h(
         "button",
         { type: "button", class: "secondary", "data-key": "back", onclick: () => void w.go(2) },
@@ -188,15 +273,15 @@ export function renderResults(w: Wizard): HTMLElement {
           type: "button",
           class: "primary",
           "data-key": "write",
-          disabled: w.state.confirmReplace !== undefined,
-          onclick: () => void write(w, false),
+          disabled: q !== undefined,
+          onclick: () => void writeResults(w),
         },
-        t(`เขียนชีตผลการประเมิน (${name})`, `Write the results sheet (${name})`),
+        t("สร้างชีตผลการประเมิน", "Create the results sheet"),
       ),
       h(
         "button",
         { type: "button", class: "secondary", "data-key": "next-4", onclick: () => void w.go(4) },
-        `${t("รายงานและแผน", "Report and plan")} →`,
+        `${t("รายงานและแผนพัฒนา", "Report and plan")} →`,
       ),
     ),
   );

@@ -2,16 +2,16 @@
  * The Assess view: a five-step wizard (Criteria → Data → Check → Results → Report) over the
  * workbook port. This file owns the state, the step list, moving between steps
  * (focus goes to the new step's heading), progress for long work and the per-workbook
- * choices kept in settings. The steps render themselves (criteria.ts, data.ts,
- * check.ts, results.ts, report.ts); scoring is the engine's.
+ * choices kept in settings. The state and its transitions are state.ts's; the steps
+ * render themselves (criteria.ts, data.ts, check.ts, results.ts, report.ts) and
+ * request transitions through `flow`; scoring is the engine's.
  */
-import type { Evaluation, ScoreProblem } from "../../engine/index.js";
-import type { Agency } from "../../report/model.js";
-import type { ScoreTable, TableProblem } from "../../workbook/score-table.js";
-import { CHOICE_DATA, CHOICE_RULES } from "../choices.js";
+import { CHOICE_DATA } from "../choices.js";
+import { RulesStore } from "../../workbook/rules-store.js";
 import type { PaneContext } from "../context.js";
 import { h } from "../dom.js";
 import { bundledChoices, workbookChoices, type RulesChoice } from "../rules-source.js";
+import { WizardFlow, type StepIndex, type WizardState } from "./state.js";
 import { renderCheck, runCheck } from "./check.js";
 import { renderCriteria } from "./criteria.js";
 import { renderData, restoreTable } from "./data.js";
@@ -26,42 +26,7 @@ export const STEPS = [
   { id: "report", th: "รายงาน", en: "Report" },
 ] as const;
 
-export type StepIndex = 0 | 1 | 2 | 3 | 4;
-
-/** Where the score table was found: a whole sheet, or a range the user selected. */
-export interface DataSource {
-  readonly sheet: string;
-  readonly range?: string;
-  /** In a table holding several agencies (an agency column), the one being scored. */
-  readonly agency?: string;
-}
-
-export interface WizardState {
-  step: StepIndex;
-  choices: RulesChoice[];
-  rulesName?: string;
-  source?: DataSource;
-  table?: ScoreTable;
-  /** Why no table was found, per place looked at. */
-  tableProblems: TableProblem[];
-  /** Other tables found on the last search, to choose from. */
-  found: ScoreTable[];
-  /** The agencies of the chosen table when it holds more than one; empty otherwise. */
-  agencies: string[];
-  problems?: readonly ScoreProblem[];
-  evaluation?: Evaluation;
-  /** A results sheet of this name exists: the user is asked before replacing it. */
-  confirmReplace?: string;
-  written?: string;
-  /** Who the report is about (step 5). */
-  agency?: Agency;
-  thaiDigits: boolean;
-  /** Report sheets of this year exist: the user is asked before replacing them. */
-  confirmReport?: string[];
-  reportWritten?: string[];
-  /** An error to show in the current step (role=alert). */
-  error?: { th: string; en: string };
-}
+export type { DataSource, StepIndex, WizardState } from "./state.js";
 
 export interface Status {
   say(th: string, en: string): void;
@@ -69,7 +34,8 @@ export interface Status {
 }
 
 export class Wizard {
-  readonly state: WizardState = { step: 0, choices: [], tableProblems: [], found: [], agencies: [], thaiDigits: false };
+  /** The one place the wizard's state changes, by named transitions. */
+  readonly flow = new WizardFlow();
   private focusHeading = false;
   /** data-key of the element to focus after the next render (e.g. the Replace button when asking). */
   focusNext?: string;
@@ -85,70 +51,49 @@ export class Wizard {
     return this.ctx.t(th, en);
   }
 
+  get state(): WizardState {
+    return this.flow.state;
+  }
+
   get rules(): RulesChoice | undefined {
-    return this.state.choices.find((c) => c.name === this.state.rulesName && c.compiled);
+    return this.flow.rules();
   }
 
   async start(): Promise<void> {
     this.render();
     await this.busy({ th: "กำลังอ่านสมุดงาน", en: "Reading the workbook" }, async () => {
-      await this.loadChoices();
-      const saved = await this.ctx.port.getSetting(CHOICE_RULES);
-      if (saved && this.state.choices.some((c) => c.name === saved && c.compiled)) this.state.rulesName = saved;
-      else this.state.rulesName ??= this.state.choices.find((c) => c.compiled)?.name;
+      await this.loadChoices(await new RulesStore(this.ctx.port).chosenRules());
       const data = await this.ctx.port.getSetting(CHOICE_DATA);
       if (data) await restoreTable(this, data);
     });
     this.render();
   }
 
-  async loadChoices(): Promise<void> {
-    this.state.choices = [...bundledChoices(), ...(await workbookChoices(this.ctx.port))];
+  async loadChoices(preferred?: string): Promise<void> {
+    this.flow.rulesListed([...bundledChoices(), ...(await workbookChoices(this.ctx.port))], preferred);
   }
 
   /** Rules saved in the workbook changed (the editor saved or removed some). */
   async rulesChanged(name: string): Promise<void> {
+    this.flow.rulesEdited(name);
     await this.loadChoices();
-    if (this.state.rulesName === name) this.invalidateFrom(2);
-    if (!this.state.choices.some((c) => c.name === this.state.rulesName && c.compiled)) {
-      this.state.rulesName = this.state.choices.find((c) => c.compiled)?.name;
-    }
     this.render();
   }
 
-  /** Results and checks made with older inputs no longer hold. */
-  invalidateFrom(step: StepIndex): void {
-    if (step <= 2) {
-      this.state.problems = undefined;
-      this.state.evaluation = undefined;
-    }
-    this.state.written = undefined;
-    this.state.confirmReplace = undefined;
-    this.state.reportWritten = undefined;
-    this.state.confirmReport = undefined;
-    if (this.state.step > step) this.state.step = step;
-  }
-
   reachable(step: StepIndex): boolean {
-    if (step === 0) return true;
-    if (step === 1) return this.rules !== undefined;
-    if (step === 2) return this.rules !== undefined && this.state.table !== undefined;
-    return this.state.evaluation !== undefined;
+    return this.flow.reachable(step);
   }
 
   async go(step: StepIndex): Promise<void> {
     if (!this.reachable(step)) return;
-    this.state.step = step;
-    this.state.error = undefined;
+    this.flow.shown(step);
     this.focusHeading = true;
     if (step >= 2) {
       // The sheet may have changed since the last look: check again before showing problems or results.
-      const written = this.state.written;
       this.render();
       await runCheck(this);
-      if (step >= 3 && this.state.evaluation === undefined) this.state.step = 2;
-      else if (step >= 3) this.state.written = written;
-      if (this.state.step === 4) {
+      if (step >= 3 && this.state.evaluation === undefined) this.flow.shown(2);
+      if (this.state.step >= 3) {
         await this.busy({ th: "กำลังอ่านข้อมูลหน่วยงาน", en: "Reading the agency's details" }, () => loadAgency(this));
       }
       this.focusHeading = true;
@@ -168,7 +113,7 @@ export class Wizard {
       return await work((done, total) => this.status.progress(label, done, total));
     } catch (e) {
       const m = e instanceof Error ? e.message : String(e);
-      this.state.error = { th: `ทำรายการไม่สำเร็จ: ${m}`, en: `Could not finish: ${m}` };
+      this.flow.failed({ th: `ทำรายการไม่สำเร็จ: ${m}`, en: `Could not finish: ${m}` });
       return undefined;
     } finally {
       this.busyCount--;
@@ -249,12 +194,15 @@ export class Wizard {
     }
   }
 
-  /** The Next button at the foot of a step. */
+  /** A step's own actions, kept in view at the foot of the pane while the step scrolls (CSS: sticky). */
+  actionBar(...buttons: (HTMLElement | null)[]): HTMLElement {
+    return h("div", { class: "actions step-actions", "data-testid": "step-actions" }, ...buttons);
+  }
+
+  /** The Back and Next buttons at the foot of a step. */
   nextButton(to: StepIndex, enabled: boolean, label?: { th: string; en: string }): HTMLElement {
     const l = label ?? { th: "ถัดไป", en: "Next" };
-    return h(
-      "div",
-      { class: "actions" },
+    return this.actionBar(
       to > 1
         ? h(
             "button",

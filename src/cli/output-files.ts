@@ -1,0 +1,215 @@
+/**
+ * Writing the command line's output files so that none is ever half-written and no
+ * input is ever overwritten: each file goes to a temporary file in the same folder and
+ * is renamed into place (a rename within a folder is atomic), the files of one agency
+ * are renamed together under a lock so that two runs into one folder never mix their
+ * pairs, and a path that resolves to one of the run's inputs is refused before anything
+ * is written. Temporary files are removed when a run is stopped.
+ */
+import { randomBytes } from "node:crypto";
+import { realpathSync, statSync, unlinkSync } from "node:fs";
+import { chmod, mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { UserError } from "./errors.js";
+
+/** Temporary files of this process not yet renamed: removed if the run is stopped. */
+const pendingTemps = new Set<string>();
+
+/** Remove every temporary file this process has not renamed yet (on SIGINT/SIGTERM). */
+export function removeTempFiles(): void {
+  for (const t of pendingTemps) {
+    try {
+      unlinkSync(t);
+    } catch {
+      // Already gone (renamed or removed): nothing to clean.
+    }
+  }
+  pendingTemps.clear();
+}
+
+/** A hidden name beside the target, unique to this process and call. */
+function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+async function writeTemp(target: string, data: string | Uint8Array, mode?: number): Promise<string> {
+  const temp = tempPathFor(target);
+  pendingTemps.add(temp);
+  try {
+    await writeFile(temp, data, { flag: "wx" });
+    if (mode !== undefined) await chmod(temp, mode);
+  } catch (e) {
+    await rm(temp, { force: true });
+    pendingTemps.delete(temp);
+    throw e;
+  }
+  return temp;
+}
+
+const LOCK_NAME = ".ita-write.lock";
+const LOCK_WAIT_MS = 10_000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === "EPERM";
+  }
+}
+
+/**
+ * Run `fn` holding the folder's lock file. Another live run holding it is waited for;
+ * a lock left by a run that no longer exists is taken over.
+ */
+async function withFolderLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const lock = join(dir, LOCK_NAME);
+  const started = Date.now();
+  for (;;) {
+    try {
+      const handle = await open(lock, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EEXIST") throw e;
+      const holder = Number(await readFile(lock, "utf8").catch(() => ""));
+      if ((holder > 0 && !alive(holder)) || Date.now() - started > LOCK_WAIT_MS) {
+        await rm(lock, { force: true });
+        continue;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+/**
+ * Write a set of files that belong together (an agency's .xlsx and .html): all to
+ * temporary files first, then renamed one after the other while holding the folder's
+ * lock, so another run into the same folder sees and leaves either all old or all new.
+ * Every target must be in `dir`.
+ */
+export async function writeTogether(
+  dir: string,
+  files: readonly { readonly path: string; readonly data: string | Uint8Array }[],
+): Promise<void> {
+  const temps: string[] = [];
+  try {
+    for (const f of files) temps.push(await writeTemp(f.path, f.data));
+    await withFolderLock(dir, async () => {
+      for (let i = 0; i < files.length; i++) {
+        await rename(temps[i]!, files[i]!.path);
+        pendingTemps.delete(temps[i]!);
+      }
+    });
+  } finally {
+    for (const t of temps) {
+      if (pendingTemps.delete(t)) await rm(t, { force: true });
+    }
+  }
+}
+
+/** Replace one file's content whole (e.g. `format --write`), keeping its permissions. */
+export async function replaceFile(path: string, data: string): Promise<void> {
+  const { mode } = await stat(path);
+  // A rename would replace a read-only file too; refuse as writing in place would.
+  const handle = await open(path, "r+");
+  await handle.close();
+  const temp = await writeTemp(path, data, mode & 0o7777);
+  try {
+    await rename(temp, path);
+  } finally {
+    pendingTemps.delete(temp);
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Identity of a file: device and inode (the same file under two names, a hard link or a symlink). */
+function identity(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** What a run reads: files compared with each output path before anything is written. */
+export class InputSet {
+  private readonly ids = new Map<string, string>();
+  private readonly paths = new Map<string, string>();
+
+  add(path: string): void {
+    const id = identity(path);
+    if (id) this.ids.set(id, path);
+    this.paths.set(real(path), path);
+  }
+
+  /** The input that `output` would overwrite, if any. */
+  overwrites(output: string): string | undefined {
+    const id = identity(output);
+    return (id && this.ids.get(id)) ?? this.paths.get(real(output));
+  }
+
+  /** Refuse (a UserError, exit 2) when any of `outputs` is one of the inputs. */
+  refuseOverwrites(outputs: readonly string[]): void {
+    for (const out of outputs) {
+      const input = this.overwrites(out);
+      if (input) {
+        throw new UserError(
+          `ไม่เขียนทับไฟล์ข้อมูล: ผลลัพธ์ ${out} คือไฟล์ที่อ่านเข้ามา ${input} ใช้ --out โฟลเดอร์อื่น / refusing to overwrite an input: the output ${out} is the input ${input}; choose another --out folder`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Make sure `dir` is a folder this run can write into, before anything is read or written:
+ * created if absent; a file, an empty name or a read-only place is one clear message.
+ */
+export async function prepareOutputFolder(dir: string): Promise<void> {
+  if (!dir.trim()) throw new UserError("--out ว่าง ต้องระบุโฟลเดอร์ / --out is empty: give a folder");
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "EEXIST" || code === "ENOTDIR") {
+      throw new UserError(`--out ${dir} ไม่ใช่โฟลเดอร์ / --out ${dir} is not a folder`);
+    }
+    throw e;
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new UserError(`--out ${dir} ไม่ใช่โฟลเดอร์ / --out ${dir} is not a folder`);
+  }
+  // Probe with a real file: access() says yes to root on a read-only mount, and no to nothing else.
+  const probe = tempPathFor(join(dir, "probe"));
+  pendingTemps.add(probe);
+  try {
+    await writeFile(probe, "", { flag: "wx" });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      throw new UserError(
+        `เขียนลงโฟลเดอร์ ${dir} ไม่ได้ (ไม่มีสิทธิ์) / cannot write into the folder ${dir} (permission denied)`,
+      );
+    }
+    throw e;
+  } finally {
+    await rm(probe, { force: true });
+    pendingTemps.delete(probe);
+  }
+}

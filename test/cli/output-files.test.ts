@@ -1,0 +1,102 @@
+/**
+ * Output files written whole or not at all: through a temporary file renamed into
+ * place, pairs renamed together under the folder's lock, nothing left behind on failure.
+ */
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { InputSet, writeTogether } from "../../src/cli/output-files.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "ita-out-"));
+const dir = (name: string): string => {
+  const d = join(tmp, name);
+  mkdirSync(d, { recursive: true });
+  return d;
+};
+
+describe("output files", () => {
+  it("writes a pair of files and leaves no temporary file or lock behind", async () => {
+    const d = dir("pair");
+    await writeTogether(d, [
+      { path: join(d, "a.xlsx"), data: new Uint8Array([1, 2, 3]) },
+      { path: join(d, "a.html"), data: "<p>ก</p>" },
+    ]);
+    assert.deepEqual(readdirSync(d).sort(), ["a.html", "a.xlsx"]);
+    assert.equal(readFileSync(join(d, "a.html"), "utf8"), "<p>ก</p>");
+  });
+
+  it("replaces an existing file whole", async () => {
+    const d = dir("replace");
+    writeFileSync(join(d, "a.html"), "old".repeat(1000));
+    await writeTogether(d, [{ path: join(d, "a.html"), data: "new" }]);
+    assert.equal(readFileSync(join(d, "a.html"), "utf8"), "new");
+  });
+
+  it("removes its temporary files when a file cannot be put in place", async () => {
+    const d = dir("fails");
+    mkdirSync(join(d, "a.html")); // a folder where the page should go
+    await assert.rejects(
+      writeTogether(d, [
+        { path: join(d, "a.xlsx"), data: "x" },
+        { path: join(d, "a.html"), data: "y" },
+      ]),
+      /EISDIR|ENOTEMPTY|EEXIST|EPERM/,
+    );
+    assert.deepEqual(
+      readdirSync(d).filter((n) => n.startsWith(".")),
+      [],
+    );
+  });
+
+  it("leaves each pair from one writer when two write into one folder at once", async () => {
+    const d = dir("race");
+    const names = Array.from({ length: 20 }, (_, i) => `agency${i}`);
+    // Sizes vary so that the writers' steps interleave differently for each file.
+    const writer = async (tag: string, size: number): Promise<void> => {
+      for (const [i, n] of names.entries()) {
+        const data = tag.repeat(((i * 7919 + size) % 50) * 2000 + 1);
+        await writeTogether(d, [
+          { path: join(d, `${n}.xlsx`), data },
+          { path: join(d, `${n}.html`), data },
+        ]);
+      }
+    };
+    await Promise.all([writer("A", 0), writer("B", 17), writer("C", 31)]);
+    for (const n of names) {
+      assert.equal(readFileSync(join(d, `${n}.xlsx`), "utf8"), readFileSync(join(d, `${n}.html`), "utf8"), n);
+    }
+    assert.equal(readdirSync(d).length, 40, "no temporary file or lock left");
+  });
+
+  it("waits for another live run that is putting its pair in place", async () => {
+    const d = dir("locked");
+    writeFileSync(join(d, ".ita-write.lock"), String(process.pid));
+    let done = false;
+    const writing = writeTogether(d, [{ path: join(d, "a.html"), data: "x" }]).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(done, false, "still waiting while the lock is held");
+    assert.ok(!existsSync(join(d, "a.html")));
+    rmSync(join(d, ".ita-write.lock"));
+    await writing;
+    assert.equal(readFileSync(join(d, "a.html"), "utf8"), "x");
+  });
+
+  it("takes over a lock left by a run that no longer exists", async () => {
+    const d = dir("stale");
+    const gone = spawnSync(process.execPath, ["-e", "process.pid"]).pid!;
+    writeFileSync(join(d, ".ita-write.lock"), String(gone));
+    await writeTogether(d, [{ path: join(d, "a.html"), data: "x" }]);
+    assert.deepEqual(readdirSync(d), ["a.html"]);
+  });
+
+  it("knows an output is an input by its path, whatever the spelling", () => {
+    const d = dir("same");
+    writeFileSync(join(d, "in.xlsx"), "x");
+    const inputs = new InputSet();
+    inputs.add(join(d, "in.xlsx"));
+    assert.equal(inputs.overwrites(join(d, "..", "same", "in.xlsx")), join(d, "in.xlsx"));
+    assert.equal(inputs.overwrites(join(d, "other.xlsx")), undefined);
+  });
+});
