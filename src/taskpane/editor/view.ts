@@ -604,7 +604,7 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     confirmBox.hidden = true;
     if (draftTimer) clearTimeout(draftTimer);
     draftTimer = undefined;
-    await lastWrite;
+    await draftWritesSettled();
     await store.remove(gone);
     name = "";
     nameInput.value = "";
