@@ -14,11 +14,16 @@ import {
   bundledYears,
   describeProblem,
   evaluateRows,
+  itemWorths,
   latestYear,
   loadRulesText,
+  normaliseTool,
+  readNumber,
   summarise,
   type CompiledRules,
   type Evaluation,
+  type PartialEvaluation,
+  type ScoreRow,
 } from "../engine/index.js";
 import { readPublished } from "./published.js";
 import { rowsFromCsv } from "./score-csv.js";
@@ -50,8 +55,10 @@ const USAGE = `ITA Workbench — เครื่องมือคำนวณ�
 
   ita check <rules.ita>                          ตรวจไฟล์เกณฑ์ / check a rules file
   ita format <rules.ita> [--write]               จัดรูปแบบไฟล์เกณฑ์ / print the canonical rules file
-  ita score <scores.csv> [--rules <file|year>] [--json]
-                                                 คำนวณผล / score an agency
+  ita score <scores.csv> [--rules <file|year>] [--json] [--assume <TOOL=score> ...]
+                                                 คำนวณผล / score an agency; a table of some tools gives
+                                                 what they allow; --assume gives a missing tool's score
+                                                 (e.g. OIT items only: --assume IIT=95 --assume EIT=90)
   ita audit <scores.csv> --published <file.json> [--rules <file|year>]
                                                  ตรวจตัวเลขที่ประกาศ / audit published figures
   ita report <workbook.xlsx | scores.csv | folder> [--rules <file|year>] [--out <dir>]
@@ -81,10 +88,92 @@ function loadRules(spec: string | undefined, io: Io): CompiledRules {
   return loaded.compiled;
 }
 
-function scoreFile(path: string, rules: CompiledRules, io: Io): Evaluation {
-  const outcome = evaluateRows(rules, rowsFromCsv(readText(path), path));
-  const lines = outcome.problems.map((p) => `${p.severity === "error" ? "error" : "warning"}: ${describeProblem(p)}`);
+interface OpenPoints {
+  readonly tool: string;
+  readonly question: string;
+  readonly score: number;
+  /** Points of the total this item would add at 100. */
+  readonly points: number;
+}
+
+/**
+ * When only some tools are given (or the rest assumed), as in OIT preparation: the
+ * given items that would add the most to the total at 100, most first (at most ten).
+ */
+function openPoints(
+  rules: CompiledRules,
+  e: Evaluation | PartialEvaluation,
+  assumed: readonly ScoreRow[],
+): OpenPoints[] {
+  if (!("needs" in e) && assumed.length === 0) return [];
+  const scores = new Map<string, number>();
+  for (const ind of e.indicators) {
+    for (const part of ind.parts) {
+      for (const q of [...part.questions, ...part.subindicators.flatMap((s) => s.questions)]) {
+        scores.set(`${part.tool}\u0000${q.id}`, q.value.published);
+      }
+    }
+  }
+  return itemWorths(rules)
+    .flatMap((w) => {
+      const score = scores.get(`${w.tool}\u0000${w.question}`);
+      return score === undefined
+        ? []
+        : [{ tool: w.tool, question: w.question, score, points: (w.worth * (100 - score)) / 100 }];
+    })
+    .filter((x) => x.points > 0)
+    .sort((a, b) => b.points - a.points)
+    .slice(0, 10);
+}
+
+function printOpenPoints(items: readonly OpenPoints[], rules: CompiledRules, io: Io): void {
+  if (items.length === 0) return;
+  const f = (x: number): string => formatFixed(x, rules.model.decimals);
+  io.out("");
+  io.out("ข้อที่เพิ่มคะแนนรวมได้มากที่สุดเมื่อได้ 100 / the items that would add the most to the total at 100:");
+  io.out(
+    renderTable(
+      [
+        ["แบบวัด (tool)", "ข้อ (item)", "คะแนน (score)", "เพิ่มได้ (points)"],
+        ...items.map((x) => [x.tool, x.question, f(x.score), f(x.points)]),
+      ],
+      [2, 3],
+    ),
+  );
+}
+
+/** `--assume IIT=95`: a whole tool's score for a tool the table does not give (OIT preparation). */
+function assumedRows(specs: readonly string[], rules: CompiledRules): ScoreRow[] {
+  return specs.map((spec) => {
+    const m = /^([^=]+)=(.+)$/.exec(spec.trim());
+    const tool = m ? rules.toolByName.get(normaliseTool(m[1]!)) : undefined;
+    const n = m ? readNumber(m[2]!) : undefined;
+    if (!m || !tool || n?.kind !== "number" || n.value < 0 || n.value > 100) {
+      throw new UserError(
+        `--assume ${spec}: ต้องเป็น แบบวัด=คะแนน 0–100 เช่น IIT=95 (แบบวัด: ${rules.model.tools.map((t) => t.id).join(", ")}) / must be TOOL=score 0–100, e.g. IIT=95 (tools: ${rules.model.tools.map((t) => t.id).join(", ")})`,
+      );
+    }
+    return { tool, question: "", score: n.value, where: `--assume ${spec}` };
+  });
+}
+
+function scoreFile(
+  path: string,
+  rules: CompiledRules,
+  io: Io,
+  assumed: readonly ScoreRow[] = [],
+): Evaluation | PartialEvaluation {
+  const outcome = evaluateRows(rules, [...rowsFromCsv(readText(path), path), ...assumed]);
+  const assumedTools = new Set(assumed.map((r) => String(r.tool)));
+  const lines = outcome.problems
+    // A tool assumed whole has no indicators by design: no warning for it.
+    .filter((p) => !(p.code === "tool-given" && assumedTools.has(p.tool)))
+    // Not given is not wrong when the rest is computed: a note, not an error.
+    .map(
+      (p) => `${p.code === "not-given" && !outcome.ok && outcome.partial ? "note" : p.severity}: ${describeProblem(p)}`,
+    );
   for (const line of capped(lines)) io.err(line);
+  if (!outcome.ok && outcome.partial) return outcome.partial;
   if (!outcome.ok) {
     const n = outcome.problems.filter((p) => p.severity === "error").length;
     throw new UserError(`${path}: พบปัญหา ${n} รายการ ยังคำนวณไม่ได้ / ${n} problem(s), nothing computed`);
@@ -92,7 +181,7 @@ function scoreFile(path: string, rules: CompiledRules, io: Io): Evaluation {
   return outcome.evaluation;
 }
 
-function printEvaluation(e: Evaluation, io: Io): void {
+function printEvaluation(e: Evaluation | PartialEvaluation, io: Io): void {
   const d = e.rules.decimals;
   const f = (x: number): string => formatFixed(x, d);
   io.out(`${e.rules.name.th} (${e.rules.name.en})`);
@@ -100,8 +189,15 @@ function printEvaluation(e: Evaluation, io: Io): void {
   io.out(
     renderTable(
       [
-        ["ตัวชี้วัด", "เครื่องมือการประเมิน", "ตัวชี้วัด", "คะแนน", "ผลการประเมิน"],
-        ...e.indicators.map((i) => [i.id, i.tools.join(", "), i.label.th, f(i.value.published), i.result.th]),
+        // Rules without a pass mark have no result column.
+        ["ตัวชี้วัด", "เครื่องมือการประเมิน", "ตัวชี้วัด", "คะแนน", ...(e.rules.pass ? ["ผลการประเมิน"] : [])],
+        ...e.indicators.map((i) => [
+          i.id,
+          i.tools.join(", "),
+          i.label.th,
+          f(i.value.published),
+          ...(i.result ? [i.result.th] : []),
+        ]),
       ],
       [3],
     ),
@@ -117,10 +213,13 @@ function printEvaluation(e: Evaluation, io: Io): void {
     ),
   );
   io.out("");
-  io.out(
-    `คะแนนรวม (total) ${f(e.total.published)}  ระดับผลการประเมิน (rating) ${e.rating.label.th} (${e.rating.label.en})`,
-  );
-  const up = e.rating.nextUp;
+  if (e.total && e.rating) {
+    io.out(
+      `คะแนนรวม (total) ${f(e.total.published)}  ระดับผลการประเมิน (rating) ${e.rating.label.th} (${e.rating.label.en})`,
+    );
+  }
+  if ("needs" in e) io.out(`${e.needs.th} / ${e.needs.en}`);
+  const up = e.rating?.nextUp;
   if (up) {
     io.out(`สิ่งที่ยังขาดสำหรับระดับ "${up.label.th}" / what stands between this result and "${up.label.en || up.label.th}":`);
     for (const s of up.shortfalls) io.out(`  - ${s.th} / ${s.en}`);
@@ -169,6 +268,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
         district: { type: "string" },
         province: { type: "string" },
         sheet: { type: "string" },
+        assume: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -203,10 +303,29 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       const rules = loadRules(values.rules, io);
       // Unusable figures are refused before scoring: exit 2, one line each, nothing audited.
       const published = command === "audit" ? readPublished(values.published!, rules.model) : undefined;
-      const evaluation = scoreFile(file, rules, io);
-      if (!published) {
-        if (values.json) io.out(JSON.stringify(summarise(evaluation), null, 2));
-        else printEvaluation(evaluation, io);
+      const assumed = assumedRows(values.assume ?? [], rules);
+      const evaluation = scoreFile(file, rules, io, assumed);
+      if (command === "score") {
+        const worth = openPoints(rules, evaluation, assumed);
+        if (values.json) {
+          const s = "needs" in evaluation ? summarise(evaluation) : summarise(evaluation);
+          const extra = {
+            ...(assumed.length > 0
+              ? { assumed: Object.fromEntries(assumed.map((r) => [String(r.tool), r.score])) }
+              : {}),
+            ...(worth.length > 0 ? { openPoints: worth } : {}),
+          };
+          io.out(JSON.stringify({ ...s, ...extra }, null, 2));
+        } else {
+          if (assumed.length > 0) {
+            const list = assumed
+              .map((r) => `${String(r.tool)} ${formatFixed(Number(r.score), rules.model.decimals)}`)
+              .join(", ");
+            io.out(`สมมติคะแนน / assumed: ${list}`);
+          }
+          printEvaluation(evaluation, io);
+          printOpenPoints(worth, rules, io);
+        }
         return 0;
       }
       const year = rules.model.year;
@@ -215,7 +334,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
           ? `ตรวจตามเกณฑ์ปี ${year} (${values.rules}) / audited against the ${year} rules (${values.rules})`
           : `ตรวจตามเกณฑ์ปี ${year} ซึ่งเป็นปีล่าสุดที่มี เพราะไม่ได้ระบุ --rules / audited against the ${year} rules, the latest bundled year, as no --rules was given`,
       );
-      const findings = audit(evaluation, published);
+      const findings = audit(evaluation, published!);
       if (findings.length === 0) {
         io.out(`ตัวเลขที่ประกาศตรงกับเกณฑ์ทั้งหมด / every published figure agrees with the rules`);
         return 0;

@@ -150,11 +150,12 @@ class Checker {
   check(file: A.RulesFile): M.RulesModel | undefined {
     const assessment = this.single<A.AssessmentNode>(file, "assessment", "assessment", true);
     const rounding = this.single<A.RoundingNode>(file, "rounding", "rounding", true);
-    const pass = this.single<A.PassNode>(file, "pass", "pass at", true);
+    // Optional: years before 2567 published no per-indicator pass label.
+    const pass = this.single<A.PassNode>(file, "pass", "pass at", false);
     const total = this.single<A.TotalNode>(file, "total", "total", true);
     const rating = this.single<A.RatingNode>(file, "rating", "rating", true);
     const decimals = this.inRange(rounding?.decimals, 0, 6) ?? 2;
-    const threshold = this.inRange(pass?.threshold, 0, 100);
+    const threshold = pass ? this.inRange(pass.threshold, 0, 100) : undefined;
 
     const scales = this.scales(file.statements.filter((s): s is A.ScaleNode => s.kind === "scale"));
     const toolNodes = file.statements.filter((s): s is A.ToolNode => s.kind === "tool");
@@ -217,10 +218,9 @@ class Checker {
       hasErrors(this.diagnostics) ||
       !assessment ||
       !rounding ||
-      !pass ||
+      (pass && threshold === undefined) ||
       !total ||
-      !rating ||
-      threshold === undefined
+      !rating
     )
       return undefined;
 
@@ -240,7 +240,10 @@ class Checker {
       year: assessment.year?.value ?? 0,
       decimals,
       publish: rounding.publish.map((p) => p.value),
-      pass: { threshold, passLabel: this.label(pass.passLabel), failLabel: this.label(pass.failLabel) },
+      pass:
+        pass && threshold !== undefined
+          ? { threshold, passLabel: this.label(pass.passLabel), failLabel: this.label(pass.failLabel) }
+          : null,
       scales: [...scales.values()],
       tools: toolList,
       indicators,

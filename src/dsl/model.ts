@@ -137,6 +137,12 @@ export interface ProvisionalPart {
   readonly reason: Label;
 }
 
+export interface PassMark {
+  readonly threshold: number;
+  readonly passLabel: Label;
+  readonly failLabel: Label;
+}
+
 /** What evaluation, rating and the custom functions read of a year's rules. */
 export interface ScoringModel {
   readonly name: Label;
@@ -144,7 +150,8 @@ export interface ScoringModel {
   readonly decimals: number;
   /** Levels whose published values are rounded; computation always carries unrounded values. */
   readonly publish: readonly Level[];
-  readonly pass: { readonly threshold: number; readonly passLabel: Label; readonly failLabel: Label };
+  /** The per-indicator pass mark; `null` for years that had none (before 2567). */
+  readonly pass: PassMark | null;
   readonly scales: readonly Scale[];
   readonly tools: readonly ScoringTool[];
   readonly indicators: readonly ScoringIndicator[];

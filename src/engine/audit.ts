@@ -5,7 +5,7 @@
  */
 import { roundHalfUp } from "../dsl/precision.js";
 import type { RulesModel } from "../dsl/model.js";
-import type { Evaluation } from "./evaluate.js";
+import type { Evaluation, PartialEvaluation } from "./evaluate.js";
 import { passes } from "./publish.js";
 
 /**
@@ -89,8 +89,10 @@ export function publishedProblems(rules: RulesModel, pub: PublishedFigures): Pub
     );
   }
   const indicatorIds = rules.indicators.map((i) => i.id);
-  const { passLabel, failLabel } = rules.pass;
-  const labels = [passLabel.th, passLabel.en, failLabel.th, failLabel.en].filter(Boolean);
+  const pass = rules.pass;
+  const labels = pass
+    ? [pass.passLabel.th, pass.passLabel.en, pass.failLabel.th, pass.failLabel.en].filter(Boolean)
+    : [];
   for (const [id, v] of Object.entries(pub.indicators ?? {})) {
     if (!indicatorIds.includes(id.trim())) {
       add(
@@ -102,11 +104,21 @@ export function publishedProblems(rules: RulesModel, pub: PublishedFigures): Pub
     }
     for (const key of ["pass", "result"] as const) {
       const label = v?.[key];
+      if (label === undefined || label === null) continue;
+      if (!pass) {
+        // Years without a pass mark published no per-indicator result: a label there names nothing.
+        add(
+          ["indicators", id, key],
+          `เกณฑ์ปี ${rules.year} ไม่มีเกณฑ์ผ่านรายตัวชี้วัด จึงไม่มีผล "${String(label)}" ให้ตรวจ`,
+          `the ${rules.year} rules have no per-indicator pass mark, so there is no result "${String(label)}" to check`,
+        );
+        continue;
+      }
       if (typeof label !== "string" || labels.includes(label.trim())) continue;
       add(
         ["indicators", id, key],
-        `"${label}" ไม่ใช่ผลที่เกณฑ์ใช้ (ใช้ "${passLabel.th}" หรือ "${failLabel.th}" หรือ true/false)`,
-        `"${label}" is not a result the rules use (use "${passLabel.en || passLabel.th}" or "${failLabel.en || failLabel.th}", or true/false)`,
+        `"${label}" ไม่ใช่ผลที่เกณฑ์ใช้ (ใช้ "${pass.passLabel.th}" หรือ "${pass.failLabel.th}" หรือ true/false)`,
+        `"${label}" is not a result the rules use (use "${pass.passLabel.en || pass.passLabel.th}" or "${pass.failLabel.en || pass.failLabel.th}", or true/false)`,
       );
     }
   }
@@ -142,7 +154,8 @@ function close(a: number, b: number): boolean {
   return Math.abs(roundHalfUp(a - b, 6)) <= AUDIT_TOLERANCE;
 }
 
-export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
+/** Whatever is published is checked against whatever the scores give (a partial result checks what it has). */
+export function audit(e: Evaluation | PartialEvaluation, pub: PublishedFigures): AuditFinding[] {
   const out: AuditFinding[] = [];
   const d = e.rules.decimals;
   const f = (x: number): string => x.toFixed(d);
@@ -156,9 +169,10 @@ export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
       en: `${en}: published ${f(published)} but the rules give ${f(recomputed)}`,
     });
   };
-  if (typeof pub.total === "number") number("total", "คะแนนรวม", "total", pub.total, e.total.published);
+  if (typeof pub.total === "number" && e.total) number("total", "คะแนนรวม", "total", pub.total, e.total.published);
   if (
     typeof pub.rating === "string" &&
+    e.rating &&
     pub.rating.trim() !== e.rating.label.th &&
     pub.rating.trim() !== e.rating.label.en
   ) {
@@ -182,7 +196,7 @@ export function audit(e: Evaluation, pub: PublishedFigures): AuditFinding[] {
     }
     // `ita score --json` writes both; `result` stands in when `pass` is not published.
     const label = v.pass ?? v.result;
-    if (label !== undefined && label !== null && typeof v.score === "number") {
+    if (label !== undefined && label !== null && typeof v.score === "number" && e.rules.pass) {
       // The label must follow the published score itself, whatever the recomputation says.
       const { passLabel, failLabel } = e.rules.pass;
       const claimedText = typeof label === "string" ? label.trim() : label ? passLabel.th : failLabel.th;

@@ -7,13 +7,13 @@
 import { questionsOf, type RulesModel, type ScoringModel } from "../dsl/model.js";
 import { normaliseKey, normaliseTool } from "./values.js";
 
-export type SlotKind = "question" | "subindicator" | "indicator";
+export type SlotKind = "question" | "subindicator" | "indicator" | "tool";
 
 export interface Slot {
   readonly tool: string;
   readonly id: string;
   readonly kind: SlotKind;
-  /** Index in model.indicators. */
+  /** Index in model.indicators; -1 for a whole tool's slot. */
   readonly indicator: number;
 }
 
@@ -42,6 +42,8 @@ export interface CompiledToolIndicator {
 
 export interface CompiledTool {
   readonly id: string;
+  /** The slot of the whole tool's score, when a row gives it as such. */
+  readonly slot: number;
   readonly weight: number;
   readonly weighted: boolean;
   readonly indicators: readonly CompiledToolIndicator[];
@@ -67,6 +69,12 @@ export function slotKey(tool: string, key: string): string {
   return `${tool}\u0000${normaliseKey(key)}`;
 }
 
+/**
+ * What the question column says when a row gives a whole tool's score: nothing, the
+ * tool's id again, or a word for "the tool's score".
+ */
+const WHOLE_TOOL = ["", "รวม", "คะแนนรวม", "คะแนนแบบวัด", "total", "tool"];
+
 export function compile<M extends ScoringModel>(model: M): CompiledRules<M> {
   const slots: Slot[] = [];
   const slotByKey = new Map<string, number>();
@@ -81,6 +89,7 @@ export function compile<M extends ScoringModel>(model: M): CompiledRules<M> {
 
   const parts: [number, number][][] = model.indicators.map(() => []);
   const tools: CompiledTool[] = model.tools.map((tool, ti) => {
+    const toolSlot = addSlot(tool.id, "", "tool", -1);
     const indicators: CompiledToolIndicator[] = [];
     model.indicators.forEach((ind, ii) => {
       if (!ind.tools.includes(tool.id)) return;
@@ -107,7 +116,11 @@ export function compile<M extends ScoringModel>(model: M): CompiledRules<M> {
         questions: ind.subindicators.length > 0 ? [] : questionsOf(ind).map(question),
       });
     });
-    return { id: tool.id, weight: tool.weight, weighted: tool.weighted, indicators };
+    // After the tool's own ids, so an alias never shadows a question or indicator.
+    for (const alias of [...WHOLE_TOOL, tool.id]) {
+      if (!slotByKey.has(slotKey(tool.id, alias))) slotByKey.set(slotKey(tool.id, alias), toolSlot);
+    }
+    return { id: tool.id, slot: toolSlot, weight: tool.weight, weighted: tool.weighted, indicators };
   });
 
   return {

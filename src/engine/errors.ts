@@ -16,7 +16,9 @@ export type ScoreProblemCode =
   | "unknown-tool"
   | "unknown-question"
   | "unknown-answer"
-  | "no-answers";
+  | "no-answers"
+  | "not-given"
+  | "tool-given";
 
 export interface ScoreProblem {
   readonly code: ScoreProblemCode;
@@ -95,6 +97,24 @@ const TEMPLATES: Record<
     severity: "error",
     th: (a) => `คำตอบ "${a.text ?? ""}" ไม่อยู่ในมาตรวัดของข้อนี้`,
     en: (a) => `answer "${a.text ?? ""}" is not on this question's scale`,
+  },
+  // Nothing at all for a tool, or for one of its indicators: what can be computed still is
+  // (the evaluation outcome's `partial`); the total and rating wait for the rest.
+  "not-given": {
+    severity: "error",
+    th: (a) =>
+      a.question
+        ? `ไม่มีคะแนนตัวชี้วัดนี้ คะแนนแบบวัด ${a.tool} คะแนนรวมและระดับผลการประเมินต้องมีคะแนนนี้ด้วย`
+        : "ไม่มีคะแนนของแบบวัดนี้ คะแนนรวมและระดับผลการประเมินต้องมีคะแนนแบบวัดนี้ด้วย",
+    en: (a) =>
+      a.question
+        ? `indicator not given; the ${a.tool} score, the total and the rating need it`
+        : "nothing given for this tool; the total and the rating need it",
+  },
+  "tool-given": {
+    severity: "warning",
+    th: () => "ให้คะแนนรวมของแบบวัดมาทั้งก้อน จึงไม่มีคะแนนรายตัวชี้วัดของแบบวัดนี้",
+    en: () => "given as the whole tool's score, so its indicators have no scores",
   },
   "no-answers": {
     severity: "error",

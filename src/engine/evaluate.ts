@@ -4,8 +4,11 @@
  * rating). Every figure is carried unrounded and also as published; rounding
  * happens only at the levels the rules name, and the rating is decided on the
  * published figures. Scores may be given at any level (a question, a
- * sub-indicator or a whole indicator); anything the roll-up needs and lacks is a
- * problem naming tool and question, never a silent zero.
+ * sub-indicator, a whole indicator or a whole tool); anything the roll-up needs and
+ * lacks is a problem naming tool and question, never a silent zero. When whole tools
+ * or indicators are simply not given (a provincial table of some tools, an agency
+ * preparing its OIT), what they do not need is still computed: the outcome's
+ * `partial`, which says what the total and rating still need.
  */
 import type { Label, ScoringModel } from "../dsl/model.js";
 import { slotKey, type CompiledQuestion, type CompiledRules } from "./compile.js";
@@ -44,8 +47,10 @@ export interface IndicatorResult {
   readonly tools: readonly string[];
   readonly parts: readonly ToolPartResult[];
   readonly value: Figure;
-  readonly pass: boolean;
-  readonly result: Label;
+  /** Whether it meets the pass mark; `null` when the rules have none (years before 2567). */
+  readonly pass: boolean | null;
+  /** The pass or fail label; `null` when the rules have no pass mark. */
+  readonly result: Label | null;
 }
 
 export interface ToolResult {
@@ -53,6 +58,8 @@ export interface ToolResult {
   readonly label: Label;
   readonly weight: number;
   readonly value: Figure;
+  /** True when a row gave the whole tool's score rather than its indicators'. */
+  readonly given?: boolean;
 }
 
 export interface Evaluation {
@@ -84,9 +91,31 @@ export interface ScoreValues {
   readonly problems: readonly ScoreProblem[];
 }
 
+/**
+ * What can be computed when some tools or indicators are not given at all: the
+ * indicators whose every part is there, the tools whose score is known (given whole,
+ * or from all their indicators), and the total and rating only when every tool is known.
+ */
+export interface PartialEvaluation {
+  readonly rules: Evaluation["rules"];
+  readonly indicators: readonly IndicatorResult[];
+  readonly tools: readonly ToolResult[];
+  /** Tool ids whose score is not known, and indicator ids not computed, in the rules' order. */
+  readonly missing: { readonly tools: readonly string[]; readonly indicators: readonly string[] };
+  readonly total: Figure | null;
+  readonly rating: RatingOutcome | null;
+  /** What is still needed, in words: for the total and rating, or (when those are known) for the indicators. */
+  readonly needs: Label;
+}
+
 export type EvaluationOutcome =
   | { readonly ok: true; readonly evaluation: Evaluation; readonly problems: readonly ScoreProblem[] }
-  | { readonly ok: false; readonly problems: readonly ScoreProblem[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly ScoreProblem[];
+      /** Set when the only problems are tools or indicators not given: what could be computed. */
+      readonly partial?: PartialEvaluation;
+    };
 
 /** Read score rows into slots. Rows that are blank throughout are skipped; everything else is checked. */
 export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): ScoreValues {
@@ -226,8 +255,24 @@ export function evaluate(compiled: CompiledRules<ScoringModel>, input: ScoreValu
       weighted ? weights : null,
     );
 
-  const toolParts: ToolPartResult[][] = compiled.tools.map((tool) =>
-    tool.indicators.map((ti): ToolPartResult => {
+  // A part with nothing at all under it is "not given", not a list of missing questions.
+  const rejected = new Set(input.problems.map((p) => `${p.tool}\u0000${p.question}`));
+  const has = (tool: string, id: string, slot: number): boolean =>
+    !Number.isNaN(values[slot]!) || rejected.has(`${tool}\u0000${id}`);
+  const toolGiven = compiled.tools.map((tool) => !Number.isNaN(values[tool.slot]!));
+  const absent: boolean[][] = compiled.tools.map((tool) =>
+    tool.indicators.map((ti) => {
+      const ind = model.indicators[ti.indicator]!;
+      if (has(tool.id, ind.id, ti.slot)) return false;
+      if (ti.subs.some((s) => has(tool.id, s.id, s.slot) || s.questions.some((q) => has(tool.id, q.id, q.slot))))
+        return false;
+      return !ti.questions.some((q) => has(tool.id, q.id, q.slot));
+    }),
+  );
+
+  const toolParts: (ToolPartResult | null)[][] = compiled.tools.map((tool, t) =>
+    tool.indicators.map((ti, k): ToolPartResult | null => {
+      if (absent[t]![k]) return null;
       const ind = model.indicators[ti.indicator]!;
       const direct = values[ti.slot]!;
       if (!Number.isNaN(direct)) return toolPart(model, tool.id, direct, true, [], []);
@@ -264,20 +309,32 @@ export function evaluate(compiled: CompiledRules<ScoringModel>, input: ScoreValu
 
   if (hadErrors || problems.some((p) => p.severity === "error")) return { ok: false, problems };
 
-  const tools: ToolResult[] = compiled.tools.map((tool, t) => {
+  const knownTools: (ToolResult | null)[] = compiled.tools.map((tool, t) => {
+    const m = model.tools[t]!;
     const parts = toolParts[t]!;
+    if (toolGiven[t]) {
+      return {
+        id: tool.id,
+        label: m.label,
+        weight: m.weight,
+        value: figure(model, "tool", values[tool.slot]!),
+        given: true,
+      };
+    }
+    if (parts.some((p) => p === null)) return null;
     const exact = meanOf(
-      parts,
+      parts as ToolPartResult[],
       tool.indicators.map((i) => i.weight),
       tool.weighted,
     );
-    const m = model.tools[t]!;
     return { id: tool.id, label: m.label, weight: m.weight, value: figure(model, "tool", exact) };
   });
 
-  const indicators: IndicatorResult[] = model.indicators.map((ind, i) => {
+  const known: (IndicatorResult | null)[] = model.indicators.map((ind, i) => {
     const where = compiled.indicatorParts[i]!;
-    const parts = where.map(([t, k]) => toolParts[t]![k]!);
+    const maybe = where.map(([t, k]) => toolParts[t]![k]!);
+    if (maybe.some((p) => p === null)) return null;
+    const parts = maybe as ToolPartResult[];
     const exact =
       parts.length === 1
         ? parts[0]!.value.exact
@@ -295,26 +352,97 @@ export function evaluate(compiled: CompiledRules<ScoringModel>, input: ScoreValu
       parts,
       value,
       pass,
-      result: pass ? model.pass.passLabel : model.pass.failLabel,
+      result: model.pass ? (pass ? model.pass.passLabel : model.pass.failLabel) : null,
     };
   });
 
-  const totalExact = mean(
-    tools.map((t) => t.value.exact),
-    model.total.weighted ? tools.map((t) => t.weight) : null,
-  );
-  const total = figure(model, "total", totalExact);
-  const rating = rate(model, total, tools, indicators);
+  const tools = knownTools.filter((t): t is ToolResult => t !== null);
+  const indicators = known.filter((i): i is IndicatorResult => i !== null);
+  const allTools = tools.length === compiled.tools.length;
+  const total = allTools
+    ? figure(
+        model,
+        "total",
+        mean(
+          tools.map((t) => t.value.exact),
+          model.total.weighted ? tools.map((t) => t.weight) : null,
+        ),
+      )
+    : null;
+  const rating = total ? rate(model, total, tools, indicators) : null;
+  const rules = { name: model.name, year: model.year, decimals: model.decimals, pass: model.pass };
+  if (total && rating && indicators.length === model.indicators.length) {
+    return { ok: true, evaluation: { rules, indicators, tools, total, rating }, problems };
+  }
+
+  // Partial: say what is not there, once per tool or indicator, and what it holds back.
+  compiled.tools.forEach((tool, t) => {
+    if (toolGiven[t]) {
+      if (absent[t]!.some(Boolean)) problems.push(scoreProblem("tool-given", { tool: tool.id, question: "" }));
+      return;
+    }
+    if (absent[t]!.every(Boolean)) {
+      problems.push(scoreProblem("not-given", { tool: tool.id, question: "" }));
+      return;
+    }
+    tool.indicators.forEach((ti, k) => {
+      if (absent[t]![k])
+        problems.push(scoreProblem("not-given", { tool: tool.id, question: model.indicators[ti.indicator]!.id }));
+    });
+  });
+  const missingTools = compiled.tools.filter((_, t) => knownTools[t] === null).map((t) => t.id);
+  const missingIndicators = model.indicators.filter((_, i) => known[i] === null).map((i) => i.id);
   return {
-    ok: true,
-    evaluation: {
-      rules: { name: model.name, year: model.year, decimals: model.decimals, pass: model.pass },
+    ok: false,
+    problems,
+    partial: {
+      rules,
       indicators,
       tools,
+      missing: { tools: missingTools, indicators: missingIndicators },
       total,
       rating,
+      needs: needsText(compiled, missingTools, missingIndicators, absent),
     },
-    problems,
+  };
+}
+
+/** "คะแนนรวมและระดับผลการประเมินต้องมีคะแนน IIT (ตัวชี้วัดที่ 4, 5) และ EIT ด้วย / …" */
+function needsText(
+  compiled: CompiledRules<ScoringModel>,
+  missingTools: readonly string[],
+  missingIndicators: readonly string[],
+  absent: readonly (readonly boolean[])[],
+): Label {
+  const and = (xs: readonly string[], word: string): string =>
+    xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} ${word} ${xs.at(-1)!}`;
+  if (missingTools.length === 0) {
+    return {
+      th: `ไม่มีคะแนนรายตัวชี้วัดที่ ${missingIndicators.join(", ")} (ให้มาเป็นคะแนนรวมของแบบวัด)`,
+      en: `indicators ${missingIndicators.join(", ")} have no scores (their tool was given as a whole)`,
+    };
+  }
+  const parts = missingTools.map((id) => {
+    const t = compiled.tools.findIndex((x) => x.id === id);
+    const tool = compiled.tools[t]!;
+    const gone = tool.indicators
+      .filter((_, k) => absent[t]![k])
+      .map((ti) => compiled.model.indicators[ti.indicator]!.id);
+    const whole = gone.length === tool.indicators.length;
+    return {
+      th: whole ? id : `${id} (ตัวชี้วัดที่ ${gone.join(", ")})`,
+      en: whole ? id : `${id} (indicator${gone.length > 1 ? "s" : ""} ${gone.join(", ")})`,
+    };
+  });
+  return {
+    th: `คะแนนรวมและระดับผลการประเมินยังคำนวณไม่ได้ ต้องมีคะแนน ${and(
+      parts.map((p) => p.th),
+      "และ",
+    )} ด้วย`,
+    en: `the total and rating cannot be computed yet: they need ${and(
+      parts.map((p) => p.en),
+      "and",
+    )}`,
   };
 }
 

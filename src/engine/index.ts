@@ -12,6 +12,7 @@ export {
   type EvaluationOutcome,
   type Figure,
   type IndicatorResult,
+  type PartialEvaluation,
   type ScoreRow,
   type ToolResult,
 } from "./evaluate.js";
@@ -29,6 +30,7 @@ export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./err
 export { bundledText, loadRulesText, type LoadedRules } from "./rules-registry.js";
 export { bundledScoring, bundledYear, bundledYears, latestYear } from "./bundled-scoring.js";
 export { readNumber, normaliseKey, normaliseTool, isBlank, excelTrim, type CellValue } from "./values.js";
-export { summarise, type Summary } from "./summary.js";
+export { summarise, type PartialSummary, type Summary } from "./summary.js";
 export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";
 export { figure, passes } from "./publish.js";
+export { itemWorths, type ItemWorth } from "./worth.js";

@@ -18,7 +18,8 @@ export function figure(model: Pick<ScoringModel, "publish" | "decimals">, level:
   return { exact, published: model.publish.includes(level) ? roundHalfUp(exact, model.decimals) : exact };
 }
 
-/** Whether a published score meets the pass mark (ผ่านเกณฑ์). */
-export function passes(rules: Pick<ScoringModel, "pass" | "decimals">, score: number): boolean {
+/** Whether a published score meets the pass mark (ผ่านเกณฑ์); `null` when the rules have no pass mark. */
+export function passes(rules: Pick<ScoringModel, "pass" | "decimals">, score: number): boolean | null {
+  if (!rules.pass) return null;
   return toUnits(score, rules.decimals) >= toUnits(rules.pass.threshold, rules.decimals);
 }

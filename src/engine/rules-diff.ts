@@ -511,7 +511,22 @@ function diffRating(c: Collector, a: RulesModel, b: RulesModel): void {
 }
 
 function diffScoring(c: Collector, a: RulesModel, b: RulesModel): void {
-  if (a.pass.threshold !== b.pass.threshold) {
+  if (!a.pass || !b.pass) {
+    if (a.pass || b.pass) {
+      const p = (a.pass ?? b.pass)!;
+      c.add(
+        "scoring",
+        "changed",
+        "pass",
+        a.pass
+          ? `ไม่มีเกณฑ์ผ่านรายตัวชี้วัด (เดิม ${p.threshold} คะแนน)`
+          : `เพิ่มเกณฑ์ผ่านรายตัวชี้วัด ${p.threshold} คะแนน (${q(p.passLabel.th)} / ${q(p.failLabel.th)})`,
+        a.pass
+          ? `no per-indicator pass mark (was ${p.threshold})`
+          : `a per-indicator pass mark of ${p.threshold} added (${q(en(p.passLabel))} / ${q(en(p.failLabel))})`,
+      );
+    }
+  } else if (a.pass.threshold !== b.pass.threshold) {
     c.add(
       "scoring",
       "changed",
@@ -520,7 +535,11 @@ function diffScoring(c: Collector, a: RulesModel, b: RulesModel): void {
       `pass mark ${a.pass.threshold} → ${b.pass.threshold}`,
     );
   }
-  if (a.pass.passLabel.th !== b.pass.passLabel.th || a.pass.failLabel.th !== b.pass.failLabel.th) {
+  if (
+    a.pass &&
+    b.pass &&
+    (a.pass.passLabel.th !== b.pass.passLabel.th || a.pass.failLabel.th !== b.pass.failLabel.th)
+  ) {
     c.add(
       "scoring",
       "changed",

@@ -12,6 +12,8 @@ import type { CompiledRules } from "./compile.js";
 export interface TotalsProgram {
   readonly rules: CompiledRules<ScoringModel>;
   readonly toolWeights: Float64Array;
+  /** Slot of each tool's whole score: used instead of its indicators when a row gives it. */
+  readonly toolSlot: Int32Array;
   readonly toolStart: Int32Array;
   readonly partSlot: Int32Array;
   readonly partWeight: Float64Array;
@@ -85,6 +87,7 @@ export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram
   return {
     rules,
     toolWeights: Float64Array.from(model.tools, (t) => (model.total.weighted ? t.weight : 1)),
+    toolSlot: Int32Array.from(rules.tools, (t) => t.slot),
     toolStart: Int32Array.from(toolStart),
     partSlot: Int32Array.from(partSlot),
     partWeight: Float64Array.from(partWeight),
@@ -126,6 +129,13 @@ export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float
   let total = 0;
   let totalW = 0;
   for (let t = 0; t < toolWeights.length; t++) {
+    const whole = values[p.toolSlot[t]!]!;
+    if (whole === whole) {
+      tools[t] = p.roundTool ? roundHalfUp(whole, d) : whole;
+      total += whole * toolWeights[t]!;
+      totalW += toolWeights[t]!;
+      continue;
+    }
     let toolSum = 0;
     let toolW = 0;
     for (let k = toolStart[t]!; k < toolStart[t + 1]!; k++) {

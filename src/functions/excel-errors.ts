@@ -32,7 +32,10 @@ export function problemsError(problems: readonly ScoreProblem[]): CustomFunction
   const errors = problems.filter((p) => p.severity === "error");
   const first = errors[0];
   if (!first) return null;
-  const kind: ErrorKind = first.code === "missing" || first.code === "no-answers" ? "notAvailable" : "invalidValue";
+  const kind: ErrorKind =
+    first.code === "missing" || first.code === "no-answers" || first.code === "not-given"
+      ? "notAvailable"
+      : "invalidValue";
   const more = errors.length > 1 ? ` (และอีก ${errors.length - 1} รายการ / and ${errors.length - 1} more)` : "";
   return new CustomFunctions.Error(CustomFunctions.ErrorCode[kind], clip(describeProblem(first) + more));
 }

@@ -11,7 +11,7 @@
 import type { ScoringModel } from "../dsl/model.js";
 import { answerPosition, findQuestion, scaleFor, scoreAnswers } from "../engine/answers.js";
 import type { CompiledRules } from "../engine/compile.js";
-import { evaluateRows, type Evaluation, type ToolResult } from "../engine/evaluate.js";
+import { evaluateRows, type Evaluation, type PartialEvaluation, type ToolResult } from "../engine/evaluate.js";
 import { figure, passes } from "../engine/publish.js";
 import { gapRows, rate } from "../engine/rating.js";
 import { normaliseKey, normaliseTool, readNumber, type CellValue } from "../engine/values.js";
@@ -42,6 +42,29 @@ function evaluateTable(table: TableArgs, rules: unknown): Evaluation {
   if (error) throw error;
   if (!outcome.ok) throw excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
   return outcome.evaluation;
+}
+
+/**
+ * What the table gives even when some tools or indicators are not in it (the
+ * engine's partial result): the functions that need only part of it (a tool, an
+ * indicator, or the total when whole tools are given) answer; the rest is #N/A saying what is missing.
+ */
+function evaluatePart(table: TableArgs, rules: unknown): Evaluation | PartialEvaluation {
+  const compiled = resolveRules(rules);
+  const rows = tableRows(table, isToolOf(compiled));
+  const outcome = evaluateRows(compiled, rows);
+  if (!outcome.ok && !outcome.partial) {
+    throw problemsError(outcome.problems) ?? excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
+  }
+  const suspicious = suspiciousScores(rows, compiled.model);
+  if (suspicious) throw suspicious;
+  return outcome.ok ? outcome.evaluation : outcome.partial!;
+}
+
+/** #N/A with what the total and rating still need. */
+function needs(p: Evaluation | PartialEvaluation): never {
+  const n = "needs" in p ? p.needs : { th: "คำนวณไม่ได้", en: "cannot evaluate" };
+  throw excelError("notAvailable", n.th, n.en);
 }
 
 function table(
@@ -85,7 +108,8 @@ export function total(
   agency_column?: any[][],
   agency?: any,
 ): number {
-  return evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules).total.published;
+  const e = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
+  return e.total ? e.total.published : needs(e);
 }
 
 /**
@@ -107,7 +131,8 @@ export function rating(
   agency_column?: any[][],
   agency?: any,
 ): string {
-  return evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules).rating.label.th;
+  const e = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
+  return e.rating ? e.rating.label.th : needs(e);
 }
 
 /** Tool scores as given to BAND: (tool, score) pairs, or scores in the rules' tool order. */
@@ -207,9 +232,16 @@ export function tool(
   agency_column?: any[][],
   agency?: any,
 ): number {
-  const evaluation = evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules);
+  const evaluation = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
   const name = String(scalar(tool, { th: "แบบวัด", en: "tool" }) ?? "");
   const found = evaluation.tools.find((t) => normaliseTool(t.id) === normaliseTool(name));
+  if (
+    !found &&
+    "missing" in evaluation &&
+    evaluation.missing.tools.some((t) => normaliseTool(t) === normaliseTool(name))
+  ) {
+    throw excelError("notAvailable", `ยังไม่มีคะแนนครบสำหรับแบบวัด ${name}`, `not all of ${name} is given`);
+  }
   if (!found) throw excelError("notAvailable", `ไม่พบแบบวัด ${name}`, `unknown tool ${name}`);
   return found.value.published;
 }
@@ -235,9 +267,16 @@ export function indicator(
   agency_column?: any[][],
   agency?: any,
 ): number {
-  const evaluation = evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules);
+  const evaluation = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
   const id = String(scalar(indicator, { th: "ตัวชี้วัด", en: "indicator" }) ?? "");
   const found = evaluation.indicators.find((i) => normaliseKey(i.id) === normaliseKey(id));
+  if (
+    !found &&
+    "missing" in evaluation &&
+    evaluation.missing.indicators.some((i) => normaliseKey(i) === normaliseKey(id))
+  ) {
+    throw excelError("notAvailable", `ไม่มีคะแนนตัวชี้วัดที่ ${id}`, `indicator ${id} is not given`);
+  }
   if (!found) throw excelError("notAvailable", `ไม่พบตัวชี้วัด ${id}`, `unknown indicator ${id}`);
   return found.value.published;
 }
@@ -252,6 +291,9 @@ export function indicator(
 export function pass(score: any, rules?: any): string {
   const model = resolveRules(rules).model;
   const v = numberArg(score, { th: "คะแนน", en: "score" });
+  if (!model.pass) {
+    throw excelError("notAvailable", "เกณฑ์นี้ไม่มีเกณฑ์ผ่านรายตัวชี้วัด", "these rules have no per-indicator pass mark");
+  }
   const ok = passes(model, figure(model, "indicator", v).published);
   return (ok ? model.pass.passLabel : model.pass.failLabel).th;
 }
@@ -279,14 +321,16 @@ export function indicators(
   agency?: any,
 ): any[][] {
   const evaluation = evaluateTable(table(scores, question_column, score_column, agency_column, agency), rules);
+  // Rules without a pass mark have no result column.
+  const withResult = evaluation.rules.pass !== null;
   return [
-    [...RESULT_HEADER],
+    withResult ? [...RESULT_HEADER] : RESULT_HEADER.slice(0, 4),
     ...evaluation.indicators.map((i) => [
       /^\d+$/.test(i.id) ? Number(i.id) : i.id,
       i.tools.join(", "),
       i.label.th,
       i.value.published,
-      i.result.th,
+      ...(withResult && i.result ? [i.result.th] : []),
     ]),
   ];
 }

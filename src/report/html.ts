@@ -140,9 +140,9 @@ export function chart(report: ReportModel): Html {
           y: y(ind.value).toFixed(1),
           width: w.toFixed(1),
           height: (y(0) - y(ind.value)).toFixed(1),
-          fill: ind.pass ? "#2f855a" : "#c53030",
+          fill: ind.pass === false ? "#c53030" : "#2f855a",
         },
-        h("title", null, `${ind.idText} ${ind.label.th}: ${ind.score} (${ind.result.th})`),
+        h("title", null, `${ind.idText} ${ind.label.th}: ${ind.score}${ind.result ? ` (${ind.result.th})` : ""}`),
       ),
       h(
         "text",
@@ -156,34 +156,38 @@ export function chart(report: ReportModel): Html {
       ),
     );
   });
-  const pm = report.principles.passMark;
-  const passLine = h(
-    "g",
-    { class: "pass-mark" },
-    h("line", {
-      x1: left,
-      x2: W - 10,
-      y1: y(pm).toFixed(1),
-      y2: y(pm).toFixed(1),
-      stroke: "#b42318",
-      "stroke-width": 2,
-      "stroke-dasharray": "6 4",
-    }),
-    h("line", {
-      x1: W - 200,
-      x2: W - 170,
-      y1: 12,
-      y2: 12,
-      stroke: "#b42318",
-      "stroke-width": 2,
-      "stroke-dasharray": "6 4",
-    }),
-    h(
-      "text",
-      { x: W - 164, y: 16, "text-anchor": "start", "font-size": 12, fill: "#b42318" },
-      `${report.principles.passMarkText} ${report.principles.passLabel.th} / pass mark`,
-    ),
-  );
+  const pass = report.principles.pass;
+  // Rules without a pass mark: no line to draw.
+  const pm = pass?.mark ?? 0;
+  const passLine = !pass
+    ? null
+    : h(
+        "g",
+        { class: "pass-mark" },
+        h("line", {
+          x1: left,
+          x2: W - 10,
+          y1: y(pm).toFixed(1),
+          y2: y(pm).toFixed(1),
+          stroke: "#b42318",
+          "stroke-width": 2,
+          "stroke-dasharray": "6 4",
+        }),
+        h("line", {
+          x1: W - 200,
+          x2: W - 170,
+          y1: 12,
+          y2: 12,
+          stroke: "#b42318",
+          "stroke-width": 2,
+          "stroke-dasharray": "6 4",
+        }),
+        h(
+          "text",
+          { x: W - 164, y: 16, "text-anchor": "start", "font-size": 12, fill: "#b42318" },
+          `${pass.markText} ${pass.passLabel.th} / pass mark`,
+        ),
+      );
   return h(
     "svg",
     {
@@ -191,7 +195,9 @@ export function chart(report: ReportModel): Html {
       xmlns: "http://www.w3.org/2000/svg",
       viewBox: `0 0 ${W} ${H}`,
       role: "img",
-      "aria-label": `คะแนนรายตัวชี้วัด เทียบเกณฑ์ ${report.principles.passMarkText} / indicator scores against the pass mark`,
+      "aria-label": pass
+        ? `คะแนนรายตัวชี้วัด เทียบเกณฑ์ ${pass.markText} / indicator scores against the pass mark`
+        : "คะแนนรายตัวชี้วัด / indicator scores",
     },
     ticks,
     bars,
@@ -237,16 +243,23 @@ function principles(r: ReportModel): Html {
         ),
       ),
     ),
-    h(
-      "p",
-      null,
-      `ค่าคะแนนของตัวชี้วัดระดับ ${p.passMarkText} คะแนนขึ้นไป ผลการประเมิน “${p.passLabel.th}” ต่ำกว่านั้น “${p.failLabel.th}”`,
-      h(
-        "span",
-        { class: "en" },
-        ` An indicator scoring ${p.passMarkText} or more ${p.passLabel.en}; below it, it ${p.failLabel.en}.`,
-      ),
-    ),
+    p.pass
+      ? h(
+          "p",
+          null,
+          `ค่าคะแนนของตัวชี้วัดระดับ ${p.pass.markText} คะแนนขึ้นไป ผลการประเมิน “${p.pass.passLabel.th}” ต่ำกว่านั้น “${p.pass.failLabel.th}”`,
+          h(
+            "span",
+            { class: "en" },
+            ` An indicator scoring ${p.pass.markText} or more ${p.pass.passLabel.en}; below it, it ${p.pass.failLabel.en}.`,
+          ),
+        )
+      : h(
+          "p",
+          null,
+          "เกณฑ์ปีนี้ไม่มีเกณฑ์ผ่านรายตัวชี้วัด",
+          h("span", { class: "en" }, " These rules have no per-indicator pass mark."),
+        ),
     h("h3", null, p.ratingLabel.th, " ", h("span", { class: "en" }, p.ratingLabel.en)),
     table(
       [
@@ -317,7 +330,7 @@ function results(r: ReportModel): Html {
     h("h3", null, "การวิเคราะห์ผลการประเมินจำแนกตามตัวชี้วัด ", h("span", { class: "en" }, "By indicator")),
     chart(r),
     table(
-      HEADINGS.indicatorTable,
+      r.principles.pass ? HEADINGS.indicatorTable : HEADINGS.indicatorTable.slice(0, 4),
       r.indicators.map((i) =>
         h(
           "tr",
@@ -326,7 +339,7 @@ function results(r: ReportModel): Html {
           h("td", null, i.tools),
           h("td", null, i.label.th),
           h("td", { class: "num" }, i.score),
-          h("td", { class: i.pass ? "pass" : "fail" }, i.result.th),
+          i.result ? h("td", { class: i.pass ? "pass" : "fail" }, i.result.th) : null,
         ),
       ),
     ),
@@ -363,7 +376,7 @@ function details(r: ReportModel): Html {
       h(
         "section",
         { "data-indicator": i.id },
-        h("h3", null, `ตัวชี้วัดที่ ${i.idText} ${i.label.th} (${i.score} ${i.result.th})`),
+        h("h3", null, `ตัวชี้วัดที่ ${i.idText} ${i.label.th} (${i.score}${i.result ? ` ${i.result.th}` : ""})`),
         i.parts.map((p) =>
           h(
             "div",

@@ -65,8 +65,9 @@ export interface ReportIndicator {
   /** The published figure (for charts) and its printed form. */
   readonly value: number;
   readonly score: string;
-  readonly pass: boolean;
-  readonly result: Label;
+  /** `null` (and no result) when the rules have no pass mark. */
+  readonly pass: boolean | null;
+  readonly result: Label | null;
   /** Questions per tool part (EIT indicators have one part per EIT tool). */
   readonly parts: readonly ReportPart[];
 }
@@ -120,10 +121,13 @@ export interface ReportModel {
       /** The rules' `about` text of the tool ("" when none). */
       readonly about: string;
     }[];
-    readonly passMark: number;
-    readonly passMarkText: string;
-    readonly passLabel: Label;
-    readonly failLabel: Label;
+    /** The per-indicator pass mark; `null` for years without one (renderers leave the pass column out). */
+    readonly pass: {
+      readonly mark: number;
+      readonly markText: string;
+      readonly passLabel: Label;
+      readonly failLabel: Label;
+    } | null;
     readonly ratingLabel: Label;
     readonly bands: readonly RatingBand[];
   };
@@ -188,9 +192,13 @@ export function planIndicators(e: Evaluation, atLeast: number): readonly string[
   const ordered = e.indicators
     .map((ind, i) => ({ ind, i }))
     .sort(
-      (a, b) => Number(a.ind.pass) - Number(b.ind.pass) || a.ind.value.published - b.ind.value.published || a.i - b.i,
+      (a, b) =>
+        Number(a.ind.pass !== false) - Number(b.ind.pass !== false) ||
+        a.ind.value.published - b.ind.value.published ||
+        a.i - b.i,
     );
-  const failing = ordered.filter((x) => !x.ind.pass).length;
+  // Without a pass mark nothing fails: the plan is the lowest indicators.
+  const failing = ordered.filter((x) => x.ind.pass === false).length;
   return ordered.slice(0, Math.max(failing, Math.min(atLeast, ordered.length))).map((x) => x.ind.id);
 }
 
@@ -235,7 +243,8 @@ export function buildReport(
   const toolLabels = new Map<string, Label>(model.tools.map((t) => [t.id, t.label]));
 
   const guidance = (q: Question, score: number): { variant: GuidanceVariant; guidance: string } => {
-    const variant: GuidanceVariant = passes(rulesFor, score) ? "maintain" : "raise";
+    // Without a pass mark there is no line to maintain: every question gets the raising guidance.
+    const variant: GuidanceVariant = passes(rulesFor, score) === true ? "maintain" : "raise";
     return { variant, guidance: (variant === "maintain" ? q.maintain : q.raise) ?? "" };
   };
 
@@ -291,11 +300,11 @@ export function buildReport(
     const templates = indicatorModels.get(id)?.plans ?? [];
     const low = ind.parts.flatMap((p) =>
       p.questions
-        .filter((q) => q.variant === "raise" && q.score !== undefined)
+        .filter((q) => ind.pass !== null && q.variant === "raise" && q.score !== undefined)
         .map((q) => (ind.parts.length > 1 ? `${q.idText} (${p.tool}) ${q.score}` : `${q.idText} ${q.score}`)),
     );
     const reason =
-      `ตัวชี้วัดที่ ${ind.idText} ได้ ${ind.score} ${ind.result.th}` +
+      `ตัวชี้วัดที่ ${ind.idText} ได้ ${ind.score}${ind.result ? ` ${ind.result.th}` : ""}` +
       (low.length > 0 ? `; ข้อที่ต่ำกว่าเกณฑ์: ${low.join(", ")}` : "");
     const base = { indicator: id, indicatorText: ind.idText, indicatorLabel: ind.label.th, reason };
     if (templates.length === 0) {
@@ -305,7 +314,7 @@ export function buildReport(
     return templates.map((t) => ({ ...base, ...t }));
   });
 
-  const passMark = rulesFor.pass.threshold;
+  const passMark = rulesFor.pass;
   // Engine texts name tools ("EIT1") whose digits are part of the name: they keep Arabic digits.
   const shortfalls = evaluation.rating.nextUp?.shortfalls.map((s) => ({ th: s.th, en: s.en }));
   return {
@@ -332,10 +341,14 @@ export function buildReport(
         weight: digits(String(t.weight)),
         about: t.about ?? "",
       })),
-      passMark,
-      passMarkText: num(passMark),
-      passLabel: rulesFor.pass.passLabel,
-      failLabel: rulesFor.pass.failLabel,
+      pass: passMark
+        ? {
+            mark: passMark.threshold,
+            markText: num(passMark.threshold),
+            passLabel: passMark.passLabel,
+            failLabel: passMark.failLabel,
+          }
+        : null,
       ratingLabel: model.rating.label,
       bands: model.rating.rows.map((row, i) => ({
         label: row.label,

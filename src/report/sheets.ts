@@ -82,26 +82,33 @@ function resultsSheet(r: ReportModel): ReportSheet {
   formats.push({ range: block(toolHead + 1, toolEnd, 2, 2), numberFormat: nf, horizontal: "right" });
   push();
   // Column F repeats the pass mark on every row: the chart's pass-mark line reads it.
-  const indHead = push(...HEADINGS.indicatorTable.map(headText), "เกณฑ์ผ่าน\nPass mark");
-  formats.push(headerFormat(indHead, 6));
+  // Rules without a pass mark have neither the result nor the pass-mark column.
+  const pass = r.principles.pass;
+  const indHead = pass
+    ? push(...HEADINGS.indicatorTable.map(headText), "เกณฑ์ผ่าน\nPass mark")
+    : push(...HEADINGS.indicatorTable.slice(0, 4).map(headText));
+  const lastCol = pass ? 5 : 3;
+  formats.push(headerFormat(indHead, lastCol + 1));
   for (const i of r.indicators) {
-    push(
+    const cells: CellWrite[] = [
       r.thaiDigits ? i.idText : Number(i.id) || i.id,
       i.tools,
       i.label.th,
       score(r, i.value, i.score),
-      i.result.th,
-      r.thaiDigits ? r.principles.passMarkText : r.principles.passMark,
-    );
+    ];
+    if (pass && i.result) cells.push(i.result.th, r.thaiDigits ? pass.markText : pass.mark);
+    push(...cells);
   }
   const indEnd = rows.length;
-  formats.push({ range: block(indHead + 1, indEnd, 0, 5), border: true, wrap: true, vertical: "top" });
-  formats.push({ range: block(indHead + 1, indEnd, 5, 5), numberFormat: nf, horizontal: "right" });
+  formats.push({ range: block(indHead + 1, indEnd, 0, lastCol), border: true, wrap: true, vertical: "top" });
+  if (pass) formats.push({ range: block(indHead + 1, indEnd, 5, 5), numberFormat: nf, horizontal: "right" });
   formats.push({ range: block(indHead + 1, indEnd, 3, 3), numberFormat: nf, horizontal: "right" });
   formats.push({ range: block(indHead + 1, indEnd, 0, 0), horizontal: "center" });
   push();
   push(
-    `หมายเหตุ: คะแนน ${r.principles.passMarkText} ขึ้นไป “${r.principles.passLabel.th}” ต่ำกว่านั้น “${r.principles.failLabel.th}”`,
+    pass
+      ? `หมายเหตุ: คะแนน ${pass.markText} ขึ้นไป “${pass.passLabel.th}” ต่ำกว่านั้น “${pass.failLabel.th}”`
+      : "หมายเหตุ: เกณฑ์ปีนี้ไม่มีเกณฑ์ผ่านรายตัวชี้วัด / these rules have no per-indicator pass mark",
   );
   if (r.summary.nextUp) {
     push();
@@ -128,25 +135,28 @@ function resultsSheet(r: ReportModel): ReportSheet {
       ? undefined
       : [
           {
-            title: `คะแนนรายตัวชี้วัด / indicator scores (${r.principles.passMarkText} = ${r.principles.passLabel.th})`,
+            title: pass
+              ? `คะแนนรายตัวชี้วัด / indicator scores (${pass.markText} = ${pass.passLabel.th})`
+              : "คะแนนรายตัวชี้วัด / indicator scores",
             categories: block(indHead + 1, indEnd, 0, 0),
             values: { name: "คะแนน / score", range: block(indHead + 1, indEnd, 3, 3) },
-            lines: [{ name: `เกณฑ์ ${r.principles.passMarkText} / pass mark`, range: block(indHead + 1, indEnd, 5, 5) }],
+            lines: pass ? [{ name: `เกณฑ์ ${pass.markText} / pass mark`, range: block(indHead + 1, indEnd, 5, 5) }] : [],
             at: "H2",
             width: 480,
             height: 280,
           },
         ],
-    below: r.thaiDigits
-      ? undefined
-      : [
-          {
-            range: block(indHead + 1, indEnd, 3, 3),
-            below: r.principles.passMark,
-            fill: "#FDE2E1",
-            fontColor: "#B42318",
-          },
-        ],
+    below:
+      r.thaiDigits || !pass
+        ? undefined
+        : [
+            {
+              range: block(indHead + 1, indEnd, 3, 3),
+              below: pass.mark,
+              fill: "#FDE2E1",
+              fontColor: "#B42318",
+            },
+          ],
     print: { paper: "A4", orientation: "portrait", fitToWidth: true, repeatRows: "$1:$3" },
     font: REPORT_FONT,
   };
@@ -193,16 +203,17 @@ function reportSheet(r: ReportModel): ReportSheet {
         horizontal: "right",
       },
     ],
-    below: r.thaiDigits
-      ? undefined
-      : [
-          {
-            range: block(4, Math.max(4, last), 3, 3),
-            below: r.principles.passMark,
-            fill: "#FDE2E1",
-            fontColor: "#B42318",
-          },
-        ],
+    below:
+      r.thaiDigits || !r.principles.pass
+        ? undefined
+        : [
+            {
+              range: block(4, Math.max(4, last), 3, 3),
+              below: r.principles.pass.mark,
+              fill: "#FDE2E1",
+              fontColor: "#B42318",
+            },
+          ],
     print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: "$3:$3" },
     freezeRows: 3,
     font: REPORT_FONT,

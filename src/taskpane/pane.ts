@@ -37,6 +37,12 @@ export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOp
   const statusText = h("span", { class: "status-text" });
   const progress = h("progress", { hidden: true, "aria-label": "" });
   const statusLine = h("div", { class: "status", role: "status", "aria-live": "polite" }, progress, statusText);
+  // A step's sticky actions sit just above the status line, however many lines the status takes.
+  if (typeof ResizeObserver !== "undefined") {
+    new ResizeObserver(() => root.style.setProperty("--status-height", `${statusLine.offsetHeight}px`)).observe(
+      statusLine,
+    );
+  }
   const status: Status = {
     say: (th, en) => {
       statusText.dataset.busy = "false";
@@ -196,7 +202,8 @@ export function mountPane(root: HTMLElement, port: WorkbookPort, options: PaneOp
     title.textContent = "ITA Workbench";
     langButton.textContent = lang === "th" ? "English" : "ภาษาไทย";
     langButton.lang = lang === "th" ? "en" : "th";
-    langButton.setAttribute("aria-label", lang === "th" ? "Switch to English" : "เปลี่ยนเป็นภาษาไทย");
+    // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+    langButton.setAttribute("aria-label", lang === "th" ? "English: switch to English" : "ภาษาไทย: เปลี่ยนเป็นภาษาไทย");
     tabs.assess.textContent = t("ประเมิน", "Assess");
     tabs.criteria.textContent = t("เกณฑ์", "Criteria");
     tabs.editor.textContent = t("ข้อความเกณฑ์", "Rules text");

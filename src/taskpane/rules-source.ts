@@ -5,6 +5,7 @@
  * formulas the wizard writes resolve. Also: the rating bands in words (dsl/describe.ts).
  */
 import { describeBand } from "../dsl/describe.js";
+import type { Diagnostic } from "../dsl/diagnostics.js";
 import type { ProvisionalKind, RulesModel } from "../dsl/model.js";
 import { bundledText, bundledYears, loadRulesText, type CompiledRules } from "../engine/index.js";
 import type { WorkbookPort } from "../workbook/port.js";
@@ -16,11 +17,16 @@ export interface RulesChoice {
   readonly compiled?: CompiledRules;
   /** Why the rules cannot be used (text with errors, a name that shadows a bundled year). */
   readonly problem?: { readonly th: string; readonly en: string };
+  /** What the rules checker warns about in usable rules (shown before any result). */
+  readonly warnings?: readonly Diagnostic[];
 }
 
-function compiledOrProblem(text: string): Pick<RulesChoice, "compiled" | "problem"> {
+function compiledOrProblem(text: string): Pick<RulesChoice, "compiled" | "problem" | "warnings"> {
   const loaded = loadRulesText(text);
-  if (loaded.ok) return { compiled: loaded.compiled };
+  if (loaded.ok) {
+    const warnings = loaded.diagnostics.filter((d) => d.severity === "warning");
+    return warnings.length ? { compiled: loaded.compiled, warnings } : { compiled: loaded.compiled };
+  }
   const d = loaded.diagnostics.find((x) => x.severity === "error") ?? loaded.diagnostics[0];
   return {
     problem: d

@@ -74,7 +74,9 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
   const rules = textArg(rulesName) + tail;
   const decimals = e.rules.decimals;
   const numberFormat = numberFormatFor(decimals);
-  const threshold = e.rules.pass.threshold;
+  // Rules without a pass mark (years before 2567) leave the result and pass-mark columns out.
+  const threshold = e.rules.pass?.threshold;
+  const last = threshold === undefined ? "D" : "F";
   const rows: CellWrite[][] = [];
   const push = (...cells: CellWrite[]): number => {
     rows.push(cells);
@@ -86,22 +88,28 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
     `${e.rules.name.en || "ITA results"} · ข้อมูลจาก / data: ${table.sheet}!${table.range} · เกณฑ์ / rules: ${rulesName}`,
   );
   push();
-  const header = push(...RESULT_COLUMNS.slice(0, 5), `${RESULT_COLUMNS[5]} (${threshold})`);
+  const header =
+    threshold === undefined
+      ? push(...RESULT_COLUMNS.slice(0, 4))
+      : push(...RESULT_COLUMNS.slice(0, 5), `${RESULT_COLUMNS[5]} (${threshold})`);
   const firstIndicator = rows.length + 1;
   for (const ind of e.indicators) {
     const r = rows.length + 1;
     const id: string | number = /^\d+$/.test(ind.id) ? Number(ind.id) : ind.id;
-    push(
-      id,
-      ind.tools.join(", "),
-      ind.label.th,
-      {
-        formula: `=ITA.INDICATOR(${scores},${typeof id === "number" ? id : textArg(id)},${rules})`,
-        value: ind.value.published,
-      },
-      { formula: `=ITA.PASS(${cellA1(r, 4)},${textArg(rulesName)})`, value: ind.result.th },
-      threshold,
-    );
+    const score: CellWrite = {
+      formula: `=ITA.INDICATOR(${scores},${typeof id === "number" ? id : textArg(id)},${rules})`,
+      value: ind.value.published,
+    };
+    if (threshold === undefined || !ind.result) push(id, ind.tools.join(", "), ind.label.th, score);
+    else
+      push(
+        id,
+        ind.tools.join(", "),
+        ind.label.th,
+        score,
+        { formula: `=ITA.PASS(${cellA1(r, 4)},${textArg(rulesName)})`, value: ind.result.th },
+        threshold,
+      );
   }
   const lastIndicator = rows.length;
   push();
@@ -148,12 +156,19 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
     formats: [
       { range: "A1", bold: true, fontSize: 14 },
       { range: "A2", italic: true, fontColor: "#605E5C" },
-      { range: `A${header}:F${header}`, bold: true, fill: HEADER_FILL, border: true, horizontal: "center", wrap: true },
-      { range: `A${firstIndicator}:F${lastIndicator}`, border: true, vertical: "top" },
+      {
+        range: `A${header}:${last}${header}`,
+        bold: true,
+        fill: HEADER_FILL,
+        border: true,
+        horizontal: "center",
+        wrap: true,
+      },
+      { range: `A${firstIndicator}:${last}${lastIndicator}`, border: true, vertical: "top" },
       { range: `C${firstIndicator}:C${lastIndicator}`, wrap: true },
       { range: `A${firstIndicator}:A${lastIndicator}`, horizontal: "center" },
       { range: ind, numberFormat },
-      { range: `F${firstIndicator}:F${lastIndicator}`, numberFormat },
+      ...(threshold === undefined ? [] : [{ range: `F${firstIndicator}:F${lastIndicator}`, numberFormat }]),
       { range: `A${toolHeader}:D${toolHeader}`, bold: true, fill: HEADER_FILL, border: true, horizontal: "center" },
       { range: `A${firstTool}:D${ratingRow}`, border: true },
       { range: `D${firstTool}:D${totalRow}`, numberFormat },
@@ -161,14 +176,17 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
       { range: `E${totalRow}:F${totalRow}`, border: true, italic: true },
       { range: `A${gapTitle}`, bold: true },
     ],
-    below: [{ range: ind, below: threshold, fill: BELOW_FILL, fontColor: BELOW_FONT }],
+    below: threshold === undefined ? [] : [{ range: ind, below: threshold, fill: BELOW_FILL, fontColor: BELOW_FONT }],
     above: [{ range: cellA1(totalRow, 6), above: 0, fill: BELOW_FILL, fontColor: BELOW_FONT }],
     charts: [
       {
         title: "คะแนนรายตัวชี้วัด / indicator scores",
         categories: `A${firstIndicator}:A${lastIndicator}`,
         values: { name: "คะแนน", range: ind },
-        lines: [{ name: `เกณฑ์ผ่าน ${threshold}`, range: `F${firstIndicator}:F${lastIndicator}` }],
+        lines:
+          threshold === undefined
+            ? []
+            : [{ name: `เกณฑ์ผ่าน ${threshold}`, range: `F${firstIndicator}:F${lastIndicator}` }],
         at: "H4",
         width: 480,
         height: 300,

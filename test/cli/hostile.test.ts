@@ -457,6 +457,29 @@ const cases: Case[] = [
   },
 ];
 
+/** ita audit with published figures users will write (the schema and its messages are src/cli/published.ts's). */
+const PUBLISHED: [string, string, RegExp][] = [
+  ["null for a figure not published, and nothing else", '{"total": null}', /no published figure to check/],
+  ["a score in quotes", '{"total": "abc"}', /\$\.total: .*must be a number without quotes/],
+  ["a rating that is a number", '{"rating": 5}', /\$\.rating: .*must be text/],
+  ["an empty object", "{}", /no published figure to check/],
+  ["an array", "[1,2,3]", /must be a JSON object/],
+  ["tools as a list", '{"tools": [90, 91]}', /\$\.tools: .*not a list matched by position/],
+  ["an unknown key", '{"pass": "yes"}', /\$\.pass: .*unknown key "pass"/],
+];
+for (const [what, json, says] of PUBLISHED) {
+  cases.push({
+    name: `ita audit with published figures holding ${what}`,
+    setup: (d) => {
+      const f = put(join(d, "published.json"), json);
+      const csv = seedCsv(d);
+      return { args: ["audit", csv, "--published", f], inputs: [f, csv], place: `${f}: $` };
+    },
+    code: 2,
+    says,
+  });
+}
+
 describe("the command line under hostile input", () => {
   const results = new Map<Case, { setup: Setup; before: string[]; ran: Ran }>();
 

@@ -56,7 +56,7 @@ describe("ita command line", () => {
     assert.deepEqual(j.indicators["10"], { score: 80, pass: false, result: "ไม่ผ่านเกณฑ์" });
   });
 
-  it("score --rules 2566: rates the same scores by the letter bands", async () => {
+  it("score --rules 2565: rates by the letter bands, with no result column", async () => {
     const rows = [
       "tool,question,score",
       ...Array.from({ length: 15 }, (_, k) => `IIT,i${k + 1},90`),
@@ -64,8 +64,10 @@ describe("ita command line", () => {
       "OIT,9,90",
       "OIT,10,90",
     ];
-    const r = await ita("score", file("s2566.csv", rows.join("\n")), "--rules", "2566", "--json");
-    assert.equal(JSON.parse(r.out).rating, "A");
+    const r = await ita("score", file("s2565.csv", rows.join("\n")), "--rules", "2565", "--json");
+    const j = JSON.parse(r.out) as { rating: string; indicators: Record<string, unknown> };
+    assert.equal(j.rating, "A");
+    assert.deepEqual(j.indicators["9"], { score: 90 });
   });
 
   it("score: names the file and line of a bad score and computes nothing", async () => {
@@ -78,7 +80,7 @@ describe("ita command line", () => {
   it("score: rejects unknown rules with the years it has", async () => {
     const r = await ita("score", "examples/khlong-phon-2568/scores.csv", "--rules", "2570");
     assert.equal(r.code, 2);
-    assert.match(r.err, /unknown rules 2570 \(bundled: 2566, 2567, 2568\)/);
+    assert.match(r.err, /unknown rules 2570 \(bundled: 2562, 2563, 2564, 2565, 2566, 2567, 2568\)/);
   });
 
   it("audit: lists the seed's figures that do not add up and exits 1", async () => {

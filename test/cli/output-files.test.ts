@@ -4,10 +4,20 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InputSet, writeTogether } from "../../src/cli/output-files.js";
+import { InputSet, replaceFile, writeTogether } from "../../src/cli/output-files.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ita-out-"));
 const dir = (name: string): string => {
@@ -89,6 +99,17 @@ describe("output files", () => {
     writeFileSync(join(d, ".ita-write.lock"), String(gone));
     await writeTogether(d, [{ path: join(d, "a.html"), data: "x" }]);
     assert.deepEqual(readdirSync(d), ["a.html"]);
+  });
+
+  it("replaces a file's content whole and keeps its permissions (format --write)", async () => {
+    const d = dir("format");
+    const f = join(d, "rules.ita");
+    writeFileSync(f, "old");
+    chmodSync(f, 0o640);
+    await replaceFile(f, "new");
+    assert.equal(readFileSync(f, "utf8"), "new");
+    assert.equal(statSync(f).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(d), ["rules.ita"]);
   });
 
   it("knows an output is an input by its path, whatever the spelling", () => {

@@ -193,11 +193,19 @@ describe("checker", () => {
     assert.match(d.en, /questions have weights \(i2 2\) but indicator 1 is a plain mean/);
   });
 
-  it("ITA-C023: reports a missing pass mark as missing, before the statement that follows its place", () => {
-    const d = only(miniWith('pass at 85 "ผ่านเกณฑ์" "meets" else "ไม่ผ่านเกณฑ์" "does not meet"\n', ""), "ITA-C023");
-    assert.equal(d.line, 4, "where the scale now starts");
-    assert.match(d.en, /^missing pass at .*before this line/);
-    assert.match(d.th, /^ขาด pass at/);
+  it("ITA-C023: reports a missing rounding as missing, before the statement that follows its place", () => {
+    const d = only(miniWith("rounding 2 decimals half-up publish question, indicator, tool, total\n", ""), "ITA-C023");
+    assert.equal(d.line, 3, "where the pass mark now starts");
+    assert.match(d.en, /^missing rounding .*before this line/);
+    assert.match(d.th, /^ขาด rounding/);
+  });
+
+  it("does not report a missing pass mark: `pass at` is optional (years before 2567 had none)", () => {
+    const r = parseRules(miniWith('pass at 85 "ผ่านเกณฑ์" "meets" else "ไม่ผ่านเกณฑ์" "does not meet"\n', ""));
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.code),
+      [],
+    );
   });
 
   it("ITA-C023: reports a missing rating table after the last statement", () => {

@@ -5,7 +5,9 @@ import { parseRules } from "../../src/dsl/index.js";
 import { format } from "../../src/dsl/format.js";
 import { MINI } from "../support/rules.js";
 
-const REAL = ["2566", "2567", "2568"].map((y) => [y, readFileSync(`rules/ita-${y}.ita`, "utf8")] as const);
+const REAL = ["2562", "2563", "2564", "2565", "2566", "2567", "2568"].map(
+  (y) => [y, readFileSync(`rules/ita-${y}.ita`, "utf8")] as const,
+);
 
 function roundTrip(text: string): void {
   const first = parseRules(text);

@@ -49,7 +49,7 @@ describe("evaluate", () => {
 
     it("labels indicator 10 at 80 ไม่ผ่านเกณฑ์", () => {
       const ten = evaluated(seedRows()).indicators.find((i) => i.id === "10")!;
-      assert.equal(ten.result.th, "ไม่ผ่านเกณฑ์");
+      assert.equal(ten.result?.th, "ไม่ผ่านเกณฑ์");
     });
 
     it("rolls OIT items up through sub-indicators when items are given", () => {
@@ -75,7 +75,7 @@ describe("evaluate", () => {
     );
     const one = evaluated(rows).indicators[0]!;
     assert.equal(one.value.published, 85);
-    assert.equal(one.result.th, "ผ่านเกณฑ์");
+    assert.equal(one.result?.th, "ผ่านเกณฑ์");
   });
 
   it("reports a missing question naming tool and question, and computes nothing", () => {

@@ -77,16 +77,32 @@ describe("rules diff", () => {
     });
   });
 
-  describe("2566 → 2567 (letter bands replaced)", () => {
-    const d = diffRules(year("2566"), year("2567"));
+  describe("2565 → 2566 (letter bands replaced, a pass mark added)", () => {
+    const d = diffRules(year("2565"), year("2566"));
 
-    it("says the AA–F bands were removed and the five 2567 bands added, with their conditions", () => {
+    it("says the AA–F bands were removed and the five 2566 bands added, with their conditions", () => {
       const rating = where(d, "rating");
       assert.deepEqual(subjects(rating, "removed"), ["AA", "A", "B", "C", "D", "E", "F"]);
       assert.deepEqual(subjects(rating, "added"), ["ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"]);
       const top = rating.find((c) => c.subject === "ผ่านดีเยี่ยม")!;
       assert.equal(top.th, 'เพิ่มระดับ "ผ่านดีเยี่ยม": คะแนนรวม ≥ 95 และ ทุกแบบวัด ≥ 95');
       assert.equal(top.en, 'new band "Excellent pass": the total ≥ 95 and every tool ≥ 95');
+    });
+
+    it("says a per-indicator pass mark of 85 was added", () => {
+      const pass = d.changes.find((c) => c.subject === "pass")!;
+      assert.equal(
+        pass.en,
+        'a per-indicator pass mark of 85 added ("meets the criterion" / "does not meet the criterion")',
+      );
+    });
+  });
+
+  describe("2566 → 2567", () => {
+    const d = diffRules(year("2566"), year("2567"));
+
+    it("leaves the rating bands as they were", () => {
+      assert.deepEqual(where(d, "rating"), []);
     });
 
     it("lists the EIT and OIT questions 2567 no longer asks", () => {

@@ -75,11 +75,14 @@ describe("custom functions (mini rules)", () => {
       t[3]![2] = "";
       throwsExcel(() => F.total(t, R), ErrorCode.invalidValue, /แถว 4 \/ row 4: EIT q6: ช่องคะแนนว่าง/);
     });
-    it("reports a missing question as #N/A and counts the rest", () => {
+    it("reports a missing question as #N/A", () => {
+      throwsExcel(() => F.total(TABLE.slice(1), R), ErrorCode.notAvailable, /IIT i1: ไม่มีคะแนน \/ score missing/);
+    });
+    it("reports an indicator not given at all as #N/A saying what it holds back", () => {
       throwsExcel(
         () => F.total(TABLE.slice(2), R),
         ErrorCode.notAvailable,
-        /IIT i1: ไม่มีคะแนน \/ score missing \(และอีก 1 รายการ \/ and 1 more\)/,
+        /IIT (ยังไม่มี|\(ตัวชี้วัดที่ 1\))|need IIT \(indicator 1\)/,
       );
     });
     it("names the row of an out-of-range score", () => {

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateManifest } from "../../scripts/validate-manifest.js";
+import { productionXml, validateManifest } from "../../scripts/validate-manifest.js";
 
 const REAL = readFileSync("manifest.xml", "utf8");
 
@@ -135,6 +135,7 @@ describe("offline manifest check", () => {
       "assets/icon-32.png",
       "assets/icon-64.png",
       "assets/icon-80.png",
+      "support.html",
     ]) {
       writeFileSync(join(dist, f), "");
     }
@@ -142,6 +143,33 @@ describe("offline manifest check", () => {
     assert.deepEqual(problems, [
       "dist: functions-th.json (https://localhost:3000/functions-th.json) is not emitted by the build",
     ]);
+  });
+  it("passes the production manifest as the production build writes it for an https:// URL", async () => {
+    const prod = productionXml(REAL, "https://addin.example/ita");
+    assert.ok("xml" in prod);
+    assert.equal(prod.origin, "https://addin.example/ita/");
+    assert.deepEqual(await validateManifest(prod.xml, { distDir: null, origin: prod.origin }), []);
+  });
+  it("reports a production manifest that still names localhost or a URL elsewhere", async () => {
+    const xml = REAL.replaceAll("https://localhost:3000/", "https://addin.example/ita/");
+    const problems = await validateManifest(
+      xml.replace("https://addin.example/ita/support.html", "https://other.example/help.html"),
+      { distDir: null, origin: "https://addin.example/ita/" },
+    );
+    assert.deepEqual(problems, [
+      "production: <SupportUrl> is not under https://addin.example/ita/: https://other.example/help.html",
+    ]);
+    assert.match(
+      (
+        productionXml(
+          REAL.replace("</OfficeApp>", "<!-- http://localhost:8080/x --></OfficeApp>"),
+          "https://a.example/",
+        ) as {
+          problem: string;
+        }
+      ).problem,
+      /still points at http:\/\/localhost:8080\/x/,
+    );
   });
   it("exits 1 from the command line with one message per problem", function () {
     this.timeout(30000);

@@ -43,7 +43,7 @@ describe("official rules files", () => {
     }
   });
 
-  for (const year of ["2566", "2567", "2568"]) {
+  for (const year of ["2562", "2563", "2564", "2565", "2566", "2567", "2568"]) {
     it(`ita-${year}.ita checks with no error and no warning`, () => {
       const r = parseRules(readFileSync(`rules/ita-${year}.ita`, "utf8"));
       assert.deepEqual(r.diagnostics, []);
@@ -51,13 +51,8 @@ describe("official rules files", () => {
     });
   }
 
-  it("offers 2566, 2567 and 2568", () => {
-    assert.deepEqual(bundledYears(), ["2566", "2567", "2568"]);
-  });
-
-  it("2566 rates by letters AA–F on the total alone", () => {
-    const m = parseRules(readFileSync("rules/ita-2566.ita", "utf8")).model!;
-    assert.deepEqual(m.rating.rows.map((r) => r.label.th), ["AA", "A", "B", "C", "D", "E", "F"]);
+  it("offers 2562 to 2568", () => {
+    assert.deepEqual(bundledYears(), ["2562", "2563", "2564", "2565", "2566", "2567", "2568"]);
   });
 
   it("2568 weighs IIT 30, EIT1 15, EIT2 15, OIT 40", () => {

@@ -25,8 +25,26 @@ describe("the rules the wizard offers", () => {
         ["2568", "bundled", true],
         ["2567", "bundled", true],
         ["2566", "bundled", true],
+        ["2565", "bundled", true],
+        ["2564", "bundled", true],
+        ["2563", "bundled", true],
+        ["2562", "bundled", true],
       ],
     );
+  });
+
+  it("carries the checker's warnings on usable saved rules, for the Criteria step to show before any result", async () => {
+    const book = new MemoryWorkbook();
+    // The first question's "maintain" guidance removed: usable rules, with a warning.
+    const text = bundledText("2568")!.replace(/\n\s*maintain "[^"]*"/, "");
+    await book.setSetting("ITA.rules:ไม่มีแนวทาง", text);
+    const [choice] = await workbookChoices(book);
+    assert.ok(choice?.compiled);
+    assert.deepEqual(
+      choice.warnings?.map((d) => d.code),
+      ["ITA-C018"],
+    );
+    assert.equal(bundledChoices()[0]?.warnings, undefined);
   });
 
   it("lists rules saved in the workbook and registers them so the ITA functions resolve them", async () => {

@@ -290,6 +290,7 @@ describe("the Office.js workbook adapter", () => {
         ],
         formats: [{ range: "B2:B3", numberFormat: "0.00", border: true }],
         below: [{ range: "B2:B3", below: 85, fill: "#FDE7E9" }],
+        above: [{ range: "D5", above: 0, fill: "#FDE7E9" }],
         validation: [{ range: "B2:B3", min: 0, max: 100, message: { th: "0–100", en: "0–100" } }],
         charts: [
           {
@@ -321,6 +322,8 @@ describe("the Office.js workbook adapter", () => {
     const cf = added.ranges.flatMap((r) => r.conditional)[0] as { cellValue: { rule: Data; format: { fill: Data } } };
     assert.deepEqual(cf.cellValue.rule, { formula1: "85", operator: "LessThan" });
     assert.equal(cf.cellValue.format.fill.color, "#FDE7E9");
+    const warn = added.ranges.find((r) => r.address === "D5")!.conditional[0] as { cellValue: { rule: Data } };
+    assert.deepEqual(warn.cellValue.rule, { formula1: "0", operator: "GreaterThan" });
     const dv = added.ranges.find((r) => r.dataValidation.rule)!.dataValidation;
     assert.deepEqual(dv.rule, { decimal: { formula1: 0, formula2: 100, operator: "Between" } });
     const chart = added.charts[0] as Data & { series: Data[] };

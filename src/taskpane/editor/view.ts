@@ -571,8 +571,8 @@ export function mountEditor(container: HTMLElement, ctx: EditorContext): EditorH
     await Promise.all([refreshNames(), refreshVersions()]);
     say(
       "ok",
-      `บันทึกเกณฑ์ ${name} แล้ว สูตร =ITA.*(…, "${name}") คำนวณใหม่`,
-      `saved rules ${name}; =ITA.*(…, "${name}") recalculated`,
+      `บันทึกเกณฑ์ ${name} แล้ว สูตร ITA ที่ใช้เกณฑ์ ${name} คำนวณใหม่แล้ว`,
+      `saved rules ${name}; the ITA formulas using ${name} recalculated`,
     );
   }
 

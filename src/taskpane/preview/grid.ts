@@ -136,7 +136,11 @@ export function mountGrid(root: HTMLElement, book: MemoryWorkbook): void {
         ) {
           td.classList.add("selected");
         }
-        td.addEventListener("click", () => void book.select(name, a1));
+        // Shift+click selects from the last clicked cell, as in Excel.
+        td.addEventListener("click", (ev) => {
+          const from = ev.shiftKey && book.selection.sheet === name ? book.selection.address.split(":")[0]! : a1;
+          void book.select(name, from === a1 ? a1 : `${from}:${a1}`);
+        });
         cells.push(td);
       }
       body.push(h("tr", {}, ...cells));

@@ -67,3 +67,13 @@ export function provinceSheet(
     merged: [],
   };
 }
+
+/** `?sample=clash`: a sheet the user made, named as the add-in would name its results sheet; the add-in must never replace it. */
+export const USERS_OWN_SHEET: SeedSheet = {
+  name: "ผลการประเมิน ITA 2568",
+  rows: [
+    ["บันทึกของฉัน (ไม่ใช่ของ ITA Workbench)", ""],
+    ["ประชุมทีม", "15 ม.ค."],
+  ],
+  merged: [],
+};

@@ -5,7 +5,7 @@
  */
 import type { RulesModel } from "../../dsl/model.js";
 import { h, uid } from "../dom.js";
-import { isProvisionalTool, provenanceOf, ratingRows } from "../rules-source.js";
+import { isProvisionalTool, provenanceOf, ratingRows, type RulesChoice } from "../rules-source.js";
 import { RulesStore } from "../../workbook/rules-store.js";
 import type { Wizard } from "./wizard.js";
 
@@ -58,7 +58,55 @@ export function renderCriteria(w: Wizard): HTMLElement {
   );
   const rules = w.rules;
   const summary = rules?.compiled ? summaryOf(w, rules.compiled.model) : null;
-  return h("div", {}, group, summary, w.nextButton(1, rules !== undefined));
+  return h("div", {}, group, warningsOf(w, rules), summary, w.nextButton(1, rules !== undefined));
+}
+
+const SHOWN = 5;
+
+/** The rules checker's warnings on the chosen rules (e.g. a pass mark the bands disagree with), before any result. */
+function warningsOf(w: Wizard, rules: RulesChoice | undefined): HTMLElement | null {
+  const warnings = rules?.warnings ?? [];
+  if (!warnings.length) return null;
+  const t = (th: string, en: string): string => w.t(th, en);
+  return h(
+    "div",
+    { class: "criteria-warnings", "data-testid": "rules-warnings", role: "note" },
+    h(
+      "h3",
+      {},
+      t(
+        `คำเตือนจากการตรวจเกณฑ์ ${rules!.name} (${warnings.length})`,
+        `Warnings on the rules ${rules!.name} (${warnings.length})`,
+      ),
+    ),
+    h(
+      "ul",
+      { class: "problems" },
+      ...warnings
+        .slice(0, SHOWN)
+        .map((d) =>
+          h(
+            "li",
+            { class: "warning" },
+            h("span", { class: "badge" }, t("คำเตือน", "Warning")),
+            " ",
+            h("span", { class: "where" }, t(`บรรทัด ${d.line}`, `line ${d.line}`)),
+            " ",
+            h("span", { class: "text" }, t(d.th, d.en)),
+          ),
+        ),
+      warnings.length > SHOWN
+        ? h(
+            "li",
+            {},
+            t(
+              `และอีก ${warnings.length - SHOWN} รายการ ดูทั้งหมดในแท็บแก้ไขเกณฑ์`,
+              `and ${warnings.length - SHOWN} more; see them all in the Edit rules tab`,
+            ),
+          )
+        : null,
+    ),
+  );
 }
 
 function summaryOf(w: Wizard, model: RulesModel): HTMLElement {
@@ -107,10 +155,15 @@ function summaryOf(w: Wizard, model: RulesModel): HTMLElement {
     h(
       "p",
       {},
-      t(
-        `ตัวชี้วัด ${model.indicators.length} ตัว · ${model.pass.passLabel.th} เมื่อได้ ${model.pass.threshold} คะแนนขึ้นไป`,
-        `${model.indicators.length} indicators · ${model.pass.passLabel.en || model.pass.passLabel.th} at ${model.pass.threshold} or more`,
-      ),
+      model.pass
+        ? t(
+            `ตัวชี้วัด ${model.indicators.length} ตัว · ${model.pass.passLabel.th} เมื่อได้ ${model.pass.threshold} คะแนนขึ้นไป`,
+            `${model.indicators.length} indicators · ${model.pass.passLabel.en || model.pass.passLabel.th} at ${model.pass.threshold} or more`,
+          )
+        : t(
+            `ตัวชี้วัด ${model.indicators.length} ตัว · ไม่มีเกณฑ์ผ่านรายตัวชี้วัด`,
+            `${model.indicators.length} indicators · no per-indicator pass mark`,
+          ),
     ),
     h("h4", {}, t(model.rating.label.th, model.rating.label.en || model.rating.label.th)),
     h(

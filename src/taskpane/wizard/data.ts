@@ -13,7 +13,9 @@ import {
   type TableProblem,
 } from "../../workbook/score-table.js";
 import { buildEntrySheet, entrySheetName } from "../../workbook/entry-sheet.js";
-import { SheetExistsError } from "../../workbook/port.js";
+import { parseCell } from "../../workbook/a1.js";
+import { SheetExistsError, type RangeData } from "../../workbook/port.js";
+import { prepButton } from "./oit-prep.js";
 import { h, uid } from "../dom.js";
 import { placeButton, problemItem } from "./places.js";
 import { CHOICE_DATA } from "../choices.js";
@@ -146,10 +148,47 @@ async function useSelection(w: Wizard): Promise<void> {
         `Using the table at ${r.table.sheet}!${r.table.range}`,
       );
     } else {
-      w.flow.tableNotFound(r.problems, true);
+      w.flow.tableNotFound(await explainSelection(w, data, r.problems), true);
     }
   });
   w.render();
+}
+
+/**
+ * Why a selection is not a score table, in the user's terms: one empty cell is said
+ * to be one empty cell (not "the sheet is empty"), and a selection that starts below
+ * the sheet's header row is told where the header is.
+ */
+async function explainSelection(
+  w: Wizard,
+  data: RangeData,
+  problems: readonly TableProblem[],
+): Promise<TableProblem[]> {
+  const at = `${data.sheet}!${data.topLeft}`;
+  const one = data.values.length === 1 && data.values[0]?.length === 1;
+  if (one && (data.kinds[0]?.[0] ?? "empty") === "empty") {
+    return [
+      {
+        code: "empty",
+        th: `เลือกไว้เพียงเซลล์เดียว (${at}) และเซลล์นั้นว่าง เลือกทั้งตารางคะแนนรวมแถวหัวตาราง แล้วกดอีกครั้ง หรือกด "ค้นหาตารางคะแนนในสมุดงาน"`,
+        en: `The selection is one empty cell (${at}). Select the whole score table with its header row and try again, or choose "Find the score table in the workbook".`,
+        where: at,
+      },
+    ];
+  }
+  if (!problems.some((p) => p.code === "no-header")) return [...problems];
+  const whole = findScoreTable(await w.ctx.port.readRange(data.sheet));
+  const top = parseCell(data.topLeft).row;
+  if (!whole.ok || whole.table.headerRow >= top) return [...problems];
+  const { headerRow, range } = whole.table;
+  return [
+    {
+      code: "no-header",
+      th: `ช่วงที่เลือกเริ่มที่ ${at} ซึ่งอยู่ใต้หัวตาราง (หัวตารางอยู่แถว ${headerRow}: ${data.sheet}!${range}) เลือกให้รวมแถวหัวตาราง หรือกด "ค้นหาตารางคะแนนในสมุดงาน"`,
+      en: `The selection starts at ${at}, below the table's header (on row ${headerRow}: ${data.sheet}!${range}). Include the header row in the selection, or choose "Find the score table in the workbook".`,
+      where: `${data.sheet}!${data.topLeft}`,
+    },
+  ];
 }
 
 async function createEntrySheet(w: Wizard): Promise<void> {
@@ -196,8 +235,8 @@ export function renderData(w: Wizard): HTMLElement {
           "p",
           { class: "note" },
           t(
-            `${table.rows.length} แถว · หัวตารางแถว ${table.headerRow}`,
-            `${table.rows.length} rows · header on row ${table.headerRow}`,
+            `${table.rows.length} แถว · หัวตารางอยู่แถว ${table.headerRow} ของชีต`,
+            `${table.rows.length} rows · header on row ${table.headerRow} of the sheet`,
           ),
         ),
       )
@@ -299,6 +338,7 @@ export function renderData(w: Wizard): HTMLElement {
           `Create a blank entry sheet (${entrySheetName(rulesName)})`,
         ),
       ),
+      prepButton(w),
     ),
     w.nextButton(2, table !== undefined),
   );

@@ -152,7 +152,7 @@ export function renderReport(w: Wizard): HTMLElement {
       "p",
       {},
       t(
-        "รายงานผลการวิเคราะห์และแผนพัฒนา: คะแนนทุกข้อกับแนวทางจากเกณฑ์ (รักษาระดับเมื่อผ่านเกณฑ์ ยกระดับเมื่อไม่ผ่าน) และแผนที่เติมจากแม่แบบในเกณฑ์ให้แก้ไขต่อ",
+        "รายงานผลการวิเคราะห์และแผนพัฒนา: คะแนนทุกข้อกับแนวทางจากเกณฑ์ (รักษาระดับเมื่อผ่านเกณฑ์ ยกระดับเมื่อไม่ผ่าน) และแผนพัฒนาที่เติมจากแม่แบบในเกณฑ์ให้แก้ไขต่อ",
         "The analysis report and improvement plan: every question's score with the rules' guidance (maintain when it passes, raise when it does not), and a plan prefilled from the rules' templates, to edit.",
       ),
     ),

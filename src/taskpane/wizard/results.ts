@@ -141,8 +141,9 @@ export function renderResults(w: Wizard): HTMLElement {
   const d = e.rules.decimals;
   const fmt = (x: number): string => formatFixed(x, d);
   const agency = agencyShown(w);
-  const threshold = e.rules.pass.threshold;
-  const failing = e.indicators.filter((i) => !i.pass);
+  const threshold = e.rules.pass?.threshold;
+  // Without a pass mark nothing fails, and the verdict says nothing about a pass mark.
+  const failing = e.indicators.filter((i) => i.pass === false);
   const verdict = h(
     "section",
     { class: "verdict", "data-testid": "verdict", "aria-label": t("สรุปผล", "Verdict") },
@@ -191,11 +192,13 @@ export function renderResults(w: Wizard): HTMLElement {
             ),
           ),
         )
-      : h(
-          "p",
-          { class: "message ok", "data-testid": "all-pass" },
-          t(`ทุกตัวชี้วัดผ่านเกณฑ์ ${threshold}`, `Every indicator meets the pass mark of ${threshold}`),
-        ),
+      : threshold === undefined
+        ? null
+        : h(
+            "p",
+            { class: "message ok", "data-testid": "all-pass" },
+            t(`ทุกตัวชี้วัดผ่านเกณฑ์ ${threshold}`, `Every indicator meets the pass mark of ${threshold}`),
+          ),
   );
   const tools = table(
     t("คะแนนรายเครื่องมือ", "Scores by tool"),
@@ -210,19 +213,23 @@ export function renderResults(w: Wizard): HTMLElement {
       { text: fmt(tool.value.published), num: true },
     ]),
   );
+  // Rules without a pass mark (years before 2567): no pass column.
+  const mark = e.rules.pass;
   const indicators = table(
-    t(`คะแนนรายตัวชี้วัด (เกณฑ์ผ่าน ${threshold})`, `Scores by indicator (pass mark ${threshold})`),
+    mark
+      ? t(`คะแนนรายตัวชี้วัด (เกณฑ์ผ่าน ${mark.threshold})`, `Scores by indicator (pass mark ${mark.threshold})`)
+      : t("คะแนนรายตัวชี้วัด", "Scores by indicator"),
     [
       { text: t("ตัวชี้วัด", "Indicator") },
       { text: t("ประเด็น", "Issue") },
       { text: t("คะแนน", "Score"), num: true },
-      { text: t("ผลการประเมิน", "Result") },
+      ...(mark ? [{ text: t("ผลการประเมิน", "Result") }] : []),
     ],
     e.indicators.map((i) => [
       { text: i.id, header: true },
       { text: t(i.label.th, i.label.en || i.label.th) },
-      { text: fmt(i.value.published), num: true, cls: i.pass ? "" : "below" },
-      { text: t(i.result.th, i.result.en || i.result.th), cls: i.pass ? "pass" : "fail" },
+      { text: fmt(i.value.published), num: true, cls: i.pass === false ? "below" : "" },
+      ...(i.result ? [{ text: t(i.result.th, i.result.en || i.result.th), cls: i.pass ? "pass" : "fail" }] : []),
     ]),
   );
   const q = w.state.question;
@@ -239,11 +246,16 @@ export function renderResults(w: Wizard): HTMLElement {
   const written = done
     ? h(
         "p",
-        { class: "message ok", "data-testid": "written" },
-        t(
-          `สร้างชีต "${done}" แล้ว ตัวเลขในชีตตรงกับที่แสดงที่นี่ และสูตร ITA ในชีตคำนวณใหม่เมื่อคะแนนเปลี่ยน`,
-          `Created "${done}"; its figures match the ones shown here, and its ITA formulas recalculate when the scores change.`,
-        ),
+        { class: w.state.written.unconfirmed ? "message" : "message ok", "data-testid": "written" },
+        w.state.written.unconfirmed
+          ? t(
+              `สร้างชีต "${done}" แล้ว แต่สูตรยังคำนวณไม่เสร็จ จึงยังยืนยันไม่ได้ว่าตัวเลขตรงกับที่แสดงที่นี่ ตรวจตัวเลขในชีตอีกครั้ง`,
+              `Created "${done}", but its formulas are still calculating, so its figures are not yet confirmed to match these; look over them.`,
+            )
+          : t(
+              `สร้างชีต "${done}" แล้ว ตัวเลขในชีตตรงกับที่แสดงที่นี่ และสูตร ITA ในชีตคำนวณใหม่เมื่อคะแนนเปลี่ยน`,
+              `Created "${done}"; its figures match the ones shown here, and its ITA formulas recalculate when the scores change.`,
+            ),
         " ",
         h(
           "button",

@@ -7,7 +7,7 @@
  * Steps read `state` (read-only to them) and call transitions; they never assign
  * shared fields. Nothing here touches the workbook or the DOM.
  */
-import type { Evaluation, ScoreProblem } from "../../engine/index.js";
+import type { Evaluation, PartialEvaluation, ScoreProblem } from "../../engine/index.js";
 import type { Agency } from "../../report/model.js";
 import type { PlannedSheet } from "../../workbook/own-sheets.js";
 import type { ScoreTable, TableProblem } from "../../workbook/score-table.js";
@@ -50,10 +50,17 @@ export interface WizardState {
   readonly problems?: readonly ScoreProblem[];
   /** The result of the last check without errors; its table is `table` as it was then. */
   readonly evaluation?: Evaluation;
+  /** What a table of some tools or indicators gives, when that is all that is missing. */
+  readonly partial?: PartialEvaluation;
   /** A write waiting for the user to say replace, use another name, or cancel. */
   readonly question?: WriteQuestion;
   /** Sheets written from the current evaluation, per step. */
-  readonly written: { readonly results?: readonly string[]; readonly report?: readonly string[] };
+  readonly written: {
+    readonly results?: readonly string[];
+    readonly report?: readonly string[];
+    /** Formulas still calculating when read back (Excel's #BUSY!): written, figures not yet confirmed. */
+    readonly unconfirmed?: boolean;
+  };
   /** Who the report is about (step 5). */
   readonly agency?: Agency;
   readonly thaiDigits: boolean;
@@ -159,13 +166,20 @@ export class WizardFlow {
   // ---- check ----
 
   /** The table read again and checked: its problems, and the result when there is no error. */
-  checked(table: ScoreTable, source: DataSource, problems: readonly ScoreProblem[], evaluation?: Evaluation): void {
+  checked(
+    table: ScoreTable,
+    source: DataSource,
+    problems: readonly ScoreProblem[],
+    evaluation?: Evaluation,
+    partial?: PartialEvaluation,
+  ): void {
     if (table.agency !== this.s.table?.agency) this.s.agency = undefined;
     const same = this.s.evaluation !== undefined && sameRows(this.s.table, table) && evaluation !== undefined;
     this.s.table = table;
     this.s.source = source;
     this.s.problems = problems;
     this.s.evaluation = evaluation;
+    this.s.partial = evaluation ? undefined : partial;
     // The same scores give the same figures: sheets written from them still hold.
     if (!same) this.forgetWrites();
   }
@@ -204,10 +218,10 @@ export class WizardFlow {
     this.s.question = undefined;
   }
 
-  written(what: "results" | "report", names: readonly string[]): void {
+  written(what: "results" | "report", names: readonly string[], confirmed = true): void {
     this.s.question = undefined;
     this.s.error = undefined;
-    this.s.written = { ...this.s.written, [what]: [...names] };
+    this.s.written = { ...this.s.written, [what]: [...names], unconfirmed: !confirmed };
   }
 
   /** A write that did not give the figures shown: the message names the cells. */
@@ -233,6 +247,7 @@ export class WizardFlow {
   private forgetCheck(): void {
     this.s.problems = undefined;
     this.s.evaluation = undefined;
+    this.s.partial = undefined;
     this.forgetWrites();
     if (this.s.step > 2) this.s.step = 2;
   }

@@ -6,6 +6,7 @@
  * render themselves (criteria.ts, data.ts, check.ts, results.ts, report.ts) and
  * request transitions through `flow`; scoring is the engine's.
  */
+import { formatFixed } from "../../dsl/precision.js";
 import { CHOICE_DATA } from "../choices.js";
 import { RulesStore } from "../../workbook/rules-store.js";
 import type { PaneContext } from "../context.js";
@@ -98,7 +99,28 @@ export class Wizard {
       }
       this.focusHeading = true;
     }
+    this.sayWhere();
     this.render();
+  }
+
+  /** The status line speaks of the step shown, not of work done on another step. */
+  private sayWhere(): void {
+    const s = this.state;
+    const e = s.evaluation;
+    if (s.step === 0 && s.rulesName) this.status.say(`เกณฑ์ ${s.rulesName}`, `Rules ${s.rulesName}`);
+    else if (s.step === 1)
+      this.status.say(
+        s.table ? `ตารางคะแนน ${s.table.sheet}!${s.table.range}` : "ยังไม่ได้เลือกตารางคะแนน",
+        s.table ? `Score table ${s.table.sheet}!${s.table.range}` : "No score table chosen yet",
+      );
+    else if (s.step >= 3 && e) {
+      const who = s.table?.agency ?? s.agency?.name;
+      const total = formatFixed(e.total.published, e.rules.decimals);
+      this.status.say(
+        `${who ? `${who}: ` : ""}คะแนนรวม ${total} ${e.rating.label.th}`,
+        `${who ? `${who}: ` : ""}total ${total}, ${e.rating.label.en || e.rating.label.th}`,
+      );
+    }
   }
 
   /** Long work: progress shown and announced, the step marked busy, errors shown in the step. */

@@ -169,7 +169,7 @@ export async function writeOwnSheets(
       w.status.say("สร้างชีตไม่สำเร็จ", "The sheet was not created correctly");
       return;
     }
-    w.flow.written(what, names);
+    w.flow.written(what, names, !pending);
     w.focusNext = what === "results" ? "goto" : "report-goto";
     const list = names.map((n) => `"${n}"`).join(", ");
     if (pending)

@@ -9,6 +9,7 @@ import { restoreTable } from "../../../src/taskpane/wizard/data.js";
 import { loadAgency, writeReport } from "../../../src/taskpane/wizard/report.js";
 import { writeResults } from "../../../src/taskpane/wizard/results.js";
 import { Wizard } from "../../../src/taskpane/wizard/wizard.js";
+import { wrongCells } from "../../../src/taskpane/wizard/write.js";
 import type { PaneContext } from "../../../src/taskpane/context.js";
 import { provinceSheet, seedSheet } from "../../../src/taskpane/preview/seed.js";
 import { MemoryWorkbook } from "../../../src/workbook/memory-adapter.js";
@@ -133,5 +134,18 @@ describe("writing the wizard's sheets", () => {
         assert.ok(title.includes(agency), `${n}: ${title}`);
       }
     }
+  });
+
+  it("does not call formulas still calculating (#BUSY!) right or wrong: they are read again, then left unconfirmed", async () => {
+    const book = new MemoryWorkbook([{ name: "ผล", rows: [["#BUSY!"]] }]);
+    const real = book.readRange.bind(book);
+    let reads = 0;
+    book.readRange = async (sheet: string, address?: string): Promise<RangeData> => {
+      reads++;
+      return { ...(await real(sheet, address)), kinds: [["error"]] };
+    };
+    const out = await wrongCells(book, "ผล", [[{ formula: "=ITA.TOTAL(A1:C2)", value: 93.6 }]], 2, 2);
+    assert.equal(out, "pending");
+    assert.equal(reads, 2);
   });
 });
