@@ -118,7 +118,10 @@ export default async (env, options) => {
           // wizard and the memory workbook into common.js, which Excel loads for the functions.
           common: {
             name: "common",
-            chunks: (chunk) => chunk.name !== "preview",
+            // Only the two entries: counting the lazy chunks (editor, criteria view, rules parser)
+            // would pull what they share with the pane, the parser and the rules texts among it,
+            // into common.js, which the functions load at start-up.
+            chunks: (chunk) => chunk.name === "taskpane" || chunk.name === "functions",
             minChunks: 2,
             enforce: true,
             reuseExistingChunk: true,

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Entry point of the `ita` command; the code is compiled to lib/ by `npm run build:cli` (run by npm ci).
+// Entry point of the `ita` command; the code is bundled to lib/ita/ by `npm run build:cli` (run by npm ci):
+// one file with Chevrotain's single-file build, and the report path (exceljs) in a chunk only `ita report` loads.
 import { existsSync } from "node:fs";
 
-const entry = new URL("../lib/cli/process.js", import.meta.url);
+const entry = new URL("../lib/ita/process.js", import.meta.url);
 if (!existsSync(entry)) {
   console.error("ยังไม่ได้ build / not built: run `npm run build:cli` (npm ci does it)");
   process.exit(2);

@@ -28,7 +28,9 @@ import {
 import { readPublished } from "./published.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
-import { inputFiles, writeReports, type Progress } from "./report.js";
+// The report path (exceljs, the renderers) is imported by `ita report` alone, so `ita score`
+// and `ita check` start without it.
+import type { Progress } from "./report.js";
 import { capped, escapeControl, explain, InputError, UserError } from "./errors.js";
 import { replaceFile } from "./output-files.js";
 import { readTextFile } from "./text-file.js";
@@ -344,6 +346,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     if (command === "report") {
       if (!file) throw new UserError("ต้องระบุไฟล์หรือโฟลเดอร์ / give a workbook, a CSV or a folder: ita report <path>");
       const rules = loadRules(values.rules, io);
+      const { inputFiles, writeReports } = await import("./report.js");
       const files = inputFiles(file);
       const outDir = values.out ?? "report-output";
       const alsoRead = [values.published, values.rules].filter((f): f is string => !!f && existsSync(f));

@@ -26,23 +26,35 @@ export interface Scale {
   readonly answers: readonly ScaleAnswer[];
 }
 
-export interface Question {
+/**
+ * A question as scoring needs it. The precompiled models of the bundled years
+ * (src/rules/scoring.ts) hold only the `Scoring*` part of a model, so the custom
+ * functions start without question texts, guidance, plans or the parser.
+ */
+export interface ScoringQuestion {
   readonly id: string;
-  readonly text: Label;
   readonly indicator: string;
   readonly subindicator?: string;
   readonly scale?: string;
   readonly reversed: boolean;
   readonly weight: number;
+}
+
+export interface Question extends ScoringQuestion {
+  readonly text: Label;
   readonly maintain?: string;
   readonly raise?: string;
 }
 
-export interface Subindicator {
+export interface ScoringSubindicator {
   readonly id: string;
   readonly label: Label;
   readonly weight: number;
   readonly weighted: boolean;
+  readonly questions: readonly ScoringQuestion[];
+}
+
+export interface Subindicator extends ScoringSubindicator {
   readonly questions: readonly Question[];
 }
 
@@ -54,7 +66,7 @@ export interface PlanTemplate {
   readonly period: string;
 }
 
-export interface Indicator {
+export interface ScoringIndicator {
   /** As written, e.g. "6"; indicators are numbered in NACC's documents. */
   readonly id: string;
   readonly label: Label;
@@ -65,12 +77,17 @@ export interface Indicator {
   /** How per-tool scores combine into the published one; `null` for a single tool. */
   readonly combined: { readonly weighted: boolean } | null;
   /** Either sub-indicators (each with questions) or questions directly, never both. */
+  readonly subindicators: readonly ScoringSubindicator[];
+  readonly questions: readonly ScoringQuestion[];
+}
+
+export interface Indicator extends ScoringIndicator {
   readonly subindicators: readonly Subindicator[];
   readonly questions: readonly Question[];
   readonly plans: readonly PlanTemplate[];
 }
 
-export interface Tool {
+export interface ScoringTool {
   readonly id: string;
   readonly label: Label;
   /** Percent of the total. */
@@ -78,6 +95,9 @@ export interface Tool {
   readonly weighted: boolean;
   /** Ids of the indicators it measures, in file order. */
   readonly indicators: readonly string[];
+}
+
+export interface Tool extends ScoringTool {
   /** What the tool measures and who answers it (`about`), for reports. */
   readonly about?: string;
 }
@@ -123,10 +143,9 @@ export interface PassMark {
   readonly failLabel: Label;
 }
 
-export interface RulesModel {
+/** What evaluation, rating and the custom functions read of a year's rules. */
+export interface ScoringModel {
   readonly name: Label;
-  /** The assessment's principles (`about`), for reports; paragraphs separated by "\n". */
-  readonly about?: string;
   readonly year: number;
   readonly decimals: number;
   /** Levels whose published values are rounded; computation always carries unrounded values. */
@@ -134,18 +153,49 @@ export interface RulesModel {
   /** The per-indicator pass mark; `null` for years that had none (before 2567). */
   readonly pass: PassMark | null;
   readonly scales: readonly Scale[];
-  readonly tools: readonly Tool[];
-  readonly indicators: readonly Indicator[];
+  readonly tools: readonly ScoringTool[];
+  readonly indicators: readonly ScoringIndicator[];
   readonly total: { readonly weighted: boolean };
   readonly rating: { readonly label: Label; readonly rows: readonly RatingRow[] };
+}
+
+/** The whole model: scoring plus the texts reports, the entry sheet and the pane show. */
+export interface RulesModel extends ScoringModel {
+  /** The assessment's principles (`about`), for reports; paragraphs separated by "\n". */
+  readonly about?: string;
+  readonly tools: readonly Tool[];
+  readonly indicators: readonly Indicator[];
   /** `source` and `note` statements in file order; absent when the file has none. */
   readonly notes?: readonly Note[];
   /** Parts marked `provisional`, in file order; absent when none is. */
   readonly provisional?: readonly ProvisionalPart[];
 }
 
+/**
+ * A model without its texts (question texts, guidance, plans, `about`, notes and
+ * provisional marks, which are for staff reading the rules): what
+ * scripts/bundle-rules.ts precompiles for the bundled years. Every other field is
+ * kept as it is, so a field added to the model for scoring travels without a change here.
+ */
+export function scoringPart(model: RulesModel): ScoringModel {
+  const { about: _about, notes: _notes, provisional: _provisional, tools, indicators, ...rest } = model;
+  const question = ({ text: _t, maintain: _m, raise: _r, ...q }: Question): ScoringQuestion => q;
+  return {
+    ...rest,
+    tools: tools.map(({ about: _a, ...t }) => t),
+    indicators: indicators.map(({ plans: _p, subindicators, questions, ...ind }) => ({
+      ...ind,
+      subindicators: subindicators.map((s) => ({ ...s, questions: s.questions.map(question) })),
+      questions: questions.map(question),
+    })),
+  };
+}
+
 /** Every question of an indicator, through its sub-indicators if it has them. */
-export function questionsOf(ind: Indicator): readonly Question[] {
+export function questionsOf<Q extends ScoringQuestion>(ind: {
+  readonly subindicators: readonly { readonly questions: readonly Q[] }[];
+  readonly questions: readonly Q[];
+}): readonly Q[] {
   return ind.subindicators.length > 0 ? ind.subindicators.flatMap((s) => s.questions) : ind.questions;
 }
 

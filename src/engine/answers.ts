@@ -5,7 +5,7 @@
  * path takes answers as small integer indexes into the scale, one typed array per
  * question, so national volumes are a plain loop.
  */
-import type { Question, RulesModel, Scale } from "../dsl/model.js";
+import type { Scale, ScoringModel, ScoringQuestion } from "../dsl/model.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
 import { arabicDigits, isBlank, type CellValue } from "./values.js";
 
@@ -43,7 +43,15 @@ export function answerPosition(scale: CompiledScale, value: CellValue): number |
   return scale.lookup.get(norm(value));
 }
 
-export function findQuestion(model: RulesModel, id: string): Question | undefined {
+export function findQuestion<Q extends ScoringQuestion>(
+  model: {
+    readonly indicators: readonly {
+      readonly subindicators: readonly { readonly questions: readonly Q[] }[];
+      readonly questions: readonly Q[];
+    }[];
+  },
+  id: string,
+): Q | undefined {
   const key = norm(id);
   for (const ind of model.indicators) {
     for (const q of ind.subindicators.length ? ind.subindicators.flatMap((s) => s.questions) : ind.questions) {
@@ -53,7 +61,7 @@ export function findQuestion(model: RulesModel, id: string): Question | undefine
   return undefined;
 }
 
-export function scaleFor(model: RulesModel, q: Question): CompiledScale | undefined {
+export function scaleFor(model: Pick<ScoringModel, "scales">, q: ScoringQuestion): CompiledScale | undefined {
   const scale = model.scales.find((s) => s.id === q.scale);
   return scale ? compileScale(scale, q.reversed) : undefined;
 }
@@ -61,6 +69,10 @@ export function scaleFor(model: RulesModel, q: Question): CompiledScale | undefi
 export type QuestionScore =
   | { readonly ok: true; readonly score: number; readonly answered: number; readonly skipped: number }
   | { readonly ok: false; readonly problems: readonly ScoreProblem[] };
+
+const BLANK = -1;
+const UNKNOWN = -2;
+const RECENT = 16;
 
 /**
  * One question's score from its answers as typed in a sheet: text or code per cell.
@@ -76,15 +88,41 @@ export function scoreAnswers(
   let answered = 0;
   let skipped = 0;
   const problems: ScoreProblem[] = [];
-  for (const a of answers) {
-    if (isBlank(a.value)) continue;
-    const at = answerPosition(scale, a.value);
+  // A national sheet repeats a handful of distinct answers a million times: each distinct
+  // value is normalised once and remembered (BLANK, UNKNOWN or its position on the scale).
+  // The first few distinct values are found by comparison, cheaper than hashing a fresh
+  // string per cell; the rest through a Map.
+  const recent: CellValue[] = [];
+  const recentAt: number[] = [];
+  const seen = new Map<CellValue, number>();
+  const points = scale.points;
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i]!;
+    const v = a.value;
+    let at: number | undefined;
+    for (let k = 0; k < recent.length; k++) {
+      if (recent[k] === v) {
+        at = recentAt[k]!;
+        break;
+      }
+    }
     if (at === undefined) {
-      problems.push(scoreProblem("unknown-answer", { tool, question, where: a.where, text: String(a.value) }));
+      at = seen.get(v);
+      if (at === undefined) {
+        at = isBlank(v) ? BLANK : (answerPosition(scale, v) ?? UNKNOWN);
+        if (recent.length < RECENT) {
+          recent.push(v);
+          recentAt.push(at);
+        } else seen.set(v, at);
+      }
+    }
+    if (at === BLANK) continue;
+    if (at === UNKNOWN) {
+      problems.push(scoreProblem("unknown-answer", { tool, question, where: a.where, text: String(v) }));
       continue;
     }
-    const p = scale.points[at]!;
-    if (Number.isNaN(p)) skipped++;
+    const p = points[at]!;
+    if (p !== p) skipped++;
     else {
       sum += p;
       answered++;

@@ -4,7 +4,7 @@
  * becomes an array of slot indexes, so evaluating is plain loops over a Float64Array
  * with no lookups by name. Compile once per rules text; evaluate as often as needed.
  */
-import { questionsOf, type RulesModel } from "../dsl/model.js";
+import { questionsOf, type RulesModel, type ScoringModel } from "../dsl/model.js";
 import { normaliseKey, normaliseTool } from "./values.js";
 
 export type SlotKind = "question" | "subindicator" | "indicator" | "tool";
@@ -49,8 +49,12 @@ export interface CompiledTool {
   readonly indicators: readonly CompiledToolIndicator[];
 }
 
-export interface CompiledRules {
-  readonly model: RulesModel;
+/**
+ * `M` is the model the rules were compiled from: the whole `RulesModel` (parsed text),
+ * or only its `ScoringModel` (a bundled year's precompiled model, in the custom functions).
+ */
+export interface CompiledRules<M extends ScoringModel = RulesModel> {
+  readonly model: M;
   readonly slots: readonly Slot[];
   readonly tools: readonly CompiledTool[];
   /** Per indicator (model order): positions in `tools[t].indicators` measuring it, as [toolIndex, position]. */
@@ -71,7 +75,7 @@ export function slotKey(tool: string, key: string): string {
  */
 const WHOLE_TOOL = ["", "รวม", "คะแนนรวม", "คะแนนแบบวัด", "total", "tool"];
 
-export function compile(model: RulesModel): CompiledRules {
+export function compile<M extends ScoringModel>(model: M): CompiledRules<M> {
   const slots: Slot[] = [];
   const slotByKey = new Map<string, number>();
   const addSlot = (tool: string, id: string, kind: SlotKind, indicator: number): number => {

@@ -10,7 +10,7 @@
  * preparing its OIT), what they do not need is still computed: the outcome's
  * `partial`, which says what the total and rating still need.
  */
-import type { Label, RulesModel } from "../dsl/model.js";
+import type { Label, ScoringModel } from "../dsl/model.js";
 import { slotKey, type CompiledQuestion, type CompiledRules } from "./compile.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
 import { figure, passes, type Figure } from "./publish.js";
@@ -67,7 +67,7 @@ export interface Evaluation {
     readonly name: Label;
     readonly year: number;
     readonly decimals: number;
-    readonly pass: RulesModel["pass"];
+    readonly pass: ScoringModel["pass"];
   };
   readonly indicators: readonly IndicatorResult[];
   readonly tools: readonly ToolResult[];
@@ -118,7 +118,7 @@ export type EvaluationOutcome =
     };
 
 /** Read score rows into slots. Rows that are blank throughout are skipped; everything else is checked. */
-export function readScores(compiled: CompiledRules, rows: readonly ScoreRow[]): ScoreValues {
+export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): ScoreValues {
   const values = new Float64Array(compiled.slots.length).fill(Number.NaN);
   const where: string[] = new Array<string>(compiled.slots.length).fill("");
   const problems: ScoreProblem[] = [];
@@ -179,7 +179,7 @@ function mean(values: readonly number[], weights: readonly number[] | null): num
 }
 
 function toolPart(
-  model: RulesModel,
+  model: ScoringModel,
   tool: string,
   exact: number,
   given: boolean,
@@ -193,7 +193,7 @@ function toolPart(
  * A level given directly (an indicator, a sub-indicator) together with a part of it (a
  * question, a sub-indicator): one would be silently ignored, so both places are named.
  */
-function levelConflicts(compiled: CompiledRules, input: ScoreValues): ScoreProblem[] {
+function levelConflicts(compiled: CompiledRules<ScoringModel>, input: ScoreValues): ScoreProblem[] {
   const { values, where } = input;
   const problems: ScoreProblem[] = [];
   const conflict = (
@@ -228,7 +228,7 @@ function levelConflicts(compiled: CompiledRules, input: ScoreValues): ScoreProbl
  * Evaluate supplied slot values. A level supplied directly stands for everything
  * under it; a level neither supplied nor computable is reported once per missing question.
  */
-export function evaluate(compiled: CompiledRules, input: ScoreValues): EvaluationOutcome {
+export function evaluate(compiled: CompiledRules<ScoringModel>, input: ScoreValues): EvaluationOutcome {
   const { model } = compiled;
   const { values } = input;
   const problems: ScoreProblem[] = [...input.problems, ...levelConflicts(compiled, input)];
@@ -409,7 +409,7 @@ export function evaluate(compiled: CompiledRules, input: ScoreValues): Evaluatio
 
 /** "คะแนนรวมและระดับผลการประเมินต้องมีคะแนน IIT (ตัวชี้วัดที่ 4, 5) และ EIT ด้วย / …" */
 function needsText(
-  compiled: CompiledRules,
+  compiled: CompiledRules<ScoringModel>,
   missingTools: readonly string[],
   missingIndicators: readonly string[],
   absent: readonly (readonly boolean[])[],
@@ -447,6 +447,6 @@ function needsText(
 }
 
 /** Rows in, evaluation out: the common path for the command line and custom functions. */
-export function evaluateRows(compiled: CompiledRules, rows: readonly ScoreRow[]): EvaluationOutcome {
+export function evaluateRows(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): EvaluationOutcome {
   return evaluate(compiled, readScores(compiled, rows));
 }

@@ -4,7 +4,7 @@
  * at the published precision, reaches the rules' threshold. The evaluator, the
  * audit and the custom functions all decide these here.
  */
-import type { Level, RulesModel } from "../dsl/model.js";
+import type { Level, ScoringModel } from "../dsl/model.js";
 import { roundHalfUp, toUnits } from "../dsl/precision.js";
 
 export interface Figure {
@@ -14,12 +14,12 @@ export interface Figure {
   readonly published: number;
 }
 
-export function figure(model: Pick<RulesModel, "publish" | "decimals">, level: Level, exact: number): Figure {
+export function figure(model: Pick<ScoringModel, "publish" | "decimals">, level: Level, exact: number): Figure {
   return { exact, published: model.publish.includes(level) ? roundHalfUp(exact, model.decimals) : exact };
 }
 
 /** Whether a published score meets the pass mark (ผ่านเกณฑ์); `null` when the rules have no pass mark. */
-export function passes(rules: Pick<RulesModel, "pass" | "decimals">, score: number): boolean | null {
+export function passes(rules: Pick<ScoringModel, "pass" | "decimals">, score: number): boolean | null {
   if (!rules.pass) return null;
   return toUnits(score, rules.decimals) >= toUnits(rules.pass.threshold, rules.decimals);
 }

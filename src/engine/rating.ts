@@ -4,7 +4,7 @@
  * row above it (which tools and indicators, by how many points). Rows are read as
  * best first, the way NACC prints them.
  */
-import { conditionHolds, type Condition, type Label, type RulesModel } from "../dsl/model.js";
+import { conditionHolds, type Condition, type Label, type ScoringModel } from "../dsl/model.js";
 import { toUnits, unitsToText } from "../dsl/precision.js";
 import type { Figure, IndicatorResult, ToolResult } from "./evaluate.js";
 
@@ -31,7 +31,7 @@ export interface RatingOutcome {
 const NO_RATING: Label = { th: "ไม่มีระดับที่ตรงเงื่อนไข", en: "no rating row matches" };
 
 export function rate(
-  model: RulesModel,
+  model: ScoringModel,
   total: Figure,
   tools: readonly ToolResult[],
   indicators: readonly IndicatorResult[],

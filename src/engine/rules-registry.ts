@@ -2,13 +2,17 @@
  * Finding and compiling rules by name: a bundled year ("2568"), or rules text the
  * caller supplies (a file, or rules saved in a workbook). Compiled rules are cached
  * per rules text, so recalculating a sheet never parses twice; `stats` counts
- * parses so tests can hold that promise.
+ * parses so tests can hold that promise. The texts and the parser are for the CLI,
+ * the task pane and the editor; the custom functions score bundled years from
+ * their precompiled models (bundled-scoring.ts) and never load this module.
  */
 import { parseRules } from "../dsl/index.js";
 import type { Diagnostic } from "../dsl/diagnostics.js";
 import { BUNDLED_RULES } from "../rules/bundled.js";
 import { compile, type CompiledRules } from "./compile.js";
-import { arabicDigits } from "./values.js";
+import { bundledYear } from "./bundled-scoring.js";
+
+export { bundledYears, latestYear } from "./bundled-scoring.js";
 
 export type LoadedRules =
   | { readonly ok: true; readonly compiled: CompiledRules; readonly diagnostics: readonly Diagnostic[] }
@@ -17,18 +21,10 @@ export type LoadedRules =
 const cache = new Map<string, LoadedRules>();
 export const stats = { parses: 0 };
 
-export function bundledYears(): string[] {
-  return Object.keys(BUNDLED_RULES).sort();
-}
-
-export function latestYear(): string {
-  return bundledYears().at(-1)!;
-}
-
 /** The text of a bundled year, accepting "2568", "๒๕๖๘", " 2568 " or the number 2568. */
 export function bundledText(name: string | number): string | undefined {
-  const key = arabicDigits(String(name)).trim();
-  return BUNDLED_RULES[key];
+  const year = bundledYear(name);
+  return year === undefined ? undefined : BUNDLED_RULES[year];
 }
 
 export function loadRulesText(text: string): LoadedRules {

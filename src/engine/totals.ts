@@ -6,10 +6,11 @@
  * for one agency and must agree with it (tested).
  */
 import { roundHalfUp } from "../dsl/precision.js";
+import type { ScoringModel } from "../dsl/model.js";
 import type { CompiledRules } from "./compile.js";
 
 export interface TotalsProgram {
-  readonly rules: CompiledRules;
+  readonly rules: CompiledRules<ScoringModel>;
   readonly toolWeights: Float64Array;
   /** Slot of each tool's whole score: used instead of its indicators when a row gives it. */
   readonly toolSlot: Int32Array;
@@ -22,6 +23,11 @@ export interface TotalsProgram {
   readonly subStart: Int32Array;
   readonly questionSlot: Int32Array;
   readonly questionWeight: Float64Array;
+  /**
+   * The first question slot where a sub-indicator's questions all weigh 1 and sit in
+   * consecutive slots (the common case: a plain mean read straight from `values`); -1 otherwise.
+   */
+  readonly subRun: Int32Array;
   /** Rating conditions flattened: subject (0 total, 1 every, 2 any, 3 tool), tool index, lo, hi. */
   readonly condSubject: Int8Array;
   readonly condTool: Int32Array;
@@ -31,9 +37,13 @@ export interface TotalsProgram {
   readonly roundTool: boolean;
   readonly roundTotal: boolean;
   readonly decimals: number;
+  /** 10 ** decimals. */
+  readonly factor: number;
+  /** Scratch: each tool's published score in units, filled per call (no allocation per agency). */
+  readonly toolUnits: Float64Array;
 }
 
-export function compileTotals(rules: CompiledRules): TotalsProgram {
+export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram {
   const toolStart = [0];
   const partSlot: number[] = [];
   const partWeight: number[] = [];
@@ -87,6 +97,13 @@ export function compileTotals(rules: CompiledRules): TotalsProgram {
     subStart: Int32Array.from(subStart),
     questionSlot: Int32Array.from(questionSlot),
     questionWeight: Float64Array.from(questionWeight),
+    subRun: Int32Array.from(subSlot, (_, j) => {
+      const q0 = subStart[j]!;
+      for (let q = q0; q < subStart[j + 1]!; q++) {
+        if (questionWeight[q] !== 1 || questionSlot[q] !== questionSlot[q0]! + (q - q0)) return -1;
+      }
+      return q0 < subStart[j + 1]! ? questionSlot[q0]! : -1;
+    }),
     condSubject: Int8Array.from(flat, (c) => subj[c.subject]),
     condTool: Int32Array.from(flat, (c) => model.tools.findIndex((t) => t.id === c.tool)),
     condLo: Float64Array.from(flat, (c) => c.lo),
@@ -95,6 +112,8 @@ export function compileTotals(rules: CompiledRules): TotalsProgram {
     roundTool: model.publish.includes("tool"),
     roundTotal: model.publish.includes("total"),
     decimals: model.decimals,
+    factor: 10 ** model.decimals,
+    toolUnits: new Float64Array(model.tools.length),
   };
 }
 
@@ -105,52 +124,69 @@ export function compileTotals(rules: CompiledRules): TotalsProgram {
  */
 export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float64Array, out: Int32Array): number {
   const d = p.decimals;
+  const { toolWeights, toolStart, partSlot, partWeight, partStart, subSlot, subWeight, subStart } = p;
+  const { questionSlot, questionWeight, subRun } = p;
   let total = 0;
   let totalW = 0;
-  for (let t = 0; t < p.toolWeights.length; t++) {
+  for (let t = 0; t < toolWeights.length; t++) {
     const whole = values[p.toolSlot[t]!]!;
     if (whole === whole) {
       tools[t] = p.roundTool ? roundHalfUp(whole, d) : whole;
-      total += whole * p.toolWeights[t]!;
-      totalW += p.toolWeights[t]!;
+      total += whole * toolWeights[t]!;
+      totalW += toolWeights[t]!;
       continue;
     }
     let toolSum = 0;
     let toolW = 0;
-    for (let k = p.toolStart[t]!; k < p.toolStart[t + 1]!; k++) {
-      let v = values[p.partSlot[k]!]!;
+    for (let k = toolStart[t]!; k < toolStart[t + 1]!; k++) {
+      let v = values[partSlot[k]!]!;
       if (v !== v) {
         let s = 0;
         let w = 0;
-        for (let j = p.partStart[k]!; j < p.partStart[k + 1]!; j++) {
-          const slot = p.subSlot[j]!;
+        for (let j = partStart[k]!; j < partStart[k + 1]!; j++) {
+          const slot = subSlot[j]!;
           let sv = slot >= 0 ? values[slot]! : Number.NaN;
           if (sv !== sv) {
             let qs = 0;
-            let qw = 0;
-            for (let q = p.subStart[j]!; q < p.subStart[j + 1]!; q++) {
-              qs += values[p.questionSlot[q]!]! * p.questionWeight[q]!;
-              qw += p.questionWeight[q]!;
+            const q0 = subStart[j]!;
+            const q1 = subStart[j + 1]!;
+            const first = subRun[j]!;
+            if (first >= 0) {
+              // Equal weights over consecutive slots (compile gives a sub-indicator's questions
+              // consecutive slots): x·1 and a sum of ones are exact, so skipping them changes no bit.
+              const end = first + q1 - q0;
+              for (let i = first; i < end; i++) qs += values[i]!;
+              sv = qs / (q1 - q0);
+            } else {
+              let qw = 0;
+              for (let q = q0; q < q1; q++) {
+                qs += values[questionSlot[q]!]! * questionWeight[q]!;
+                qw += questionWeight[q]!;
+              }
+              sv = qs / qw;
             }
-            sv = qs / qw;
           }
-          s += sv * p.subWeight[j]!;
-          w += p.subWeight[j]!;
+          s += sv * subWeight[j]!;
+          w += subWeight[j]!;
         }
         v = s / w;
       }
-      toolSum += v * p.partWeight[k]!;
-      toolW += p.partWeight[k]!;
+      toolSum += v * partWeight[k]!;
+      toolW += partWeight[k]!;
     }
     const exact = toolSum / toolW;
     tools[t] = p.roundTool ? roundHalfUp(exact, d) : exact;
-    total += exact * p.toolWeights[t]!;
-    totalW += p.toolWeights[t]!;
+    total += exact * toolWeights[t]!;
+    totalW += toolWeights[t]!;
   }
   const totalExact = total / totalW;
   const published = p.roundTotal ? roundHalfUp(totalExact, d) : totalExact;
-  const f = 10 ** d;
-  const tu = Math.round(roundHalfUp(published, d) * f);
+  // Ratings compare whole units of the published precision; each value is converted once.
+  const f = p.factor;
+  const units = p.toolUnits;
+  const nTools = units.length;
+  for (let t = 0; t < nTools; t++) units[t] = Math.round((p.roundTool ? tools[t]! : roundHalfUp(tools[t]!, d)) * f);
+  const tu = Math.round((p.roundTotal ? published : roundHalfUp(published, d)) * f);
   out[0] = -1;
   for (let r = 0; r + 1 < p.rowStart.length; r++) {
     let ok = true;
@@ -160,18 +196,13 @@ export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float
       const s = p.condSubject[c]!;
       if (s === 0) ok = tu >= lo && tu <= hi;
       else if (s === 3) {
-        const u = Math.round(roundHalfUp(tools[p.condTool[c]!]!, d) * f);
+        const u = units[p.condTool[c]!]!;
         ok = u >= lo && u <= hi;
+      } else if (s === 1) {
+        for (let t = 0; ok && t < nTools; t++) ok = units[t]! >= lo && units[t]! <= hi;
       } else {
-        let every = true;
-        let any = false;
-        for (let t = 0; t < p.toolWeights.length; t++) {
-          const u = Math.round(roundHalfUp(tools[t]!, d) * f);
-          const inside = u >= lo && u <= hi;
-          every &&= inside;
-          any ||= inside;
-        }
-        ok = s === 1 ? every : any;
+        ok = false;
+        for (let t = 0; !ok && t < nTools; t++) ok = units[t]! >= lo && units[t]! <= hi;
       }
     }
     if (ok) {

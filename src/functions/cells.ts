@@ -27,16 +27,10 @@
  *   value (an entity, a formatted number) is reported with what it holds.
  * - Output blanks are "" (Excel shows null inside an array as 0).
  */
-import {
-  excelTrim,
-  findQuestion,
-  isBlank,
-  readNumber,
-  scaleFor,
-  type CellValue,
-  type CompiledRules,
-  type ScoreRow,
-} from "../engine/index.js";
+import type { ScoringModel } from "../dsl/model.js";
+import { findQuestion, scaleFor } from "../engine/answers.js";
+import type { ScoreRow } from "../engine/evaluate.js";
+import { excelTrim, isBlank, readNumber, type CellValue } from "../engine/values.js";
 import { excelError, rowPlace } from "./excel-errors.js";
 
 /** Blank, or the 0 some platforms pass for an empty cell. Only used for deciding whole blank rows. */
@@ -221,10 +215,7 @@ const TYPE_ZERO = { th: "ถ้าคะแนนเป็น 0 จริง พ
  * - a question whose answer scale gives no 0 points (its lowest answer scores more) scores 0;
  * - every score is between 0 and 1 and some are above 0: cells formatted as percent (95% = 0.95).
  */
-export function suspiciousScores(
-  rows: readonly ScoreRow[],
-  model: CompiledRules["model"],
-): CustomFunctions.Error | null {
+export function suspiciousScores(rows: readonly ScoreRow[], model: ScoringModel): CustomFunctions.Error | null {
   if (rows.length === 0) return null;
   if (rows.every((r) => r.score === 0)) {
     return excelError(

@@ -6,25 +6,15 @@
  * `CustomFunctions.associate` calls at build time; Thai help lives in functions.th.json.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes mixed cells; the metadata needs `any`. */
-import {
-  answerPosition,
-  evaluateRows,
-  figure,
-  findQuestion,
-  normaliseKey,
-  normaliseTool,
-  passes,
-  rate,
-  readNumber,
-  scaleFor,
-  scoreAnswers,
-  type CellValue,
-  type CompiledRules,
-  type Evaluation,
-  type PartialEvaluation,
-  type ToolResult,
-  gapRows,
-} from "../engine/index.js";
+// Engine modules, not the engine's front door: the front door also offers the rules
+// texts and the parser, which the functions' bundle must not carry (rules.ts).
+import type { ScoringModel } from "../dsl/model.js";
+import { answerPosition, findQuestion, scaleFor, scoreAnswers } from "../engine/answers.js";
+import type { CompiledRules } from "../engine/compile.js";
+import { evaluateRows, type Evaluation, type PartialEvaluation, type ToolResult } from "../engine/evaluate.js";
+import { figure, passes } from "../engine/publish.js";
+import { gapRows, rate } from "../engine/rating.js";
+import { normaliseKey, normaliseTool, readNumber, type CellValue } from "../engine/values.js";
 import {
   asMatrix,
   cellsOf,
@@ -40,7 +30,7 @@ import { resolveRules } from "./rules.js";
 
 export { registerWorkbookRules, unregisterWorkbookRules, workbookRulesNames } from "./rules.js";
 
-function isToolOf(compiled: CompiledRules): (name: string) => boolean {
+function isToolOf(compiled: CompiledRules<ScoringModel>): (name: string) => boolean {
   return (name) => compiled.toolByName.has(normaliseTool(name));
 }
 
@@ -146,7 +136,7 @@ export function rating(
 }
 
 /** Tool scores as given to BAND: (tool, score) pairs, or scores in the rules' tool order. */
-function toolFigures(compiled: CompiledRules, range: unknown): ToolResult[] {
+function toolFigures(compiled: CompiledRules<ScoringModel>, range: unknown): ToolResult[] {
   const model = compiled.model;
   const isTool = isToolOf(compiled);
   const m = asMatrix(range);

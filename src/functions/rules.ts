@@ -2,12 +2,21 @@
  * Which rules a function uses: a bundled year ("2568", 2568, "๒๕๖๘") or the name of
  * rules saved in the workbook, which the task pane registers here. Bundled years
  * win: a workbook cannot shadow an official year, and registering one is refused.
+ * Bundled years come precompiled (engine/bundled-scoring.ts): nothing here imports the
+ * parser or the rules texts, so the functions' bundle starts without them. Workbook
+ * rules texts are compiled by the parser the pane hands over (register-rules.ts sets
+ * it; the pane loads it anyway); should a function need one before that, the parser
+ * is imported on demand and the function shows #N/A ("loading") until it is there.
  * Compilation is cached per rules text by the engine, so a recalculation parses nothing.
  *
  * This module's state is shared by the functions and the task pane because the
  * shared runtime loads one page with one webpack runtime (`runtimeChunk: "single"`).
  */
-import { bundledText, isBlank, latestYear, loadRulesText, normaliseKey, type CompiledRules } from "../engine/index.js";
+import type { Diagnostic } from "../dsl/diagnostics.js";
+import type { ScoringModel } from "../dsl/model.js";
+import { bundledScoring, bundledYear, latestYear } from "../engine/bundled-scoring.js";
+import type { CompiledRules } from "../engine/compile.js";
+import { isBlank, normaliseKey } from "../engine/values.js";
 import { excelError } from "./excel-errors.js";
 
 interface Saved {
@@ -16,6 +25,27 @@ interface Saved {
   text?: string;
   readonly load?: () => Promise<string | undefined>;
   loading?: Promise<void>;
+}
+
+/** Rules text checked and compiled: what the parser (handed over by the pane) gives. */
+export type CheckedRules =
+  | { readonly ok: true; readonly compiled: CompiledRules<ScoringModel> }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+let compileText: ((text: string) => CheckedRules) | undefined;
+let parserLoading: Promise<void> | undefined;
+
+/** Hand the rules parser to the functions (register-rules.ts does, wherever it is imported). */
+export function useRulesCompiler(compile: (text: string) => CheckedRules): void {
+  compileText = compile;
+}
+
+function loadParser(): void {
+  parserLoading ??= import(/* webpackChunkName: "rules-parser" */ "./register-rules.js")
+    .then(() => onLazyLoad?.())
+    .catch(() => {
+      parserLoading = undefined; // asked again, it tries again
+    });
 }
 
 const workbookRules = new Map<string, Saved>();
@@ -31,7 +61,7 @@ let onLazyLoad: (() => void) | undefined;
 export function nameProblem(name: string): { th: string; en: string } | undefined {
   const shown = String(name).trim();
   if (!shown) return { th: "ยังไม่ได้ตั้งชื่อเกณฑ์", en: "the rules have no name" };
-  if (bundledText(shown) !== undefined) {
+  if (bundledYear(shown) !== undefined) {
     return {
       th: `"${shown}" เป็นปีของเกณฑ์ที่ติดมากับโปรแกรม ใช้ชื่ออื่น`,
       en: `"${shown}" is a bundled year; choose another name`,
@@ -108,19 +138,25 @@ export function rulesName(arg: unknown): string {
 }
 
 /** Rules compiled for the argument, or an Excel error: #N/A unknown, #VALUE! broken text. */
-export function resolveRules(arg: unknown): CompiledRules {
+export function resolveRules(arg: unknown): CompiledRules<ScoringModel> {
   const name = rulesName(arg);
-  const saved = bundledText(name) === undefined ? workbookRules.get(normaliseKey(name)) : undefined;
+  const bundled = bundledScoring(name);
+  if (bundled) return bundled;
+  const saved = workbookRules.get(normaliseKey(name));
   if (saved && saved.text === undefined && saved.load) {
     startLoading(normaliseKey(name), saved);
     throw excelError("notAvailable", `กำลังโหลดเกณฑ์ ${name}`, `loading rules ${name}`);
   }
-  const text = bundledText(name) ?? saved?.text;
+  const text = saved?.text;
   if (text === undefined) {
     unresolved.add(normaliseKey(name));
     throw excelError("notAvailable", `ไม่พบเกณฑ์ ${name}`, `unknown rules ${name}`);
   }
-  const loaded = loadRulesText(text);
+  if (!compileText) {
+    loadParser();
+    throw excelError("notAvailable", `กำลังโหลดเกณฑ์ ${name}`, `loading rules ${name}`);
+  }
+  const loaded = compileText(text);
   if (!loaded.ok) {
     const d = loaded.diagnostics.find((x) => x.severity === "error") ?? loaded.diagnostics[0];
     const at = d ? ` บรรทัด ${d.line}: ${d.th}` : "";

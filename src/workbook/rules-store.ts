@@ -30,14 +30,9 @@ import { parseRules } from "../dsl/index.js";
 import type { Diagnostic } from "../dsl/diagnostics.js";
 import { toThaiDigits } from "../dsl/precision.js";
 import { bundledText } from "../engine/index.js";
-import {
-  nameProblem,
-  onWorkbookRulesLoaded,
-  registerWorkbookRules,
-  registerWorkbookRulesLazily,
-  unregisterWorkbookRules,
-  wasAskedFor,
-} from "../functions/rules.js";
+// Registering through register-rules.js hands the parser to the functions (their bundle has none).
+import { registerWorkbookRules, registerWorkbookRulesLazily } from "../functions/register-rules.js";
+import { nameProblem, onWorkbookRulesLoaded, unregisterWorkbookRules, wasAskedFor } from "../functions/rules.js";
 import type { WorkbookPort } from "./port.js";
 
 export { nameProblem };

@@ -7,7 +7,8 @@
 import { strict as assert } from "node:assert";
 import { ErrorCode, MINI, throwsExcel } from "./support.js";
 import * as F from "../../src/functions/functions.js";
-import { clearWorkbookRules, registerWorkbookRules } from "../../src/functions/rules.js";
+import { registerWorkbookRules } from "../../src/functions/register-rules.js";
+import { clearWorkbookRules } from "../../src/functions/rules.js";
 
 const R = "mini";
 // IIT = mean(85, 100) = 92.5; EIT = 90; OIT = 80; total 86.75 (see functions.test.ts).

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { ErrorCode, MINI, excelErrorValue, throwsExcel } from "./support.js";
 import * as F from "../../src/functions/functions.js";
-import { clearWorkbookRules, registerWorkbookRules } from "../../src/functions/rules.js";
+import { registerWorkbookRules } from "../../src/functions/register-rules.js";
+import { clearWorkbookRules } from "../../src/functions/rules.js";
 
 // Ranges exactly as Excel passes them: 2-D arrays, header optional, blanks as null / "" / 0.
 const HEADER = ["แบบวัด", "ข้อ", "คะแนน"];

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { throwsExcel } from "./support.js";
 import * as F from "../../src/functions/functions.js";
-import { clearWorkbookRules, registerWorkbookRules } from "../../src/functions/rules.js";
+import { clearWorkbookRules } from "../../src/functions/rules.js";
+import { registerWorkbookRules } from "../../src/functions/register-rules.js";
 import { NO_PASS_MARK, NO_PASS_ROWS } from "../support/no-pass-mark.js";
 
 const TABLE = NO_PASS_ROWS.map((r) => [r.tool, r.question, r.score]);

@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { ErrorCode, MINI, throwsExcel } from "./support.js";
 import * as F from "../../src/functions/functions.js";
-import { clearWorkbookRules, registerWorkbookRules } from "../../src/functions/rules.js";
+import { clearWorkbookRules } from "../../src/functions/rules.js";
+import { registerWorkbookRules } from "../../src/functions/register-rules.js";
 
 const R = "mini";
 // MINI: IIT 1 (i1, i2) and 6 (q6, with EIT), EIT 6, OIT 9 (9.1: o1); weights 30/30/40.

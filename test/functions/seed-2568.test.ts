@@ -65,6 +65,12 @@ describe("custom functions on the seed agency with the bundled 2568 rules", func
   it("a missing OIT indicator is #N/A naming it", () => {
     throwsExcel(() => F.total(SEED.slice(0, -1), null), ErrorCode.notAvailable, /OIT \(indicator 10\)/);
   });
+  it("the first calculation with a bundled year parses no rules (precompiled models)", () => {
+    const before = stats.parses;
+    assert.equal(F.pass(90, 2567), "ผ่านเกณฑ์");
+    assert.equal(F.total(SEED, 2568), 93.6);
+    assert.equal(stats.parses, before);
+  });
   it("a recalculation parses no rules (compiled once per rules text)", () => {
     F.total(SEED, 2568);
     const before = stats.parses;

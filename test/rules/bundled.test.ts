@@ -1,12 +1,46 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
-import { renderBundle } from "../../scripts/bundle-rules.js";
+import { renderBundle, renderScoring } from "../../scripts/bundle-rules.js";
 import { parseRules } from "../../src/dsl/index.js";
-import { bundledYears } from "../../src/engine/index.js";
+import { scoringPart } from "../../src/dsl/model.js";
+import { bundledScoring, bundledText, bundledYears, evaluateRows, loadRulesText } from "../../src/engine/index.js";
+import { rowsFromCsv } from "../../src/cli/score-csv.js";
+import { SCORING_MODELS } from "../../src/rules/scoring.js";
 
 describe("official rules files", () => {
   it("are bundled as they are on disk (run `npm run bundle-rules` after editing them)", () => {
     assert.equal(readFileSync("src/rules/bundled.ts", "utf8"), renderBundle("rules"));
+  });
+
+  it("are precompiled for scoring as they are on disk (run `npm run bundle-rules` after editing them)", () => {
+    assert.equal(readFileSync("src/rules/scoring.ts", "utf8"), renderScoring("rules"));
+  });
+
+  it("each precompiled scoring model is the parsed model without its texts, Infinity bounds included", () => {
+    for (const year of bundledYears()) {
+      const parsed = parseRules(readFileSync(`rules/ita-${year}.ita`, "utf8")).model!;
+      assert.deepStrictEqual(SCORING_MODELS[year], scoringPart(parsed), year);
+    }
+  });
+
+  it("the seed agency scores the same from the precompiled 2568 model as from the parsed text", () => {
+    const rows = rowsFromCsv(readFileSync("examples/khlong-phon-2568/scores.csv", "utf8"), "scores.csv");
+    const parsed = loadRulesText(bundledText("2568")!);
+    assert.ok(parsed.ok);
+    const fromText = evaluateRows(parsed.compiled, rows);
+    const fromModel = evaluateRows(bundledScoring("2568")!, rows);
+    assert.ok(fromText.ok && fromModel.ok);
+    assert.equal(fromModel.evaluation.total.published, 93.6);
+    assert.deepStrictEqual(fromModel.evaluation, fromText.evaluation);
+  });
+
+  it("precompiled models leave out question texts, guidance and plans", () => {
+    const ind = SCORING_MODELS["2568"]!.indicators.find((i) => i.id === "10")!;
+    assert.ok(!("plans" in ind));
+    assert.ok(ind.questions.length + ind.subindicators.length > 0);
+    for (const q of [...ind.questions, ...ind.subindicators.flatMap((s) => s.questions)]) {
+      assert.deepEqual(Object.keys(q).filter((k) => ["text", "maintain", "raise"].includes(k)), []);
+    }
   });
 
   for (const year of ["2562", "2563", "2564", "2565", "2566", "2567", "2568"]) {

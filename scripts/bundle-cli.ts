@@ -1,0 +1,30 @@
+/**
+ * Bundles the `ita` command into lib/ita/ (run by `npm run build:cli`, after tsc has
+ * type-checked and compiled lib/): one file for what every command needs, with
+ * Chevrotain's single-file build instead of its package entry (which loads some 640
+ * lodash-es modules), and a chunk for `ita report`, imported only by that command.
+ * exceljs stays an ordinary dependency, loaded by the report chunk alone.
+ */
+import { build } from "esbuild";
+import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+// chevrotain's "exports" do not list its single-file build, so it is found beside the entry.
+const chevrotainMin = join(dirname(require.resolve("chevrotain")), "..", "chevrotain.min.mjs");
+
+rmSync("lib/ita", { recursive: true, force: true }); // chunk names carry hashes: no stale chunk left behind
+await build({
+  entryPoints: { process: "src/cli/process.ts" },
+  outdir: "lib/ita",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  external: ["exceljs"],
+  alias: { chevrotain: chevrotainMin },
+  chunkNames: "[name]-[hash]",
+  logLevel: "warning",
+});
