@@ -278,6 +278,18 @@ describe("task-pane wizard (preview, Chromium)", function () {
     assert.equal(await pane(page).locator('[data-key="next-3"]').isDisabled(), true);
   });
 
+  it("reports a results sheet whose formulas give errors as a failure naming the cells, never as written", async () => {
+    // Scores typed into cells formatted as percentages (0.9924 for 99.24): the checks pass,
+    // but the ITA formulas refuse a table whose every score is between 0 and 1.
+    const { page } = await open("preview.html?sample=percent");
+    await toResultsStep(page);
+    await pane(page).locator('[data-key="write"]').click();
+    const alert = pane(page).locator('.step [role="alert"]').filter({ hasText: "สร้างชีตไม่สำเร็จ" });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /ผลการประเมิน ITA 2568![A-Z]+\d+ \(#N\/A/);
+    assert.equal(await pane(page).locator('[data-key="goto"]').count(), 0, "no success reported");
+  });
+
   it("gives two agencies whose names share 31 characters their own results, report and plan sheets, each naming its agency", async () => {
     const long = "องค์การบริหารส่วนตำบลหนองบัวทองคำเหนือ";
     const agencies = [`${long}ใหม่`, `${long}เก่า`];

@@ -38,6 +38,26 @@ export function agencySheet(csv: string): SeedSheet {
   return { name: AGENCY_SHEET, rows, merged: [] };
 }
 
+/**
+ * `?sample=percent`: the seed's scores typed into cells formatted as percentages, as staff
+ * sometimes do (99.24 % holds 0.9924). The pane's evaluation accepts them as scores in
+ * range; Excel's ITA formulas refuse them, so a results sheet written from them must be
+ * reported as failed, naming its cells.
+ */
+export function percentSheet(csv: string): SeedSheet {
+  const seed = seedSheet(csv);
+  const header = 2; // title, blank row, then the header
+  const rows = seed.rows.map((r, i) =>
+    i <= header
+      ? r
+      : r.map((c, j) => {
+          const n = j === 2 ? readNumber(c) : undefined;
+          return n?.kind === "number" ? n.value / 100 : c;
+        }),
+  );
+  return { ...seed, rows };
+}
+
 export const PROVINCE_SHEET = "จังหวัด (ตัวอย่าง)";
 /** The made-up second agency of the many-agencies sample: its scores are the seed's, 5 points lower. */
 export const SAMPLE_AGENCY = "หน่วยงานสมมุติ (คะแนนคลองพนลบ ๕)";
