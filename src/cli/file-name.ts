@@ -5,11 +5,11 @@
  * an emoji is never split, no character Windows forbids, no name Windows reserves
  * (CON, NUL, COM1 …), no trailing dot or space, and no two agencies on one name.
  */
+import { cutGraphemes } from "../dsl/text-position.js";
 
 /** Bytes left for the name itself: 255 (the usual limit) less the extension, a "(n)" and a temporary suffix. */
 export const MAX_NAME_BYTES = 200;
 
-const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
 const encoder = new TextEncoder();
 const bytes = (s: string): number => encoder.encode(s).length;
 
@@ -18,16 +18,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 /** The longest start of `text`, whole graphemes only, that fits in `max` bytes of UTF-8. */
 export function cutToBytes(text: string, max: number): string {
-  if (bytes(text) <= max) return text;
-  let out = "";
-  let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const n = bytes(segment);
-    if (used + n > max) break;
-    out += segment;
-    used += n;
-  }
-  return out;
+  return cutGraphemes(text, max, bytes);
 }
 
 /** Trailing dots and spaces vanish on Windows ("ก." and "ก" become one file); leading dots hide a file elsewhere. */

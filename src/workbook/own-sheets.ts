@@ -16,6 +16,7 @@
  * never replaced: another name is offered instead.
  * The entry sheet (กรอกคะแนน …) is input and is not listed.
  */
+import { cutGraphemes } from "../dsl/text-position.js";
 import type { WorkbookPort } from "./port.js";
 
 export const OWN_SHEET_PREFIXES = ["ผลการประเมิน", "รายงาน", "แผนพัฒนา", "สรุป"] as const;
@@ -112,17 +113,8 @@ export function agencyNumber(index: OwnSheetIndex, agency: string): number {
   return number;
 }
 
-const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
-
 /** At most `max` UTF-16 units, cut between visible characters (never between a Thai consonant and its vowel). */
-export function cutToFit(text: string, max: number): string {
-  let out = "";
-  for (const { segment } of graphemes.segment(text)) {
-    if (out.length + segment.length > max) break;
-    out += segment;
-  }
-  return out;
-}
+export const cutToFit = (text: string, max: number): string => cutGraphemes(text, max);
 
 /** Characters Excel refuses in a sheet name become "-"; a name may not start or end with an apostrophe. */
 function clean(text: string): string {

@@ -8,6 +8,7 @@
  * engine's value is cached with each formula for adapters that cannot compute.
  * Nothing here scores: the cached values come from the engine's Evaluation.
  */
+import { cutGraphemes } from "../dsl/text-position.js";
 import { gapRows, type Evaluation } from "../engine/index.js";
 import { cellA1, numberFormatFor } from "./a1.js";
 import type { CellWrite, SheetSpec } from "./port.js";
@@ -37,8 +38,6 @@ export interface ResultsLayout {
 
 export const RESULT_COLUMNS = ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน", "เกณฑ์ผ่าน"] as const;
 
-const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
-
 /**
  * Excel sheet names: at most 31 characters (UTF-16 units), none of []:*?/\ . A long
  * name is cut between visible characters, never between a Thai consonant and its
@@ -46,12 +45,7 @@ const graphemes = new Intl.Segmenter("th", { granularity: "grapheme" });
  */
 export function safeSheetName(name: string): string {
   const clean = name.replace(/[[\]:*?/\\]/g, "-").replace(/^'+|'+$/g, "");
-  let out = "";
-  for (const { segment } of graphemes.segment(clean)) {
-    if (out.length + segment.length > 31) break;
-    out += segment;
-  }
-  return out.trim();
+  return cutGraphemes(clean, 31).trim();
 }
 
 /** One sheet per rules and, in a table of several agencies, per agency, so one agency's results never replace another's. */
