@@ -6,7 +6,7 @@
  * agency name or a rules text containing "<" or "&" is shown, never interpreted.
  */
 import { HEADINGS, type ReportIndicator, type ReportModel } from "./model.js";
-import { SUMMARY_HEADINGS, sortForSummary, weakestText } from "./summary.js";
+import { SUMMARY_HEADINGS, sortForSummary, weakestText, type SummaryEntry } from "./summary.js";
 
 const made = Symbol("made in html.ts");
 
@@ -476,7 +476,7 @@ export function renderHtml(r: ReportModel): string {
 
 /** Every agency's total, rating and weakest indicators, sorted best first. */
 export function renderSummaryHtml(
-  reports: readonly ReportModel[],
+  reports: readonly SummaryEntry[],
   failed: readonly { file: string; message: string }[] = [],
 ): string {
   const sorted = sortForSummary(reports);

@@ -380,7 +380,10 @@ export function buildReport(
 }
 
 /** The `count` lowest indicators (weakest first, ties in indicator order): for summaries. */
-export function weakestIndicators(report: ReportModel, count = 3): readonly ReportIndicator[] {
+export function weakestIndicators<T extends Pick<ReportIndicator, "value">>(
+  report: { readonly indicators: readonly T[] },
+  count = 3,
+): readonly T[] {
   return report.indicators
     .map((ind, i) => ({ ind, i }))
     .sort((a, b) => a.ind.value - b.ind.value || a.i - b.i)

@@ -8,7 +8,7 @@
 import { columnLetters, numberFormatFor } from "../workbook/a1.js";
 import type { CellWrite, FormatSpec, SheetSpec } from "../workbook/port.js";
 import { HEADINGS, type ReportModel } from "./model.js";
-import { SUMMARY_HEADINGS, sortForSummary, weakestText } from "./summary.js";
+import { SUMMARY_HEADINGS, sortForSummary, weakestText, type SummaryEntry } from "./summary.js";
 
 export const SHEET_NAMES = { results: "ผลการประเมิน", report: "รายงาน", plan: "แผนพัฒนา", summary: "สรุป" } as const;
 
@@ -45,7 +45,7 @@ function headerFormat(r: number, cols: number): FormatSpec {
 }
 
 /** A score cell: the number itself, or its Thai-digit text when the user asked for Thai digits. */
-function score(report: ReportModel, value: number, text: string): CellWrite {
+function score(report: Pick<ReportModel, "thaiDigits">, value: number, text: string): CellWrite {
   return report.thaiDigits ? text : value;
 }
 
@@ -262,7 +262,7 @@ export function reportSheets(report: ReportModel): ReportSheet[] {
 
 /** The many-agencies summary as one sheet: every agency's total, rating and weakest indicators, best first. */
 export function summarySheet(
-  reports: readonly ReportModel[],
+  reports: readonly SummaryEntry[],
   failed: readonly { readonly file: string; readonly message: string }[] = [],
 ): ReportSheet {
   const sorted = sortForSummary(reports);
