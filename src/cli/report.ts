@@ -19,7 +19,8 @@ import {
 import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../report/agency.js";
 import { agenciesFromCsv } from "./agency-csv.js";
 import { renderHtml, renderSummaryHtml } from "../report/html.js";
-import { buildReport, type Agency, type ReportModel } from "../report/model.js";
+import { buildReport, type Agency } from "../report/model.js";
+import { summaryEntry, type SummaryEntry } from "../report/summary.js";
 import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";
 import { findScoreTable, type TableProblem } from "../workbook/score-table.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
@@ -207,7 +208,8 @@ export interface Progress {
 
 export interface ReportRun {
   readonly written: readonly string[];
-  readonly reports: readonly ReportModel[];
+  /** What the summary shows of each agency written (its figures, not the whole report). */
+  readonly reports: readonly SummaryEntry[];
   readonly failures: readonly Failure[];
   /** Files passed over because they are reports this tool wrote (a folder reported into itself). */
   readonly skipped: readonly string[];
@@ -223,18 +225,31 @@ export interface ReportOptions {
   readonly alsoRead?: readonly string[];
 }
 
-/** An agency that can be written: its report built, its file name chosen. */
+/** An agency to report: its scores and the file names chosen for it. */
 interface Ready {
-  readonly report: ReportModel;
+  readonly file: string;
+  /** How the agency is named in a failure: the file, and the agency when the file holds several. */
+  readonly label: string;
+  readonly input: AgencyInput;
   readonly xlsxPath: string;
   readonly htmlPath: string;
+}
+
+/** The problems that stop an agency's scores from being reported, as one failure message. */
+function notComputed(problems: readonly Parameters<typeof describeProblem>[0][]): string {
+  // Warnings too: a row left out as "no such question" often explains a "score missing".
+  const errors = problems.filter((p) => p.severity === "error").map((p) => describeProblem(p));
+  const warnings = problems.filter((p) => p.severity !== "error").map((p) => `(คำเตือน / warning) ${describeProblem(p)}`);
+  return `พบปัญหา ${errors.length} รายการ ยังคำนวณไม่ได้ / ${errors.length} problem(s), nothing computed:\n  ${capped([...errors, ...warnings]).join("\n  ")}`;
 }
 
 /**
  * Build and write every agency's report; failures are collected, never thrown, except
  * an output that would overwrite an input, which stops the run before anything is written.
  * Three passes: read every input (only score rows are kept, so a folder of many
- * workbooks costs little memory), score and name every agency, then write.
+ * workbooks costs little memory), name every agency and check no name is an input's,
+ * then score, render and write one agency at a time, keeping only its summary entry,
+ * so memory does not grow with the number of agencies beyond their score rows.
  */
 export async function writeReports(
   files: readonly string[],
@@ -275,7 +290,8 @@ export async function writeReports(
 
   const notRead = files.slice(read.length + failures.length + skipped.length).map((f) => basename(f));
 
-  // 2. Score and name.
+  // 2. Name every agency (before scoring: names depend on the inputs alone) and refuse any
+  // output that would replace an input, before anything is written.
   const names = new NameAllocator(["summary"]);
   const ready: Ready[] = [];
   for (const { file, inputs } of read) {
@@ -293,27 +309,17 @@ export async function writeReports(
         failures.push({ file: basename(file), message: input.problem });
         continue;
       }
-      const outcome = evaluateRows(rules, input.rows);
-      if (!outcome.ok) {
-        // Warnings too: a row left out as "no such question" often explains a "score missing".
-        const errors = outcome.problems.filter((p) => p.severity === "error").map((p) => describeProblem(p));
-        const warnings = outcome.problems
-          .filter((p) => p.severity !== "error")
-          .map((p) => `(คำเตือน / warning) ${describeProblem(p)}`);
-        failures.push({
-          file: `${basename(file)}${inputs.length > 1 ? ` (${input.agency.name})` : ""}`,
-          message: `พบปัญหา ${errors.length} รายการ ยังคำนวณไม่ได้ / ${errors.length} problem(s), nothing computed:\n  ${capped([...errors, ...warnings]).join("\n  ")}`,
-        });
-        continue;
-      }
-      const report = buildReport(outcome.evaluation, rules.model, input.agency, {
-        thaiDigits: flags.thaiDigits,
-        published: flags.published,
-      });
       const name = names.next(input.agency.name);
-      ready.push({ report, xlsxPath: join(outDir, `${name}.xlsx`), htmlPath: join(outDir, `${name}.html`) });
+      ready.push({
+        file,
+        label: `${basename(file)}${inputs.length > 1 ? ` (${input.agency.name})` : ""}`,
+        input,
+        xlsxPath: join(outDir, `${name}.xlsx`),
+        htmlPath: join(outDir, `${name}.html`),
+      });
     }
   }
+  read.length = 0; // the inputs now live in `ready` only, each let go once written
   const withSummary = ready.length + failures.length > 1;
   const summaryPaths = [join(outDir, "summary.xlsx"), join(outDir, "summary.html")];
   inputsRead.refuseOverwrites([
@@ -321,33 +327,44 @@ export async function writeReports(
     ...(withSummary ? summaryPaths : []),
   ]);
 
-  // 3. Write, each agency's pair whole; a stop request is honoured between agencies.
+  // 3. Score, render and write, each agency's pair whole; a stop request is honoured between agencies.
   const written: string[] = [];
-  const reports: ReportModel[] = [];
+  const reports: SummaryEntry[] = [];
   const notWritten: string[] = [...notRead];
   for (const f of notRead) {
     failures.push({ file: f, message: "ยังไม่ได้อ่าน เพราะหยุดการทำงานกลางคัน / not read: the run was stopped" });
   }
   let next = 0;
-  for (const r of ready) {
+  for (; next < ready.length; next++) {
     if (stopped()) break;
-    try {
-      await writeTogether(outDir, [
-        { path: r.xlsxPath, data: await renderXlsx(r.report) },
-        { path: r.htmlPath, data: renderHtml(r.report) },
-      ]);
-      written.push(r.xlsxPath, r.htmlPath);
-      reports.push(r.report);
-    } catch (e) {
-      failures.push({ file: r.report.agency.name, message: explain(e, r.xlsxPath) });
+    const r = ready[next]!;
+    const agency = r.input.agency;
+    const outcome = evaluateRows(rules, r.input.rows);
+    if (!outcome.ok) {
+      failures.push({ file: r.label, message: notComputed(outcome.problems) });
+    } else {
+      const report = buildReport(outcome.evaluation, rules.model, agency, {
+        thaiDigits: flags.thaiDigits,
+        published: flags.published,
+      });
+      try {
+        await writeTogether(outDir, [
+          { path: r.xlsxPath, data: await renderXlsx(report) },
+          { path: r.htmlPath, data: renderHtml(report) },
+        ]);
+        written.push(r.xlsxPath, r.htmlPath);
+        reports.push(summaryEntry(report));
+      } catch (e) {
+        failures.push({ file: agency.name, message: explain(e, r.xlsxPath) });
+      }
     }
-    next++;
-    if (ready.length > 1) progress.step(next, ready.length, `→ ${r.report.agency.name}`);
+    ready[next] = DONE;
+    if (ready.length > 1) progress.step(next + 1, ready.length, `→ ${agency.name}`);
   }
   for (const r of ready.slice(next)) {
-    notWritten.push(r.report.agency.name);
+    notWritten.push(r.input.agency.name);
     failures.push({
-      file: r.report.agency.name,
+      file: r.input.agency.name,
       message: "ยังไม่ได้เขียน เพราะหยุดการทำงานกลางคัน / not written: the run was stopped",
     });
   }
@@ -365,3 +382,12 @@ export async function writeReports(
   progress.end();
   return { written, reports, failures, skipped, notWritten, interrupted: stopped() };
 }
+
+/** Put in place of an agency once written, so its score rows can be collected. */
+const DONE: Ready = {
+  file: "",
+  label: "",
+  input: { file: "", agency: { name: "" }, rows: [] },
+  xlsxPath: "",
+  htmlPath: "",
+};
