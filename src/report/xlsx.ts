@@ -272,39 +272,57 @@ function cellXml(ref: string, v: CellWrite | undefined, s: number, strings: Shar
 
 /** One worksheet part from a sheet spec. */
 function sheetXml(spec: ReportSheet, styles: Styles, strings: SharedStrings): string {
-  // Each cell's look: every cell holding a value gets the sheet's font, then the formats in order.
-  const looks: (CellStyle | undefined)[][] = [];
-  const touch = (r: number, c: number, s: CellStyle): void => {
-    const row = (looks[r] ??= []);
-    row[c] = row[c] ? { ...row[c], ...s } : { ...s };
+  // Each cell's look is written as the list of what covers it, in order: "v" for a value
+  // (the sheet's font), then each format's index, then "e" for editable. Cells covered
+  // alike share one list, so each distinct look is merged and registered once.
+  const covers: (string | undefined)[][] = [];
+  const cover = (r: number, c: number, what: string): void => {
+    const row = (covers[r] ??= []);
+    row[c] = row[c] === undefined ? what : `${row[c]},${what}`;
   };
   spec.rows.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== null && v !== undefined) touch(r + 1, c + 1, {});
+      if (v !== null && v !== undefined) cover(r + 1, c + 1, "v");
     }),
   );
-  for (const f of spec.formats ?? []) {
+  const formats = spec.formats ?? [];
+  formats.forEach((f, k) => {
     const { r1, c1, r2, c2 } = cells(f.range);
-    const s = styleOf(f);
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) touch(r, c, s);
-  }
+    const what = String(k);
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) cover(r, c, what);
+  });
   for (const range of spec.editable ?? []) {
     const { r1, c1, r2, c2 } = cells(range);
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) touch(r, c, { unlocked: true });
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) cover(r, c, "e");
   }
   const font = spec.font ?? "Calibri";
+  const xfOf = new Map<string, number>();
+  const xf = (list: string): number => {
+    let id = xfOf.get(list);
+    if (id === undefined) {
+      // Later formats win, property by property, as when Excel applies them one after another.
+      const look: CellStyle = {};
+      for (const what of list.split(",")) {
+        if (what === "e") look.unlocked = true;
+        else if (what !== "v") Object.assign(look, styleOf(formats[Number(what)]!));
+      }
+      id = styles.xf(look, font);
+      xfOf.set(list, id);
+    }
+    return id;
+  };
   let data = "";
   let lastRow = 0;
   let lastCol = 0;
-  for (let r = 1; r < looks.length; r++) {
-    const look = looks[r];
-    if (!look) continue;
+  for (let r = 1; r < covers.length; r++) {
+    const covered = covers[r];
+    if (!covered) continue;
     const values = spec.rows[r - 1];
     let row = "";
-    for (let c = 1; c < look.length; c++) {
-      const s = look[c];
-      if (!s) continue;
-      row += cellXml(`${columnName(c)}${r}`, values?.[c - 1], styles.xf(s, font), strings);
+    for (let c = 1; c < covered.length; c++) {
+      const list = covered[c];
+      if (list === undefined) continue;
+      row += cellXml(`${columnName(c)}${r}`, values?.[c - 1], xf(list), strings);
       lastCol = Math.max(lastCol, c);
     }
     if (row) {
