@@ -35,9 +35,16 @@ function unescapeXml(text: string): string {
   });
 }
 
-/** An element's attribute, with or without a namespace prefix (r:id). */
+const attrPatterns = new Map<string, RegExp>();
+
+/** An element's attribute by its name. */
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  let pattern = attrPatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attrPatterns.set(name, pattern);
+  }
+  const m = pattern.exec(attrs);
   return m ? unescapeXml(m[1] ?? m[2] ?? "") : undefined;
 }
 

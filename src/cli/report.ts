@@ -336,6 +336,8 @@ export async function writeReports(
   }
   let next = 0;
   for (; next < ready.length; next++) {
+    // Writing is synchronous (output-files.ts): let a pending SIGINT/SIGTERM be handled first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (stopped()) break;
     const r = ready[next]!;
     const agency = r.input.agency;

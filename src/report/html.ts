@@ -26,14 +26,22 @@ type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // Most texts (Thai question texts, guidance) have nothing to escape: test before replacing.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
 function render(c: Child): string {
   if (c === null || c === undefined || c === false) return "";
   if (c instanceof Html) return c.markup;
-  if (Array.isArray(c)) return c.map(render).join("");
+  if (Array.isArray(c)) {
+    // A province renders thousands of pages: concatenate rather than map and join.
+    let out = "";
+    for (const x of c as readonly Child[]) out += render(x);
+    return out;
+  }
   return escapeHtml(String(c));
 }
 
