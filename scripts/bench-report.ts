@@ -133,7 +133,7 @@ export async function benchReports(
 function writeProvince(agencies: readonly (readonly ScoreRow[])[], file: string): void {
   const rows: CellWrite[][] = [["หน่วยงาน", "เครื่องมือ", "ข้อ", "คะแนน"]];
   agencies.forEach((scores, i) => {
-    for (const r of scores) rows.push([`หน่วยงานที่ ${i + 1}`, r.tool, r.question, r.score]);
+    for (const r of scores) rows.push([`หน่วยงานที่ ${i + 1}`, r.tool ?? null, r.question ?? null, r.score ?? null]);
   });
   writeFileSync(file, workbookBytes([{ name: "คะแนน", rows }], undefined));
 }
