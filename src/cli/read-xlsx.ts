@@ -11,6 +11,7 @@
  * number formatted as a date as the date (YYYY-MM-DD), an error by its code.
  */
 import { readFile } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
 import type { CellValue } from "../engine/index.js";
 import type { CellKind, RangeData } from "../workbook/port.js";
 import { ZipError, ZipReader } from "./unzip.js";
@@ -135,70 +136,113 @@ function cellValue(t: string | undefined, style: number, inner: string, look: Lo
 }
 
 /**
- * A worksheet part's values from A1, built from the cells that exist only: a row stops
- * at its last non-empty cell and an empty row is the shared empty row, so a stray value
- * or a formatted cell at XFD1048576 costs one row, not the 17 billion cells of the used range.
+ * A worksheet part's values from A1, fed a piece of its XML at a time (each piece ends
+ * between elements), built from the cells that exist only: a row stops at its last
+ * non-empty cell and an empty row is the shared empty row, so a stray value or a
+ * formatted cell at XFD1048576 costs one row, not the 17 billion cells of the used range.
  */
-export function worksheetRange(name: string, xml: string, look: Lookups): RangeData {
-  const values: (readonly CellValue[])[] = [];
-  const kinds: (readonly CellKind[])[] = [];
-  const merged: string[] = [];
-  let vr: CellValue[] = [];
-  let kr: CellKind[] = [];
-  let rowNumber = 0;
-  let col = 0;
-  const endRow = (): void => {
-    if (vr.length === 0) return;
-    while (values.length < rowNumber - 1) {
-      values.push(NO_CELLS);
-      kinds.push(NO_CELLS);
+class SheetScanner {
+  private readonly values: (readonly CellValue[])[] = [];
+  private readonly kinds: (readonly CellKind[])[] = [];
+  private readonly merged: string[] = [];
+  private vr: CellValue[] = [];
+  private kr: CellKind[] = [];
+  private rowNumber = 0;
+  private col = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly look: Lookups,
+  ) {}
+
+  private endRow(): void {
+    if (this.vr.length === 0) return;
+    while (this.values.length < this.rowNumber - 1) {
+      this.values.push(NO_CELLS);
+      this.kinds.push(NO_CELLS);
     }
-    values.push(vr);
-    kinds.push(kr);
-    vr = [];
-    kr = [];
-  };
-  const tags = /<(\w+:)?(row|c|mergeCell)\b([^>]*?)(\/?)>/g;
-  for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
-    const [, prefix = "", tag, attrs = "", selfClosing] = m;
-    if (tag === "row") {
-      endRow();
-      const r = Number(attr(attrs, "r"));
-      rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
-      col = 0;
-      continue;
-    }
-    if (tag === "mergeCell") {
-      const ref = attr(attrs, "ref");
-      if (ref) merged.push(ref);
-      continue;
-    }
-    let inner = "";
-    if (!selfClosing) {
-      const close = `</${prefix}c>`;
-      const end = xml.indexOf(close, tags.lastIndex);
-      if (end < 0) break;
-      inner = xml.slice(tags.lastIndex, end);
-      tags.lastIndex = end + close.length;
-    }
-    const ref = /^([A-Z]{1,3})(\d+)$/.exec(attr(attrs, "r") ?? "");
-    col = ref ? columnIndex(ref[1]!) : col + 1;
-    if (ref && Number(ref[2]) !== rowNumber) {
-      endRow();
-      rowNumber = Number(ref[2]);
-    }
-    if (!inner) continue;
-    const { value, kind } = cellValue(attr(attrs, "t"), Number(attr(attrs, "s") ?? 0), inner, look);
-    if (kind === "empty") continue;
-    while (vr.length < col - 1) {
-      vr.push("");
-      kr.push("empty");
-    }
-    vr.push(value);
-    kr.push(kind);
+    // Kept as exact-length copies: an array grown by push holds room for 17 cells, and a
+    // province's sheet has 300,000 rows of four.
+    this.values.push(this.vr.slice());
+    this.kinds.push(this.kr.slice());
+    this.vr.length = 0;
+    this.kr.length = 0;
   }
-  endRow();
-  return { sheet: name, topLeft: "A1", values, kinds, merged };
+
+  feed(xml: string): void {
+    const tags = /<(\w+:)?(row|c|mergeCell)\b([^>]*?)(\/?)>/g;
+    for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
+      const [, prefix = "", tag, attrs = "", selfClosing] = m;
+      if (tag === "row") {
+        this.endRow();
+        const r = Number(attr(attrs, "r"));
+        this.rowNumber = Number.isInteger(r) && r > this.rowNumber ? r : this.rowNumber + 1;
+        this.col = 0;
+        continue;
+      }
+      if (tag === "mergeCell") {
+        const ref = attr(attrs, "ref");
+        if (ref) this.merged.push(ref);
+        continue;
+      }
+      let inner = "";
+      if (!selfClosing) {
+        const close = `</${prefix}c>`;
+        const end = xml.indexOf(close, tags.lastIndex);
+        if (end < 0) break;
+        inner = xml.slice(tags.lastIndex, end);
+        tags.lastIndex = end + close.length;
+      }
+      const ref = /^([A-Z]{1,3})(\d+)$/.exec(attr(attrs, "r") ?? "");
+      this.col = ref ? columnIndex(ref[1]!) : this.col + 1;
+      if (ref && Number(ref[2]) !== this.rowNumber) {
+        this.endRow();
+        this.rowNumber = Number(ref[2]);
+      }
+      if (!inner) continue;
+      const { value, kind } = cellValue(attr(attrs, "t"), Number(attr(attrs, "s") ?? 0), inner, this.look);
+      if (kind === "empty") continue;
+      while (this.vr.length < this.col - 1) {
+        this.vr.push("");
+        this.kr.push("empty");
+      }
+      this.vr.push(value);
+      this.kr.push(kind);
+    }
+  }
+
+  finish(): RangeData {
+    this.endRow();
+    return { sheet: this.name, topLeft: "A1", values: this.values, kinds: this.kinds, merged: this.merged };
+  }
+}
+
+/** Where the last complete row of `text` ends (after its "</row>" or "</x:row>"), or -1. */
+function lastRowEnd(text: string): number {
+  for (let i = text.lastIndexOf("row>"); i > 0; i = text.lastIndexOf("row>", i - 1)) {
+    const lt = text.lastIndexOf("<", i);
+    if (lt >= 0 && /^<\/(?:[\w.-]+:)?$/.test(text.slice(lt, i))) return i + 4;
+  }
+  return -1;
+}
+
+/** One worksheet part read a piece at a time: only its values are kept, never its whole text. */
+async function readSheet(zip: ZipReader, name: string, path: string, look: Lookups): Promise<RangeData> {
+  const scanner = new SheetScanner(name, look);
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  for await (const piece of zip.pieces(path)) {
+    const text = carry + decoder.write(piece);
+    const cut = lastRowEnd(text);
+    if (cut < 0) {
+      carry = text;
+      continue;
+    }
+    scanner.feed(text.slice(0, cut));
+    carry = text.slice(cut);
+  }
+  scanner.feed(carry + decoder.end());
+  return scanner.finish();
 }
 
 /** The workbook's sheets in order, each with the path of its part. */
@@ -232,8 +276,7 @@ export async function readXlsx(path: string): Promise<XlsxContents> {
       dates: dateStyles(zip.text("xl/styles.xml")),
     };
     const sheets: RangeData[] = [];
-    // One sheet's text at a time: it is let go once its values are taken.
-    for (const s of sheetParts(zip)) sheets.push(worksheetRange(s.name, zip.text(s.path) ?? "", look));
+    for (const s of sheetParts(zip)) sheets.push(await readSheet(zip, s.name, s.path, look));
     return { sheets };
   } catch (e) {
     if (!(e instanceof ZipError) && !(e instanceof RangeError)) throw e;

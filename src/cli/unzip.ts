@@ -4,7 +4,8 @@
  * a part may grow so a zip bomb is refused rather than filling memory. Stored and
  * deflated parts only (what every spreadsheet program writes); no zip64, no encryption.
  */
-import { inflateRawSync } from "node:zlib";
+import { Readable } from "node:stream";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 
 /** Why an archive could not be read, in English (the caller adds the file and the Thai). */
 export class ZipError extends Error {}
@@ -54,16 +55,49 @@ export class ZipReader {
     return this.entries.has(name.toLowerCase());
   }
 
-  /** A part's text (UTF-8), or undefined when the archive has no such part. Part names compare case-insensitively, as in Office. */
-  text(name: string): string | undefined {
+  /** A part's stored bytes and how they are compressed; undefined when there is no such part. */
+  private raw(name: string): { method: number; bytes: Buffer } | undefined {
     const e = this.entries.get(name.toLowerCase());
     if (!e) return undefined;
     const d = this.data;
     if (e.offset + 30 > d.length || d.readUInt32LE(e.offset) !== 0x04034b50) throw new ZipError(`damaged part ${name}`);
     const start = e.offset + 30 + d.readUInt16LE(e.offset + 26) + d.readUInt16LE(e.offset + 28);
-    const raw = d.subarray(start, start + e.compressedSize);
-    if (e.method === 0) return raw.toString("utf8");
-    if (e.method !== 8) throw new ZipError(`part ${name} uses an unsupported compression (${e.method})`);
+    if (e.method !== 0 && e.method !== 8) {
+      throw new ZipError(`part ${name} uses an unsupported compression (${e.method})`);
+    }
+    return { method: e.method, bytes: d.subarray(start, start + e.compressedSize) };
+  }
+
+  /**
+   * A part's bytes as they are inflated, a piece at a time, so a large sheet is never
+   * held whole (nor as one string); nothing when there is no such part.
+   */
+  async *pieces(name: string): AsyncGenerator<Buffer> {
+    const part = this.raw(name);
+    if (!part) return;
+    if (part.method === 0) {
+      yield part.bytes;
+      return;
+    }
+    let total = 0;
+    try {
+      for await (const piece of Readable.from([part.bytes]).pipe(createInflateRaw({ chunkSize: 1 << 20 }))) {
+        total += (piece as Buffer).length;
+        if (total > MAX_PART_BYTES) throw new ZipError(`part ${name} is larger than ${MAX_PART_BYTES} bytes`);
+        yield piece as Buffer;
+      }
+    } catch (err) {
+      if (err instanceof ZipError) throw err;
+      throw new ZipError(`part ${name}: ${(err as Error).message}`);
+    }
+  }
+
+  /** A part's text (UTF-8), or undefined when the archive has no such part. Part names compare case-insensitively, as in Office. */
+  text(name: string): string | undefined {
+    const part = this.raw(name);
+    if (!part) return undefined;
+    const raw = part.bytes;
+    if (part.method === 0) return raw.toString("utf8");
     try {
       return inflateRawSync(raw, { maxOutputLength: MAX_PART_BYTES }).toString("utf8");
     } catch (err) {
