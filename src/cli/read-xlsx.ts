@@ -59,7 +59,9 @@ function itemText(xml: string): string {
 
 function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
-  return Array.from(xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g), (m) => itemText(m[1] ?? ""));
+  return Array.from(xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g), (m) =>
+    itemText(m[1] ?? ""),
+  );
 }
 
 /** Built-in number formats that show a date or time (ECMA-376 18.8.30). */
@@ -103,7 +105,12 @@ interface Lookups {
 }
 
 /** One cell's value and kind from its type, style and inner XML (<v>, <is>, <f>). */
-function cellValue(t: string | undefined, style: number, inner: string, look: Lookups): { value: CellValue; kind: CellKind } {
+function cellValue(
+  t: string | undefined,
+  style: number,
+  inner: string,
+  look: Lookups,
+): { value: CellValue; kind: CellKind } {
   const EMPTY = { value: "", kind: "empty" as CellKind };
   if (t === "inlineStr") {
     const is = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner);

@@ -239,7 +239,9 @@ interface Ready {
 function notComputed(problems: readonly Parameters<typeof describeProblem>[0][]): string {
   // Warnings too: a row left out as "no such question" often explains a "score missing".
   const errors = problems.filter((p) => p.severity === "error").map((p) => describeProblem(p));
-  const warnings = problems.filter((p) => p.severity !== "error").map((p) => `(คำเตือน / warning) ${describeProblem(p)}`);
+  const warnings = problems
+    .filter((p) => p.severity !== "error")
+    .map((p) => `(คำเตือน / warning) ${describeProblem(p)}`);
   return `พบปัญหา ${errors.length} รายการ ยังคำนวณไม่ได้ / ${errors.length} problem(s), nothing computed:\n  ${capped([...errors, ...warnings]).join("\n  ")}`;
 }
 

@@ -29,7 +29,8 @@ export class ZipReader {
     let at = data.readUInt32LE(end + 16);
     if (at === 0xffffffff) throw new ZipError("zip64 archives are not supported");
     for (let i = 0; i < count; i++) {
-      if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50) throw new ZipError("damaged central directory");
+      if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50)
+        throw new ZipError("damaged central directory");
       const nameLength = data.readUInt16LE(at + 28);
       const name = data.toString("utf8", at + 46, at + 46 + nameLength);
       this.entries.set(name.replace(/^\//, "").toLowerCase(), {

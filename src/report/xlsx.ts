@@ -167,7 +167,11 @@ class Styles {
       `<name val="${esc(font)}"/></font>`;
     const fontId = this.id("font", this.fonts, fontXml);
     const fillId = s.fill
-      ? this.id("fill", this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/></patternFill></fill>`)
+      ? this.id(
+          "fill",
+          this.fills,
+          `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/></patternFill></fill>`,
+        )
       : 0;
     const borderId = s.border ? this.id("border", this.borders, `<border>${THIN_BORDER}<diagonal/></border>`) : 0;
     const numFmtId = s.numFmt ? this.numFmtId(s.numFmt) : 0;
@@ -366,11 +370,11 @@ function sheetXml(spec: ReportSheet, styles: Styles, strings: SharedStrings): st
       : "") +
     `<sheetData>${data}</sheetData>` +
     cf +
-    (validation.length ? `<dataValidations count="${validation.length}">${validation.join("")}</dataValidations>` : "") +
-    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    (print
-      ? `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>`
+    (validation.length
+      ? `<dataValidations count="${validation.length}">${validation.join("")}</dataValidations>`
       : "") +
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    (print ? `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>` : "") +
     "</worksheet>"
   );
 }
@@ -454,7 +458,11 @@ const APP_XML =
   "<Application>ITA Workbench</Application></Properties>";
 
 /** An .xlsx file of these sheets, in order. */
-export function workbookBytes(specs: readonly ReportSheet[], title: string | undefined, options: XlsxOptions = {}): Buffer {
+export function workbookBytes(
+  specs: readonly ReportSheet[],
+  title: string | undefined,
+  options: XlsxOptions = {},
+): Buffer {
   const when = options.date ?? new Date();
   const styles = new Styles();
   const strings = new SharedStrings();

@@ -63,7 +63,9 @@ function sheetLook(ws: ExcelJS.Worksheet): unknown {
     print: [p.paperSize, p.orientation, !!p.fitToPage, p.fitToWidth, p.fitToHeight, p.printTitlesRow, p.margins],
     frozen: view?.state === "frozen" ? view.ySplit : undefined,
     widths: (ws.columns ?? []).map((c) => c.width),
-    highlights: (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings.map((cf) => ({
+    highlights: (
+      ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+    ).conditionalFormattings.map((cf) => ({
       ref: cf.ref,
       rules: cf.rules.map((r) => {
         const rule = r as ExcelJS.CellIsRuleType;
