@@ -70,7 +70,6 @@ const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
 /** XML text: markup escaped, and the control characters XML 1.0 cannot hold dropped (as exceljs does). */
 function esc(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => {
     switch (c) {
       case "&":
