@@ -120,8 +120,7 @@ const TEMPLATES: Record<
   // Cells formatted as percentages hold 0.95 for 95 %: every score between 0 and 1 is that, not a result.
   fractions: {
     severity: "error",
-    th: () =>
-      "ทุกคะแนนอยู่ระหว่าง 0 ถึง 1: ช่องจัดรูปแบบเป็นเปอร์เซ็นต์หรือไม่ (95% คือ 0.95) ใส่คะแนน 0–100",
+    th: () => "ทุกคะแนนอยู่ระหว่าง 0 ถึง 1: ช่องจัดรูปแบบเป็นเปอร์เซ็นต์หรือไม่ (95% คือ 0.95) ใส่คะแนน 0–100",
     en: () => "every score is between 0 and 1: cells formatted as percent (95% is 0.95)? enter scores 0–100",
   },
   "no-answers": {
