@@ -28,8 +28,8 @@ import {
 import { readPublished } from "./published.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
-// The report path (exceljs, the renderers) is imported by `ita report` alone, so `ita score`
-// and `ita check` start without it.
+// The report path (the .xlsx reader and writer, the renderers) is imported by `ita report`
+// alone, so `ita score` and `ita check` start without it.
 import type { Progress } from "./report.js";
 import { capped, escapeControl, explain, InputError, UserError } from "./errors.js";
 import { replaceFile } from "./output-files.js";
