@@ -27,7 +27,8 @@ export {
 } from "./audit.js";
 export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
 export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";
-export { bundledText, loadRulesText, type LoadedRules } from "./rules-registry.js";
+export { loadRulesText, type LoadedRules } from "./rules-registry.js";
+export { bundledText } from "./bundled-text.js";
 export { bundledScoring, bundledYear, bundledYears, latestYear } from "./bundled-scoring.js";
 export { readNumber, normaliseKey, normaliseTool, isBlank, excelTrim, type CellValue } from "./values.js";
 export { summarise, type PartialSummary, type Summary } from "./summary.js";

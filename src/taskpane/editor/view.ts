@@ -27,8 +27,8 @@ import { bundledText, bundledYears, latestYear } from "../../engine/index.js";
 import { diffRules } from "../../engine/rules-diff.js";
 import type { PaneContext } from "../context.js";
 import { draftWritesSettled, trackDraftWrite } from "../draft-writes.js";
+import { copyYear } from "../../workbook/copy-year.js";
 import {
-  copyYear,
   downloadRules,
   nameProblem,
   readRulesFile,

@@ -90,9 +90,14 @@ export class WizardFlow {
     return this.s.choices.find((c) => c.name === this.s.rulesName && c.compiled);
   }
 
+  /** The rules chosen, compiled or still being checked (the first screen shows them before the parser loads). */
+  chosen(): RulesChoice | undefined {
+    return this.s.choices.find((c) => c.name === this.s.rulesName && (c.compiled || c.pending));
+  }
+
   reachable(step: StepIndex): boolean {
     if (step === 0) return true;
-    if (step === 1) return this.rules() !== undefined;
+    if (step === 1) return this.chosen() !== undefined;
     if (step === 2) return this.rules() !== undefined && this.s.table !== undefined;
     return this.s.evaluation !== undefined;
   }
@@ -108,15 +113,15 @@ export class WizardFlow {
 
   // ---- rules ----
 
-  /** The rules on offer (bundled years and rules saved in the workbook); a choice that no longer compiles is dropped. */
+  /**
+   * The rules on offer (bundled years and rules saved in the workbook); a choice that no
+   * longer compiles is dropped. One still being checked is kept until its check says.
+   */
   rulesListed(choices: readonly RulesChoice[], preferred?: string): void {
     this.s.choices = choices;
-    const ok = (n: string | undefined): boolean => choices.some((c) => c.name === n && c.compiled);
-    const name = ok(preferred)
-      ? preferred
-      : ok(this.s.rulesName)
-        ? this.s.rulesName
-        : choices.find((c) => c.compiled)?.name;
+    const usable = (c: RulesChoice): boolean => c.compiled !== undefined || c.pending === true;
+    const ok = (n: string | undefined): boolean => choices.some((c) => c.name === n && usable(c));
+    const name = ok(preferred) ? preferred : ok(this.s.rulesName) ? this.s.rulesName : choices.find(usable)?.name;
     if (name !== this.s.rulesName) this.rulesChosen(name);
   }
 
