@@ -4,40 +4,9 @@
  * year's rules, and the criteria changes between years said from the rules models.
  */
 import { strict as assert } from "node:assert";
-import {
-  bundledText,
-  compareYears,
-  loadRulesText,
-  type CompiledRules,
-  type History,
-  type ScoreRow,
-} from "../../src/engine/index.js";
+import { compareYears, type History } from "../../src/engine/index.js";
+import { rulesOf as rules, threeYears, Y2566, Y2567 } from "../support/history.js";
 import { seedRows } from "../support/seed.js";
-
-function rules(year: string): CompiledRules {
-  const l = loadRulesText(bundledText(year)!);
-  if (!l.ok) throw new Error(year);
-  return l.compiled;
-}
-
-/** Indicator-level rows for the years with one EIT tool (2562–2567). */
-function oneEit(scores: readonly number[]): ScoreRow[] {
-  const tool = (i: number): string => (i < 5 ? "IIT" : i < 8 ? "EIT" : "OIT");
-  return scores.map((s, i) => ({ tool: tool(i), question: String(i + 1), score: s }));
-}
-
-// 2566: IIT 94.00, EIT 85.00, OIT 80.00 → total 85.70, OIT under 85: ผ่าน (not ผ่านดี).
-const Y2566 = oneEit([90, 92, 94, 96, 98, 80, 85, 90, 70, 90]);
-// 2567: IIT 95, EIT 90, OIT 90 → 91.50, ผ่านดี.
-const Y2567 = oneEit([95, 95, 95, 95, 95, 90, 90, 90, 85, 95]);
-
-function threeYears(): History {
-  return compareYears([
-    { rules: rules("2568"), rows: seedRows() },
-    { rules: rules("2566"), rows: Y2566 },
-    { rules: rules("2567"), rows: Y2567 },
-  ]);
-}
 
 const at = (h: History, year: number): number => h.years.findIndex((y) => y.year === year);
 
