@@ -20,6 +20,10 @@ import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../report/agency
 import { agenciesFromCsv } from "./agency-csv.js";
 import { renderHtml, renderSummaryHtml } from "../report/html.js";
 import { buildReport, type Agency, type ReportModel } from "../report/model.js";
+import { compareYears, type History } from "../engine/history.js";
+import { historyYears, noRulesText, type HistoryTable } from "./history.js";
+import { findYearTables } from "../workbook/year-tables.js";
+import { bundledText, loadRulesText } from "../engine/index.js";
 import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";
 import { findScoreTable, type TableProblem } from "../workbook/score-table.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
@@ -39,6 +43,8 @@ export interface ReportFlags {
   readonly sheet?: string;
   readonly thaiDigits?: boolean;
   readonly published?: PublishedFigures;
+  /** Earlier years' tables (`--history`), compared with each agency's result. */
+  readonly history?: readonly HistoryTable[];
 }
 
 /** One agency's scores, as read from a file. */
@@ -48,6 +54,10 @@ export interface AgencyInput {
   readonly rows: readonly ScoreRow[];
   /** Why these rows cannot be reported (e.g. rows without an agency name); the others go on. */
   readonly problem?: string;
+  /** The fiscal year of these rows, when the workbook holds several years (the latest is reported). */
+  readonly year?: number;
+  /** The workbook's earlier years, compared with this one. */
+  readonly earlier?: readonly HistoryTable[];
 }
 
 /** A file or agency that could not be reported, and why (one message per line). */
@@ -103,6 +113,26 @@ export async function readWorkbookInput(file: string, flags: ReportFlags): Promi
     const found = findScoreTable(sheet);
     if (found.ok) tables.push(found.table);
     else problems.push(...found.problems.filter((p) => p.code !== "empty"));
+  }
+  // A sheet per year, or a year column: the latest year is the report's, the others its history.
+  const byYear = findYearTables(candidates);
+  const distinctYears = new Set(byYear.years.map((t) => t.year));
+  if (
+    distinctYears.size > 1 &&
+    byYear.unnamed.length === 0 &&
+    byYear.years.every((t) => t.table.columns.agency === undefined)
+  ) {
+    const agency = fromFlags(flags) ?? agencies?.[0];
+    if (!agency) {
+      throw new InputError(
+        `${file}: ไม่พบชีต "${AGENCY_SHEET}" (ชื่อหน่วยงาน, อำเภอ, จังหวัด) เพิ่มชีตนี้ หรือระบุ --agency / sheet "${AGENCY_SHEET}" not found (agency name, district, province): add it, or give --agency`,
+      );
+    }
+    const latest = byYear.years.at(-1)!;
+    const earlier = byYear.years
+      .filter((t) => t.year !== latest.year)
+      .map((t) => ({ year: t.year, source: `${basename(file)}!${t.sheet}`, rows: t.rows }));
+    return [{ file, agency, rows: latest.rows, year: latest.year, earlier }];
   }
   if (tables.length > 1) {
     const names = tables.map((t) => `"${t.sheet}"`).join(", ");
@@ -199,6 +229,13 @@ export async function readInput(file: string, flags: ReportFlags): Promise<Agenc
   throw new InputError(`${file}: อ่านได้เฉพาะ .xlsx และ .csv / only .xlsx and .csv files can be read`);
 }
 
+/** A bundled year's rules, for a workbook whose latest year is not the rules given. */
+function yearRules(year: number): CompiledRules | undefined {
+  const text = bundledText(year);
+  const loaded = text === undefined ? undefined : loadRulesText(text);
+  return loaded?.ok ? loaded.compiled : undefined;
+}
+
 export interface Progress {
   /** Called after each file read or agency written: done of total, and what just happened. */
   step(done: number, total: number, label: string): void;
@@ -214,6 +251,8 @@ export interface ReportRun {
   /** Agencies read and scored but not written because the run was stopped (SIGINT/SIGTERM). */
   readonly notWritten: readonly string[];
   readonly interrupted: boolean;
+  /** What the reader should know but is not a failure: earlier years left out of a comparison, and why. */
+  readonly notes: readonly string[];
 }
 
 export interface ReportOptions {
@@ -276,6 +315,7 @@ export async function writeReports(
   const notRead = files.slice(read.length + failures.length + skipped.length).map((f) => basename(f));
 
   // 2. Score and name.
+  const notes: string[] = [];
   const names = new NameAllocator(["summary"]);
   const ready: Ready[] = [];
   for (const { file, inputs } of read) {
@@ -293,7 +333,13 @@ export async function writeReports(
         failures.push({ file: basename(file), message: input.problem });
         continue;
       }
-      const outcome = evaluateRows(rules, input.rows);
+      // A workbook of several years reports its latest by that year's rules.
+      const own = input.year === undefined || input.year === rules.model.year ? rules : yearRules(input.year);
+      if (!own) {
+        failures.push({ file: basename(file), message: noRulesText(input.year!) });
+        continue;
+      }
+      const outcome = evaluateRows(own, input.rows);
       if (!outcome.ok) {
         // Warnings too: a row left out as "no such question" often explains a "score missing".
         const errors = outcome.problems.filter((p) => p.severity === "error").map((p) => describeProblem(p));
@@ -306,9 +352,17 @@ export async function writeReports(
         });
         continue;
       }
-      const report = buildReport(outcome.evaluation, rules.model, input.agency, {
+      let history: History | undefined;
+      const earlier = [...(input.earlier ?? []), ...(flags.history ?? [])];
+      if (earlier.length > 0) {
+        const h = historyYears(input.agency.name, { rules: own, rows: input.rows }, earlier);
+        notes.push(...h.notes);
+        if (h.years.length > 1) history = compareYears(h.years);
+      }
+      const report = buildReport(outcome.evaluation, own.model, input.agency, {
         thaiDigits: flags.thaiDigits,
         published: flags.published,
+        history,
       });
       const name = names.next(input.agency.name);
       ready.push({ report, xlsxPath: join(outDir, `${name}.xlsx`), htmlPath: join(outDir, `${name}.html`) });
@@ -363,5 +417,5 @@ export async function writeReports(
     }
   }
   progress.end();
-  return { written, reports, failures, skipped, notWritten, interrupted: stopped() };
+  return { written, reports, failures, skipped, notWritten, interrupted: stopped(), notes };
 }
