@@ -9,6 +9,7 @@ import { evaluateRows, type ScoreProblem } from "../../engine/index.js";
 import { h } from "../dom.js";
 import { narrow, readTable } from "./data.js";
 import { columnLetters, parseCell, splitPlace } from "../../workbook/a1.js";
+import { findHistory } from "./history.js";
 import { renderPartial } from "./partial.js";
 import { placeButton, problemItem } from "./places.js";
 import type { Wizard } from "./wizard.js";
@@ -41,6 +42,11 @@ export async function runCheck(w: Wizard): Promise<void> {
       out.ok && errorList.length === 0 ? out.evaluation : undefined,
       out.ok ? undefined : out.partial,
     );
+    // Earlier years' sheets, compared with this result (each by its own rules).
+    if (w.state.evaluation) {
+      const found = await findHistory(w, table, rules);
+      w.flow.historyFound(found.history, found.notes);
+    }
     const warnings = problems.length - errorList.length;
     w.status.say(
       errors ? `พบข้อผิดพลาด ${errors} รายการ` : `ไม่พบข้อผิดพลาด${warnings ? ` (คำเตือน ${warnings} รายการ)` : ""}`,
