@@ -365,7 +365,7 @@ export function trendChart(r: ReportModel): Html | null {
   const W = 720;
   const H = 300;
   const left = 44;
-  const right = 110;
+  const right = 170;
   const top = 20;
   const bottom = 40;
   const floor = Math.min(...all) >= 50 ? 50 : 0;
@@ -386,6 +386,20 @@ export function trendChart(r: ReportModel): Html | null {
   const years = hist.years.map((yr, i) =>
     h("text", { x: x(i).toFixed(1), y: H - bottom + 18, "text-anchor": "middle", "font-size": 13 }, yr.yearText),
   );
+  // End labels one under another where the lines end close together (EIT1 92.19, EIT2 93.33, total 93.60).
+  const labelY = new Map<string, number>();
+  const ends = series
+    .map((s) => {
+      const last = s.values.findLastIndex((v) => v !== null);
+      return { id: s.id, last, y: y(s.values[last]!) + 4 };
+    })
+    .sort((a, b) => a.y - b.y);
+  const floorY = new Map<number, number>();
+  for (const e of ends) {
+    const at = Math.max(e.y, (floorY.get(e.last) ?? -Infinity) + 14);
+    labelY.set(e.id, at);
+    floorY.set(e.last, at);
+  }
   const lines = series.map((s, k) => {
     const colour = SERIES_COLOURS[k % SERIES_COLOURS.length]!;
     // A path per run of consecutive years that have the figure: a missing year is a gap, not a zero.
@@ -417,7 +431,7 @@ export function trendChart(r: ReportModel): Html | null {
       ),
       h(
         "text",
-        { x: x(last) + 8, y: (y(s.values[last]!) + 4).toFixed(1), "font-size": 12, fill: colour },
+        { x: x(last) + 8, y: labelY.get(s.id)!.toFixed(1), "font-size": 12, fill: colour },
         `${name} ${s.texts[last]!}`,
       ),
     );
