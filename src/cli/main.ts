@@ -349,8 +349,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     if (command === "report") {
       if (!file) throw new UserError("ต้องระบุไฟล์หรือโฟลเดอร์ / give a workbook, a CSV or a folder: ita report <path>");
       const rules = loadRules(values.rules, io);
-      const { inputFiles, writeReports } = await import("./report.js");
-      const { readHistory } = await import("./history.js");
+      const { inputFiles, readHistory, writeReports } = await import("./report.js");
       const files = inputFiles(file);
       const outDir = values.out ?? "report-output";
       const historyFiles = values.history ? inputFiles(values.history) : [];

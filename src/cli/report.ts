@@ -22,6 +22,9 @@ import { renderHtml, renderSummaryHtml } from "../report/html.js";
 import { buildReport, type Agency, type ReportModel } from "../report/model.js";
 import { compareYears, type History } from "../engine/history.js";
 import { historyYears, noRulesText, type HistoryTable } from "./history.js";
+
+// `--history` reads workbooks with exceljs: it travels in the report chunk, which only `ita report` loads.
+export { readHistory } from "./history.js";
 import { findYearTables } from "../workbook/year-tables.js";
 import { bundledText, loadRulesText } from "../engine/index.js";
 import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";
