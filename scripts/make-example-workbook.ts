@@ -132,7 +132,9 @@ try {
   console.log(`wrote ${DIR}/khlong-phon-2568.xlsx (${buffer.length} bytes, ${rows.length} score rows)`);
   const historyBuffer = Buffer.from(await history.xlsx.writeBuffer());
   writeFileSync(`${DIR}/khlong-phon-history.xlsx`, historyBuffer);
-  console.log(`wrote ${DIR}/khlong-phon-history.xlsx (${historyBuffer.length} bytes: 2568 real, 2566–2567 illustrative)`);
+  console.log(
+    `wrote ${DIR}/khlong-phon-history.xlsx (${historyBuffer.length} bytes: 2568 real, 2566–2567 illustrative)`,
+  );
 } finally {
   globalThis.Date = RealDate;
 }
