@@ -9,7 +9,6 @@ import { evaluateRows, type ScoreProblem } from "../../engine/index.js";
 import { h } from "../dom.js";
 import { narrow, readTable } from "./data.js";
 import { columnLetters, parseCell, splitPlace } from "../../workbook/a1.js";
-import { findHistory } from "./history.js";
 import { renderPartial } from "./partial.js";
 import { placeButton, problemItem } from "./places.js";
 import type { Wizard } from "./wizard.js";
@@ -44,6 +43,8 @@ export async function runCheck(w: Wizard): Promise<void> {
     );
     // Earlier years' sheets, compared with this result (each by its own rules).
     if (w.state.evaluation) {
+      // Loaded on first use: comparing years (and rules-diff) stays out of the pane's start-up bundle.
+      const { findHistory } = await import(/* webpackChunkName: "history" */ "./history.js");
       const found = await findHistory(w, table, rules);
       w.flow.historyFound(found.history, found.notes);
     }
