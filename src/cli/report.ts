@@ -21,6 +21,13 @@ import { agenciesFromCsv } from "./agency-csv.js";
 import { renderHtml, renderSummaryHtml } from "../report/html.js";
 import { buildReport, type Agency } from "../report/model.js";
 import { summaryEntry, type SummaryEntry } from "../report/summary.js";
+import { compareYears, type History } from "../engine/history.js";
+import { historyYears, noRulesText, type HistoryTable } from "./history.js";
+
+// `--history` reads score files: it travels in the report chunk, which only `ita report` loads.
+export { readHistory } from "./history.js";
+import { findYearTables } from "../workbook/year-tables.js";
+import { bundledText, loadRulesText } from "../engine/index.js";
 import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";
 import { findScoreTable, type TableProblem } from "../workbook/score-table.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
@@ -40,6 +47,8 @@ export interface ReportFlags {
   readonly sheet?: string;
   readonly thaiDigits?: boolean;
   readonly published?: PublishedFigures;
+  /** Earlier years' tables (`--history`), compared with each agency's result. */
+  readonly history?: readonly HistoryTable[];
 }
 
 /** One agency's scores, as read from a file. */
@@ -49,6 +58,10 @@ export interface AgencyInput {
   readonly rows: readonly ScoreRow[];
   /** Why these rows cannot be reported (e.g. rows without an agency name); the others go on. */
   readonly problem?: string;
+  /** The fiscal year of these rows, when the workbook holds several years (the latest is reported). */
+  readonly year?: number;
+  /** The workbook's earlier years, compared with this one. */
+  readonly earlier?: readonly HistoryTable[];
 }
 
 /** A file or agency that could not be reported, and why (one message per line). */
@@ -104,6 +117,26 @@ export async function readWorkbookInput(file: string, flags: ReportFlags): Promi
     const found = findScoreTable(sheet);
     if (found.ok) tables.push(found.table);
     else problems.push(...found.problems.filter((p) => p.code !== "empty"));
+  }
+  // A sheet per year, or a year column: the latest year is the report's, the others its history.
+  const byYear = findYearTables(candidates);
+  const distinctYears = new Set(byYear.years.map((t) => t.year));
+  if (
+    distinctYears.size > 1 &&
+    byYear.unnamed.length === 0 &&
+    byYear.years.every((t) => t.table.columns.agency === undefined)
+  ) {
+    const agency = fromFlags(flags) ?? agencies?.[0];
+    if (!agency) {
+      throw new InputError(
+        `${file}: ไม่พบชีต "${AGENCY_SHEET}" (ชื่อหน่วยงาน, อำเภอ, จังหวัด) เพิ่มชีตนี้ หรือระบุ --agency / sheet "${AGENCY_SHEET}" not found (agency name, district, province): add it, or give --agency`,
+      );
+    }
+    const latest = byYear.years.at(-1)!;
+    const earlier = byYear.years
+      .filter((t) => t.year !== latest.year)
+      .map((t) => ({ year: t.year, source: `${basename(file)}!${t.sheet}`, rows: t.rows }));
+    return [{ file, agency, rows: latest.rows, year: latest.year, earlier }];
   }
   if (tables.length > 1) {
     const names = tables.map((t) => `"${t.sheet}"`).join(", ");
@@ -200,6 +233,13 @@ export async function readInput(file: string, flags: ReportFlags): Promise<Agenc
   throw new InputError(`${file}: อ่านได้เฉพาะ .xlsx และ .csv / only .xlsx and .csv files can be read`);
 }
 
+/** A bundled year's rules, for a workbook whose latest year is not the rules given. */
+function yearRules(year: number): CompiledRules | undefined {
+  const text = bundledText(year);
+  const loaded = text === undefined ? undefined : loadRulesText(text);
+  return loaded?.ok ? loaded.compiled : undefined;
+}
+
 export interface Progress {
   /** Called after each file read or agency written: done of total, and what just happened. */
   step(done: number, total: number, label: string): void;
@@ -216,6 +256,8 @@ export interface ReportRun {
   /** Agencies read and scored but not written because the run was stopped (SIGINT/SIGTERM). */
   readonly notWritten: readonly string[];
   readonly interrupted: boolean;
+  /** What the reader should know but is not a failure: earlier years left out of a comparison, and why. */
+  readonly notes: readonly string[];
 }
 
 export interface ReportOptions {
@@ -231,6 +273,8 @@ interface Ready {
   /** How the agency is named in a failure: the file, and the agency when the file holds several. */
   readonly label: string;
   readonly input: AgencyInput;
+  /** The rules of the year it is reported for (a workbook of several years: its latest). */
+  readonly rules: CompiledRules;
   readonly xlsxPath: string;
   readonly htmlPath: string;
 }
@@ -294,8 +338,10 @@ export async function writeReports(
 
   // 2. Name every agency (before scoring: names depend on the inputs alone) and refuse any
   // output that would replace an input, before anything is written.
+  const notes: string[] = [];
   const names = new NameAllocator(["summary"]);
-  const ready: Ready[] = [];
+  // An agency's entry is let go (null) once written, so its score rows can be collected.
+  const ready: (Ready | null)[] = [];
   for (const { file, inputs } of read) {
     if (flags.published && (files.length > 1 || inputs.filter((i) => !i.problem).length > 1)) {
       // One agency's published figures checked against another's would be false findings.
@@ -311,11 +357,18 @@ export async function writeReports(
         failures.push({ file: basename(file), message: input.problem });
         continue;
       }
+      // A workbook of several years reports its latest by that year's rules.
+      const own = input.year === undefined || input.year === rules.model.year ? rules : yearRules(input.year);
+      if (!own) {
+        failures.push({ file: basename(file), message: noRulesText(input.year!) });
+        continue;
+      }
       const name = names.next(input.agency.name);
       ready.push({
         file,
         label: `${basename(file)}${inputs.length > 1 ? ` (${input.agency.name})` : ""}`,
         input,
+        rules: own,
         xlsxPath: join(outDir, `${name}.xlsx`),
         htmlPath: join(outDir, `${name}.html`),
       });
@@ -325,7 +378,7 @@ export async function writeReports(
   const withSummary = ready.length + failures.length > 1;
   const summaryPaths = [join(outDir, "summary.xlsx"), join(outDir, "summary.html")];
   inputsRead.refuseOverwrites([
-    ...ready.flatMap((r) => [r.xlsxPath, r.htmlPath]),
+    ...ready.flatMap((r) => (r ? [r.xlsxPath, r.htmlPath] : [])),
     ...(withSummary ? summaryPaths : []),
   ]);
 
@@ -343,13 +396,21 @@ export async function writeReports(
     if (stopped()) break;
     const r = ready[next]!;
     const agency = r.input.agency;
-    const outcome = evaluateRows(rules, r.input.rows);
+    const outcome = evaluateRows(r.rules, r.input.rows);
     if (!outcome.ok) {
       failures.push({ file: r.label, message: notComputed(outcome.problems) });
     } else {
-      const report = buildReport(outcome.evaluation, rules.model, agency, {
+      let history: History | undefined;
+      const earlier = [...(r.input.earlier ?? []), ...(flags.history ?? [])];
+      if (earlier.length > 0) {
+        const h = historyYears(agency.name, { rules: r.rules, rows: r.input.rows }, earlier);
+        notes.push(...h.notes);
+        if (h.years.length > 1) history = compareYears(h.years);
+      }
+      const report = buildReport(outcome.evaluation, r.rules.model, agency, {
         thaiDigits: flags.thaiDigits,
         published: flags.published,
+        history,
       });
       try {
         await writeTogether(outDir, [
@@ -362,10 +423,11 @@ export async function writeReports(
         failures.push({ file: agency.name, message: explain(e, r.xlsxPath) });
       }
     }
-    ready[next] = DONE;
+    ready[next] = null;
     if (ready.length > 1) progress.step(next + 1, ready.length, `→ ${agency.name}`);
   }
   for (const r of ready.slice(next)) {
+    if (!r) continue;
     notWritten.push(r.input.agency.name);
     failures.push({
       file: r.input.agency.name,
@@ -384,14 +446,5 @@ export async function writeReports(
     }
   }
   progress.end();
-  return { written, reports, failures, skipped, notWritten, interrupted: stopped() };
+  return { written, reports, failures, skipped, notWritten, interrupted: stopped(), notes };
 }
-
-/** Put in place of an agency once written, so its score rows can be collected. */
-const DONE: Ready = {
-  file: "",
-  label: "",
-  input: { file: "", agency: { name: "" }, rows: [] },
-  xlsxPath: "",
-  htmlPath: "",
-};

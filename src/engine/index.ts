@@ -35,3 +35,16 @@ export { summarise, type PartialSummary, type Summary } from "./summary.js";
 export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";
 export { figure, passes } from "./publish.js";
 export { itemWorths, type ItemWorth } from "./worth.js";
+export {
+  compareYears,
+  criteriaChanges,
+  type CriteriaNote,
+  type History,
+  type HistoryCell,
+  type HistoryRow,
+  type HistoryYear,
+  type RatingHistory,
+  type RatingMove,
+  type YearScores,
+  type YearStatus,
+} from "./history.js";
