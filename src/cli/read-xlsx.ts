@@ -162,6 +162,20 @@ class SheetScanner {
     private readonly look: Lookups,
   ) {}
 
+  /** Rows of a table mostly have the same kinds ("string, string, number"): one frozen copy each. */
+  private readonly kindRows = new Map<string, readonly CellKind[]>();
+
+  private sharedKinds(kr: readonly CellKind[]): readonly CellKind[] {
+    const key = kr.join(",");
+    let shared = this.kindRows.get(key);
+    if (!shared) {
+      shared = Object.freeze(kr.slice());
+      // A sheet of ever-different rows keeps its own copies rather than a growing table.
+      if (this.kindRows.size < 1000) this.kindRows.set(key, shared);
+    }
+    return shared;
+  }
+
   private endRow(): void {
     if (this.vr.length === 0) return;
     while (this.values.length < this.rowNumber - 1) {
@@ -169,9 +183,9 @@ class SheetScanner {
       this.kinds.push(NO_CELLS);
     }
     // Kept as exact-length copies: an array grown by push holds room for 17 cells, and a
-    // province's sheet has 300,000 rows of four.
+    // province's sheet has 300,000 rows of four; their kinds are shared (sharedKinds).
     this.values.push(this.vr.slice());
-    this.kinds.push(this.kr.slice());
+    this.kinds.push(this.sharedKinds(this.kr));
     this.vr.length = 0;
     this.kr.length = 0;
   }

@@ -38,6 +38,7 @@ import { readTextFile } from "./text-file.js";
 import { capped, explain, InputError } from "./errors.js";
 import { NameAllocator } from "./file-name.js";
 import { InputSet, prepareOutputFolder, writeTogether } from "./output-files.js";
+import { packRows, unpackRows, type PackedRows } from "./packed-rows.js";
 
 export interface ReportFlags {
   readonly agency?: string;
@@ -267,12 +268,20 @@ export interface ReportOptions {
   readonly alsoRead?: readonly string[];
 }
 
+/** An agency as held between reading and writing: its score rows packed (packed-rows.ts). */
+type HeldInput = Omit<AgencyInput, "rows"> & { readonly packed: PackedRows };
+
+function held(input: AgencyInput): HeldInput {
+  const { rows, ...rest } = input;
+  return { ...rest, packed: packRows(rows) };
+}
+
 /** An agency to report: its scores and the file names chosen for it. */
 interface Ready {
   readonly file: string;
   /** How the agency is named in a failure: the file, and the agency when the file holds several. */
   readonly label: string;
-  readonly input: AgencyInput;
+  readonly input: HeldInput;
   /** The rules of the year it is reported for (a workbook of several years: its latest). */
   readonly rules: CompiledRules;
   readonly xlsxPath: string;
@@ -292,10 +301,10 @@ function notComputed(problems: readonly Parameters<typeof describeProblem>[0][])
 /**
  * Build and write every agency's report; failures are collected, never thrown, except
  * an output that would overwrite an input, which stops the run before anything is written.
- * Three passes: read every input (only score rows are kept, so a folder of many
- * workbooks costs little memory), name every agency and check no name is an input's,
- * then score, render and write one agency at a time, keeping only its summary entry,
- * so memory does not grow with the number of agencies beyond their score rows.
+ * Three passes: read every input (only score rows are kept, packed, so a folder of many
+ * workbooks or a province's workbook costs little memory), name every agency and check
+ * no name is an input's, then score, render and write one agency at a time, keeping only
+ * its summary entry, so memory grows with the agencies by their packed rows only.
  */
 export async function writeReports(
   files: readonly string[],
@@ -313,12 +322,12 @@ export async function writeReports(
   for (const f of options.alsoRead ?? []) inputsRead.add(f);
 
   // 1. Read.
-  const read: { file: string; inputs: AgencyInput[] }[] = [];
+  const read: { file: string; inputs: HeldInput[] }[] = [];
   let done = 0;
   for (const file of files) {
     if (stopped()) break;
     try {
-      const inputs = await readInput(file, flags);
+      const inputs = (await readInput(file, flags)).map(held);
       inputsRead.add(file);
       if (file.toLowerCase().endsWith(".csv")) inputsRead.add(join(dirname(file), "agency.csv"));
       read.push({ file, inputs });
@@ -396,14 +405,15 @@ export async function writeReports(
     if (stopped()) break;
     const r = ready[next]!;
     const agency = r.input.agency;
-    const outcome = evaluateRows(r.rules, r.input.rows);
+    const rows = unpackRows(r.input.packed);
+    const outcome = evaluateRows(r.rules, rows);
     if (!outcome.ok) {
       failures.push({ file: r.label, message: notComputed(outcome.problems) });
     } else {
       let history: History | undefined;
       const earlier = [...(r.input.earlier ?? []), ...(flags.history ?? [])];
       if (earlier.length > 0) {
-        const h = historyYears(agency.name, { rules: r.rules, rows: r.input.rows }, earlier);
+        const h = historyYears(agency.name, { rules: r.rules, rows }, earlier);
         notes.push(...h.notes);
         if (h.years.length > 1) history = compareYears(h.years);
       }
