@@ -39,6 +39,10 @@ import { capped, explain, InputError } from "./errors.js";
 import { NameAllocator } from "./file-name.js";
 import { InputSet, prepareOutputFolder, writeTogether } from "./output-files.js";
 import { packRows, unpackRows, type PackedRows } from "./packed-rows.js";
+import { collectGarbage } from "./collect.js";
+
+/** Agencies written between full garbage collections (collect.ts): a few milliseconds each. */
+const COLLECT_EVERY = 250;
 
 export interface ReportFlags {
   readonly agency?: string;
@@ -96,6 +100,8 @@ function agencySheet(sheets: readonly RangeData[], file: string): readonly Agenc
 
 export async function readWorkbookInput(file: string, flags: ReportFlags): Promise<AgencyInput[]> {
   const { sheets } = await readXlsx(file);
+  // Reading the XML left much garbage: collected before the rows are built beside the grid.
+  collectGarbage();
   if (sheets.length > 0 && sheets.every((s) => isOwnSheet(s.sheet))) {
     throw new OwnOutput(
       `${file}: เป็นรายงานที่ ita เขียนไว้ ไม่ใช่ตารางคะแนน / this is a report written by ita, not a score table`,
@@ -331,6 +337,8 @@ export async function writeReports(
       inputsRead.add(file);
       if (file.toLowerCase().endsWith(".csv")) inputsRead.add(join(dirname(file), "agency.csv"));
       read.push({ file, inputs });
+      // The file's grid and row objects are garbage now: collect so the heap limit comes back down.
+      collectGarbage();
     } catch (e) {
       // Our own earlier report is replaced like any output; every other file is the user's.
       if (e instanceof OwnOutput && files.length > 1) skipped.push(basename(file));
@@ -434,6 +442,7 @@ export async function writeReports(
       }
     }
     ready[next] = null;
+    if ((next + 1) % COLLECT_EVERY === 0) collectGarbage();
     if (ready.length > 1) progress.step(next + 1, ready.length, `→ ${agency.name}`);
   }
   for (const r of ready.slice(next)) {
