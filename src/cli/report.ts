@@ -333,7 +333,11 @@ export async function writeReports(
   for (const file of files) {
     if (stopped()) break;
     try {
-      const inputs = (await readInput(file, flags)).map(held);
+      // Packed one agency at a time, each agency's row objects let go as it is packed.
+      const rowsRead: (AgencyInput | HeldInput)[] = await readInput(file, flags);
+      collectGarbage();
+      for (let i = 0; i < rowsRead.length; i++) rowsRead[i] = held(rowsRead[i] as AgencyInput);
+      const inputs = rowsRead as HeldInput[];
       inputsRead.add(file);
       if (file.toLowerCase().endsWith(".csv")) inputsRead.add(join(dirname(file), "agency.csv"));
       read.push({ file, inputs });
