@@ -120,13 +120,15 @@ export async function readWorkbookInput(file: string, flags: ReportFlags): Promi
   }
   const problems: TableProblem[] = [];
   const tables = [];
+  const foundIn = new Map<RangeData, ReturnType<typeof findScoreTable>>();
   for (const sheet of candidates) {
     const found = findScoreTable(sheet);
+    foundIn.set(sheet, found);
     if (found.ok) tables.push(found.table);
     else problems.push(...found.problems.filter((p) => p.code !== "empty"));
   }
   // A sheet per year, or a year column: the latest year is the report's, the others its history.
-  const byYear = findYearTables(candidates);
+  const byYear = findYearTables(candidates, (sheet) => foundIn.get(sheet) ?? findScoreTable(sheet));
   const distinctYears = new Set(byYear.years.map((t) => t.year));
   if (
     distinctYears.size > 1 &&

@@ -59,15 +59,20 @@ function byYearColumn(data: RangeData, table: ScoreTable): YearTable[] | undefin
 /**
  * Every year's score table in these sheets: by a year column, else by the sheet's name.
  * Sheets whose table names no year are left out (`unnamed`), as are sheets without a table.
+ * `find` lets a caller that has already found the sheets' tables share them (a province's
+ * 300,000 rows are then built once, not twice).
  */
-export function findYearTables(sheets: readonly RangeData[]): {
+export function findYearTables(
+  sheets: readonly RangeData[],
+  find: (data: RangeData) => ReturnType<typeof findScoreTable> = findScoreTable,
+): {
   readonly years: readonly YearTable[];
   readonly unnamed: readonly ScoreTable[];
 } {
   const years: YearTable[] = [];
   const unnamed: ScoreTable[] = [];
   for (const data of sheets) {
-    const found = findScoreTable(data);
+    const found = find(data);
     if (!found.ok) continue;
     const grouped = byYearColumn(data, found.table);
     if (grouped) {
