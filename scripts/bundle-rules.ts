@@ -8,8 +8,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseRules } from "../src/dsl/index.js";
-import { scoringPart } from "../src/dsl/model.js";
+import { parseRules, scoringPart } from "../src/dsl/index.js";
 
 /**
  * JSON has no Infinity (open rating ranges), NaN or -0: they are written as the
@@ -59,7 +58,7 @@ export function renderScoring(rulesDir: string): string {
   return [
     HEADER,
     "",
-    'import type { ScoringModel } from "../dsl/model.js";',
+    'import type { ScoringModel } from "../dsl/runtime.js";',
     "",
     "/** The bundled years' checked models without texts, by fiscal year: the custom functions score with these. */",
     "export const SCORING_MODELS: Readonly<Record<string, ScoringModel>> = {",

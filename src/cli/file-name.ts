@@ -5,7 +5,7 @@
  * an emoji is never split, no character Windows forbids, no name Windows reserves
  * (CON, NUL, COM1 …), no trailing dot or space, and no two agencies on one name.
  */
-import { cutGraphemes } from "../dsl/text-position.js";
+import { cutGraphemes } from "../dsl/runtime.js";
 
 /** Bytes left for the name itself: 255 (the usual limit) less the extension, a "(n)" and a temporary suffix. */
 export const MAX_NAME_BYTES = 200;

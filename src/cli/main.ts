@@ -5,9 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseRules, formatDiagnostic } from "../dsl/index.js";
-import { format } from "../dsl/format.js";
-import { formatFixed } from "../dsl/precision.js";
+import { parseRules, formatDiagnostic, format, formatFixed } from "../dsl/index.js";
 import {
   audit,
   bundledText,

@@ -3,8 +3,7 @@
  * the rules and list every published figure the rules do not reproduce within the
  * rounding of the inputs, and every wrong label (pass/fail, rating).
  */
-import { roundHalfUp } from "../dsl/precision.js";
-import type { RulesModel } from "../dsl/model.js";
+import { roundHalfUp, type RulesModel } from "../dsl/runtime.js";
 import type { Evaluation, PartialEvaluation } from "./evaluate.js";
 import { passes } from "./publish.js";
 

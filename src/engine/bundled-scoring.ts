@@ -5,7 +5,7 @@
  * carries neither Chevrotain nor question texts, guidance and plans, and the first
  * recalculation for a bundled year only compiles slots (once per year).
  */
-import type { ScoringModel } from "../dsl/model.js";
+import type { ScoringModel } from "../dsl/runtime.js";
 import { SCORING_MODELS } from "../rules/scoring.js";
 import { compile, type CompiledRules } from "./compile.js";
 import { arabicDigits } from "./values.js";

@@ -1,22 +1,12 @@
 /**
- * The scoring engine's front door, for the command line, the custom functions,
- * the task pane and the report. Presentation code calls these and never scores
- * anything itself.
+ * The scoring engine's front door, for the command line, the task pane and the
+ * report: everything in scoring.ts (re-exported below) plus the rules texts and
+ * their loading (which bring the parser), the audit of published figures, the
+ * many-agencies summary, what each item is worth and the difference between two
+ * rules files. Presentation code calls these and never scores anything itself.
+ * Outside src/engine only this file and scoring.ts are imported (eslint.config.js).
  */
-export { compile, type CompiledRules } from "./compile.js";
-export {
-  evaluate,
-  evaluateRows,
-  readScores,
-  type Evaluation,
-  type EvaluationOutcome,
-  type Figure,
-  type IndicatorResult,
-  type PartialEvaluation,
-  type ScoreRow,
-  type ToolResult,
-} from "./evaluate.js";
-export { gapRows, rate, type RatingOutcome, type Shortfall } from "./rating.js";
+export * from "./scoring.js";
 export {
   audit,
   jsonPath,
@@ -25,12 +15,8 @@ export {
   type PublishedFigures,
   type PublishedProblem,
 } from "./audit.js";
-export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
-export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";
 export { bundledText, loadRulesText, type LoadedRules } from "./rules-registry.js";
-export { bundledScoring, bundledYear, bundledYears, latestYear } from "./bundled-scoring.js";
-export { readNumber, normaliseKey, normaliseTool, isBlank, excelTrim, type CellValue } from "./values.js";
 export { summarise, type PartialSummary, type Summary } from "./summary.js";
 export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";
-export { figure, passes } from "./publish.js";
 export { itemWorths, type ItemWorth } from "./worth.js";
+export { diffRules } from "./rules-diff.js";

@@ -6,8 +6,7 @@
  * the task pane and the editor; the custom functions score bundled years from
  * their precompiled models (bundled-scoring.ts) and never load this module.
  */
-import { parseRules } from "../dsl/index.js";
-import type { Diagnostic } from "../dsl/diagnostics.js";
+import { parseRules, type Diagnostic } from "../dsl/index.js";
 import { BUNDLED_RULES } from "../rules/bundled.js";
 import { compile, type CompiledRules } from "./compile.js";
 import { bundledYear } from "./bundled-scoring.js";

@@ -27,10 +27,16 @@
  *   value (an entity, a formatted number) is reported with what it holds.
  * - Output blanks are "" (Excel shows null inside an array as 0).
  */
-import type { ScoringModel } from "../dsl/model.js";
-import { findQuestion, scaleFor } from "../engine/answers.js";
-import type { ScoreRow } from "../engine/evaluate.js";
-import { excelTrim, isBlank, readNumber, type CellValue } from "../engine/values.js";
+import type { ScoringModel } from "../dsl/runtime.js";
+import {
+  findQuestion,
+  scaleFor,
+  type ScoreRow,
+  excelTrim,
+  isBlank,
+  readNumber,
+  type CellValue,
+} from "../engine/scoring.js";
 import { excelError, rowPlace } from "./excel-errors.js";
 
 /** Blank, or the 0 some platforms pass for an empty cell. Only used for deciding whole blank rows. */

@@ -4,7 +4,7 @@
  * #VALUE! for a cell or argument that cannot be read, #N/A for something that
  * does not exist (unknown rules, tool, indicator or question; scores missing).
  */
-import { describeProblem, type ScoreProblem } from "../engine/errors.js";
+import { describeProblem, type ScoreProblem } from "../engine/scoring.js";
 
 export type ErrorKind = "invalidValue" | "notAvailable";
 

@@ -8,13 +8,26 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes mixed cells; the metadata needs `any`. */
 // Engine modules, not the engine's front door: the front door also offers the rules
 // texts and the parser, which the functions' bundle must not carry (rules.ts).
-import type { ScoringModel } from "../dsl/model.js";
-import { answerPosition, findQuestion, scaleFor, scoreAnswers } from "../engine/answers.js";
-import type { CompiledRules } from "../engine/compile.js";
-import { evaluateRows, type Evaluation, type PartialEvaluation, type ToolResult } from "../engine/evaluate.js";
-import { figure, passes } from "../engine/publish.js";
-import { gapRows, rate } from "../engine/rating.js";
-import { normaliseKey, normaliseTool, readNumber, type CellValue } from "../engine/values.js";
+import type { ScoringModel } from "../dsl/runtime.js";
+import {
+  answerPosition,
+  findQuestion,
+  scaleFor,
+  scoreAnswers,
+  type CompiledRules,
+  evaluateRows,
+  type Evaluation,
+  type PartialEvaluation,
+  type ToolResult,
+  figure,
+  passes,
+  gapRows,
+  rate,
+  normaliseKey,
+  normaliseTool,
+  readNumber,
+  type CellValue,
+} from "../engine/scoring.js";
 import {
   asMatrix,
   cellsOf,

@@ -5,7 +5,7 @@
  * bundle does not import this module, and imports it on demand only if workbook
  * rules are asked for before the pane registered any.
  */
-import { loadRulesText } from "../engine/rules-registry.js";
+import { loadRulesText } from "../engine/index.js";
 import * as registry from "./rules.js";
 
 registry.useRulesCompiler(loadRulesText);

@@ -12,11 +12,15 @@
  * This module's state is shared by the functions and the task pane because the
  * shared runtime loads one page with one webpack runtime (`runtimeChunk: "single"`).
  */
-import type { Diagnostic } from "../dsl/diagnostics.js";
-import type { ScoringModel } from "../dsl/model.js";
-import { bundledScoring, bundledYear, latestYear } from "../engine/bundled-scoring.js";
-import type { CompiledRules } from "../engine/compile.js";
-import { isBlank, normaliseKey } from "../engine/values.js";
+import type { Diagnostic, ScoringModel } from "../dsl/runtime.js";
+import {
+  bundledScoring,
+  bundledYear,
+  latestYear,
+  type CompiledRules,
+  isBlank,
+  normaliseKey,
+} from "../engine/scoring.js";
 import { excelError } from "./excel-errors.js";
 
 interface Saved {

@@ -6,7 +6,7 @@
  * holds many agencies.
  */
 import { columnLetters } from "../workbook/a1.js";
-import { arabicDigits, isBlank, type CellValue } from "../engine/values.js";
+import { arabicDigits, isBlank, type CellValue } from "../engine/scoring.js";
 import type { Agency } from "./model.js";
 
 export const AGENCY_SHEET = "หน่วยงาน";

@@ -6,10 +6,17 @@
  * rating bands, guidance, plan templates) comes from the rules model. Nothing here
  * scores, rounds or rates anything itself.
  */
-import type { Condition, Indicator, Label, Question, RulesModel } from "../dsl/model.js";
-import { formatFixed, toThaiDigits, unitsToText } from "../dsl/precision.js";
-import { audit, passes, type Evaluation, type PublishedFigures } from "../engine/index.js";
-import type { QuestionResult } from "../engine/evaluate.js";
+import {
+  type Condition,
+  type Indicator,
+  type Label,
+  type Question,
+  type RulesModel,
+  formatFixed,
+  toThaiDigits,
+  unitsToText,
+} from "../dsl/runtime.js";
+import { audit, passes, type Evaluation, type PublishedFigures, type QuestionResult } from "../engine/index.js";
 
 export interface Agency {
   /** ชื่อหน่วยงาน, e.g. "เทศบาลตำบลคลองพน". */

@@ -4,9 +4,7 @@
  * are registered with the custom functions as they are read, so `=ITA.*(…, "name")`
  * formulas the wizard writes resolve. Also: the rating bands in words (dsl/describe.ts).
  */
-import { describeBand } from "../dsl/describe.js";
-import type { Diagnostic } from "../dsl/diagnostics.js";
-import type { ProvisionalKind, RulesModel } from "../dsl/model.js";
+import { describeBand, type Diagnostic, type ProvisionalKind, type RulesModel } from "../dsl/runtime.js";
 import { bundledText, bundledYears, loadRulesText, type CompiledRules } from "../engine/index.js";
 import type { WorkbookPort } from "../workbook/port.js";
 import { RulesStore } from "../workbook/rules-store.js";

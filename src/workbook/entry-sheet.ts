@@ -4,7 +4,7 @@
  * header is one findScoreTable recognises, so the sheet feeds the Check step as it is.
  */
 import { numberFormatFor } from "./a1.js";
-import { questionsOf, type RulesModel } from "../dsl/model.js";
+import { questionsOf, type RulesModel } from "../dsl/runtime.js";
 import type { CellWrite, SheetSpec } from "./port.js";
 import { safeSheetName } from "./results-sheet.js";
 

@@ -16,7 +16,7 @@
  * never replaced: another name is offered instead.
  * The entry sheet (กรอกคะแนน …) is input and is not listed.
  */
-import { cutGraphemes } from "../dsl/text-position.js";
+import { cutGraphemes } from "../dsl/runtime.js";
 import type { WorkbookPort } from "./port.js";
 
 export const OWN_SHEET_PREFIXES = ["ผลการประเมิน", "รายงาน", "แผนพัฒนา", "สรุป"] as const;

@@ -8,7 +8,7 @@
  * engine's value is cached with each formula for adapters that cannot compute.
  * Nothing here scores: the cached values come from the engine's Evaluation.
  */
-import { cutGraphemes } from "../dsl/text-position.js";
+import { cutGraphemes } from "../dsl/runtime.js";
 import { gapRows, type Evaluation } from "../engine/index.js";
 import { cellA1, numberFormatFor } from "./a1.js";
 import type { CellWrite, SheetSpec } from "./port.js";

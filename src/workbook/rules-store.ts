@@ -26,9 +26,7 @@
  * Import and export of `.ita` files stay on the machine: a browser file input and a
  * download through a Blob URL; nothing is sent anywhere.
  */
-import { parseRules } from "../dsl/index.js";
-import type { Diagnostic } from "../dsl/diagnostics.js";
-import { toThaiDigits } from "../dsl/precision.js";
+import { parseRules, type Diagnostic, toThaiDigits } from "../dsl/index.js";
 import { bundledText } from "../engine/index.js";
 // Registering through register-rules.js hands the parser to the functions (their bundle has none).
 import { registerWorkbookRules, registerWorkbookRulesLazily } from "../functions/register-rules.js";

@@ -6,8 +6,7 @@
  * cell ("Sheet!C7"), so the engine's problems name the cell the user must fix.
  * Nothing here scores: the Check step hands the rows to the engine (evaluateRows, whose problems are the checks).
  */
-import type { ScoreRow } from "../engine/index.js";
-import { arabicDigits, excelTrim, isBlank, type CellValue } from "../engine/values.js";
+import { type ScoreRow, arabicDigits, excelTrim, isBlank, type CellValue } from "../engine/index.js";
 import { cellA1, columnLetters, formulaRef, intersects, parseCell, parseRange, place, rangeA1 } from "./a1.js";
 import type { RangeData } from "./port.js";
 
@@ -314,7 +313,7 @@ export function agenciesIn(table: ScoreTable): string[] {
   return [...seen];
 }
 
-export { excelTrim } from "../engine/values.js";
+export { excelTrim } from "../engine/scoring.js";
 
 function tidyAgency(name: string | undefined): string {
   return excelTrim(name ?? "");

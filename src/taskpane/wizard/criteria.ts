@@ -3,7 +3,7 @@
  * (a native radio group: arrow keys move, Space selects), and see the chosen
  * rules' tools with weights, the pass mark and the rating bands at a glance.
  */
-import type { RulesModel } from "../../dsl/model.js";
+import type { RulesModel } from "../../dsl/runtime.js";
 import { h, uid } from "../dom.js";
 import { isProvisionalTool, provenanceOf, ratingRows, type RulesChoice } from "../rules-source.js";
 import { RulesStore } from "../../workbook/rules-store.js";

@@ -6,7 +6,7 @@
  * the tables. The results sheet is written through write.ts (table re-read, names
  * from the add-in's index, asked before replacing, read back after writing).
  */
-import { formatFixed } from "../../dsl/precision.js";
+import { formatFixed } from "../../dsl/runtime.js";
 import type { Evaluation, Shortfall } from "../../engine/index.js";
 import { buildResultsSheet } from "../../workbook/results-sheet.js";
 import type { PlannedSheet } from "../../workbook/own-sheets.js";

@@ -6,7 +6,7 @@
  * render themselves (criteria.ts, data.ts, check.ts, results.ts, report.ts) and
  * request transitions through `flow`; scoring is the engine's.
  */
-import { formatFixed } from "../../dsl/precision.js";
+import { formatFixed } from "../../dsl/runtime.js";
 import { CHOICE_DATA } from "../choices.js";
 import { RulesStore } from "../../workbook/rules-store.js";
 import type { PaneContext } from "../context.js";
