@@ -5,6 +5,7 @@
  * built only through `h()`, which escapes every text and attribute value, so an
  * agency name or a rules text containing "<" or "&" is shown, never interpreted.
  */
+import { indicatorColumns } from "../engine/index.js";
 import { HEADINGS, type ReportIndicator, type ReportModel } from "./model.js";
 import { SUMMARY_HEADINGS, sortForSummary, weakestText } from "./summary.js";
 
@@ -330,7 +331,7 @@ function results(r: ReportModel): Html {
     h("h3", null, "การวิเคราะห์ผลการประเมินจำแนกตามตัวชี้วัด ", h("span", { class: "en" }, "By indicator")),
     chart(r),
     table(
-      r.principles.pass ? HEADINGS.indicatorTable : HEADINGS.indicatorTable.slice(0, 4),
+      indicatorColumns(Boolean(r.principles.pass)),
       r.indicators.map((i) =>
         h(
           "tr",

@@ -158,15 +158,12 @@ export interface ReportModel {
   readonly audit?: readonly Label[];
 }
 
-/** Column headings shared by every renderer, Thai first with English beside it. */
+/**
+ * Column headings shared by every renderer, Thai first with English beside it. The
+ * indicator table's are the engine's (`indicatorColumns`), one definition with
+ * ITA.INDICATORS, the results sheet and `ita score`.
+ */
 export const HEADINGS = {
-  indicatorTable: [
-    { th: "ตัวชี้วัด", en: "No." },
-    { th: "เครื่องมือการประเมิน", en: "Tool" },
-    { th: "ประเด็น", en: "Indicator" },
-    { th: "คะแนน", en: "Score" },
-    { th: "ผลการประเมิน", en: "Result" },
-  ],
   questionTable: [
     { th: "ประเด็นข้อคำถาม", en: "Question" },
     { th: "คะแนน", en: "Score" },

@@ -5,6 +5,7 @@
  * Report step writes these through the workbook port; the command line's .xlsx
  * (xlsx.ts) is written from the very same specs, so both look alike.
  */
+import { INDICATOR_HEADINGS, indicatorColumns } from "../engine/index.js";
 import { columnLetters, numberFormatFor } from "../workbook/a1.js";
 import type { CellWrite, FormatSpec, SheetSpec } from "../workbook/port.js";
 import { HEADINGS, type ReportModel } from "./model.js";
@@ -85,8 +86,8 @@ function resultsSheet(r: ReportModel): ReportSheet {
   // Rules without a pass mark have neither the result nor the pass-mark column.
   const pass = r.principles.pass;
   const indHead = pass
-    ? push(...HEADINGS.indicatorTable.map(headText), "เกณฑ์ผ่าน\nPass mark")
-    : push(...HEADINGS.indicatorTable.slice(0, 4).map(headText));
+    ? push(...[...indicatorColumns(true), INDICATOR_HEADINGS.passMark].map(headText))
+    : push(...indicatorColumns(false).map(headText));
   const lastCol = pass ? 5 : 3;
   formats.push(headerFormat(indHead, lastCol + 1));
   for (const i of r.indicators) {

@@ -9,7 +9,7 @@
  * Nothing here scores: the cached values come from the engine's Evaluation.
  */
 import { cutGraphemes } from "../dsl/runtime.js";
-import { gapRows, type Evaluation } from "../engine/index.js";
+import { gapRows, INDICATOR_HEADINGS, indicatorColumns, type Evaluation } from "../engine/index.js";
 import { cellA1, numberFormatFor } from "./a1.js";
 import type { CellWrite, SheetSpec } from "./port.js";
 import { tableFormula, type ScoreTable } from "./score-table.js";
@@ -35,8 +35,6 @@ export interface ResultsLayout {
   readonly ratingCell: string;
   readonly gapCell: string;
 }
-
-export const RESULT_COLUMNS = ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน", "เกณฑ์ผ่าน"] as const;
 
 /**
  * Excel sheet names: at most 31 characters (UTF-16 units), none of []:*?/\ . A long
@@ -82,10 +80,11 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
     `${e.rules.name.en || "ITA results"} · ข้อมูลจาก / data: ${table.sheet}!${table.range} · เกณฑ์ / rules: ${rulesName}`,
   );
   push();
+  // The engine's headings (one definition with ITA.INDICATORS, the report and `ita score`), in Thai as the seed prints them.
   const header =
     threshold === undefined
-      ? push(...RESULT_COLUMNS.slice(0, 4))
-      : push(...RESULT_COLUMNS.slice(0, 5), `${RESULT_COLUMNS[5]} (${threshold})`);
+      ? push(...indicatorColumns(false).map((c) => c.th))
+      : push(...indicatorColumns(true).map((c) => c.th), `${INDICATOR_HEADINGS.passMark.th} (${threshold})`);
   const firstIndicator = rows.length + 1;
   for (const ind of e.indicators) {
     const r = rows.length + 1;

@@ -151,7 +151,7 @@ describe("task-pane wizard (preview, Chromium)", function () {
     assert.equal(row(cells, "ระดับผลการประเมิน")[3], "ผ่านดี");
     assert.deepEqual(cells.find((r) => r[0] === "ตัวชี้วัด")?.slice(0, 5), [
       "ตัวชี้วัด",
-      "เครื่องมือ",
+      "เครื่องมือการประเมิน",
       "ประเด็น",
       "คะแนน",
       "ผลการประเมิน",

@@ -29,7 +29,7 @@ describe("the results sheet the wizard writes", () => {
   it("lays out the indicator table with the seed report's headings", () => {
     assert.deepEqual(rows[layout.indicatorRows.first - 2]!.slice(0, 5), [
       "ตัวชี้วัด",
-      "เครื่องมือ",
+      "เครื่องมือการประเมิน",
       "ประเด็น",
       "คะแนน",
       "ผลการประเมิน",

@@ -8,6 +8,7 @@
  */
 import { formatFixed } from "../../dsl/runtime.js";
 import type { Evaluation, Shortfall } from "../../engine/index.js";
+import { INDICATOR_HEADINGS as H } from "../../engine/scoring.js";
 import { buildResultsSheet } from "../../workbook/results-sheet.js";
 import type { PlannedSheet } from "../../workbook/own-sheets.js";
 import { h, uid } from "../dom.js";
@@ -220,10 +221,11 @@ export function renderResults(w: Wizard): HTMLElement {
       ? t(`คะแนนรายตัวชี้วัด (เกณฑ์ผ่าน ${mark.threshold})`, `Scores by indicator (pass mark ${mark.threshold})`)
       : t("คะแนนรายตัวชี้วัด", "Scores by indicator"),
     [
-      { text: t("ตัวชี้วัด", "Indicator") },
-      { text: t("ประเด็น", "Issue") },
-      { text: t("คะแนน", "Score"), num: true },
-      ...(mark ? [{ text: t("ผลการประเมิน", "Result") }] : []),
+      // The engine's headings (one definition with the results sheet and the report); no tools column at 320 px.
+      { text: t(H.id.th, H.id.en) },
+      { text: t(H.name.th, H.name.en) },
+      { text: t(H.score.th, H.score.en), num: true },
+      ...(mark ? [{ text: t(H.result.th, H.result.en) }] : []),
     ],
     e.indicators.map((i) => [
       { text: i.id, header: true },
