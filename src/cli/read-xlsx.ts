@@ -48,7 +48,7 @@ const NO_CELLS: readonly never[] = Object.freeze([]);
  * last non-empty cell and an empty row is the shared empty row, so a stray value or a
  * formatted cell at XFD1048576 costs one row, not the 17 billion cells of the used range.
  */
-export function worksheetRange(ws: ExcelJS.Worksheet): RangeData {
+function worksheetRange(ws: ExcelJS.Worksheet): RangeData {
   const values: (readonly CellValue[])[] = [];
   const kinds: (readonly CellKind[])[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {

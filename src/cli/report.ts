@@ -156,7 +156,7 @@ export async function readWorkbookInput(file: string, flags: ReportFlags): Promi
   throw new InputError(problems.map((p) => `${file}: ${problemText(p)}`).join("\n"));
 }
 
-export function readCsvInput(file: string, flags: ReportFlags): AgencyInput[] {
+function readCsvInput(file: string, flags: ReportFlags): AgencyInput[] {
   const rows = rowsFromCsv(readTextFile(file), file);
   let agency = fromFlags(flags);
   const sidecar = join(dirname(file), "agency.csv");
@@ -192,7 +192,7 @@ export function inputFiles(path: string): string[] {
   return [path];
 }
 
-export async function readInput(file: string, flags: ReportFlags): Promise<AgencyInput[]> {
+async function readInput(file: string, flags: ReportFlags): Promise<AgencyInput[]> {
   const ext = extname(file).toLowerCase();
   if (ext === ".xlsx") return readWorkbookInput(file, flags);
   if (ext === ".csv") return readCsvInput(file, flags);

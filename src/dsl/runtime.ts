@@ -24,5 +24,5 @@ export { conditionHolds, questionsOf, scoringPart } from "./model.js";
 export { boundsToUnits, formatFixed, roundHalfUp, toThaiDigits, toUnits, unitsToText } from "./precision.js";
 export { describeBand } from "./describe.js";
 export type { Diagnostic, SourceSpan } from "./diagnostics.js";
-export { formatDiagnostic, hasErrors } from "./diagnostics.js";
+export { formatDiagnostic } from "./diagnostics.js";
 export { cutGraphemes, graphemeColumn, graphemeLength } from "./text-position.js";

@@ -147,7 +147,7 @@ export interface AuditFinding {
 }
 
 /** Published question scores are rounded to 0.01, so recomputations agree to about that. */
-export const AUDIT_TOLERANCE = 0.01;
+const AUDIT_TOLERANCE = 0.01;
 
 function close(a: number, b: number): boolean {
   return Math.abs(roundHalfUp(a - b, 6)) <= AUDIT_TOLERANCE;

@@ -7,16 +7,9 @@
  * Outside src/engine only this file and scoring.ts are imported (eslint.config.js).
  */
 export * from "./scoring.js";
-export {
-  audit,
-  jsonPath,
-  publishedProblems,
-  type AuditFinding,
-  type PublishedFigures,
-  type PublishedProblem,
-} from "./audit.js";
-export { bundledText, loadRulesText, type LoadedRules } from "./rules-registry.js";
-export { summarise, type PartialSummary, type Summary } from "./summary.js";
-export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";
-export { itemWorths, type ItemWorth } from "./worth.js";
+export { audit, jsonPath, publishedProblems, type PublishedFigures } from "./audit.js";
+export { bundledText, loadRulesText } from "./rules-registry.js";
+export { summarise } from "./summary.js";
+export { compileTotals, scoreTotals } from "./totals.js";
+export { itemWorths } from "./worth.js";
 export { diffRules } from "./rules-diff.js";

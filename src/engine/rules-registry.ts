@@ -11,8 +11,6 @@ import { BUNDLED_RULES } from "../rules/bundled.js";
 import { compile, type CompiledRules } from "./compile.js";
 import { bundledYear } from "./bundled-scoring.js";
 
-export { bundledYears, latestYear } from "./bundled-scoring.js";
-
 export type LoadedRules =
   | { readonly ok: true; readonly compiled: CompiledRules; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };

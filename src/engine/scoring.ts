@@ -13,18 +13,15 @@ export {
   evaluateRows,
   readScores,
   type Evaluation,
-  type EvaluationOutcome,
-  type Figure,
-  type IndicatorResult,
   type PartialEvaluation,
   type QuestionResult,
   type ScoreRow,
   type ToolResult,
 } from "./evaluate.js";
 export { figure, passes } from "./publish.js";
-export { gapRows, rate, type RatingOutcome, type Shortfall } from "./rating.js";
+export { gapRows, rate, type Shortfall } from "./rating.js";
 export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
-export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";
+export { describeProblem, type ScoreProblem } from "./errors.js";
 export { bundledScoring, bundledYear, bundledYears, latestYear } from "./bundled-scoring.js";
 export { arabicDigits, excelTrim, isBlank, normaliseKey, normaliseTool, readNumber, type CellValue } from "./values.js";
 export { INDICATOR_HEADINGS, indicatorColumns } from "./headings.js";

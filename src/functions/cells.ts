@@ -45,7 +45,7 @@ export function isBlankish(v: unknown): boolean {
 }
 
 /** An Excel error value or any other object (entity, CustomFunctions.Error) where a plain value was expected. */
-export function isErrorCell(v: unknown): boolean {
+function isErrorCell(v: unknown): boolean {
   return typeof v === "object" && v !== null;
 }
 
@@ -104,7 +104,7 @@ export function cellsOf(range: unknown): { value: CellValue; row: number; column
 }
 
 /** Whether an optional argument was left out (Excel passes null; tests may pass undefined). */
-export function omitted(v: unknown): boolean {
+function omitted(v: unknown): boolean {
   return v === null || v === undefined;
 }
 
@@ -204,11 +204,6 @@ export function tableRows(args: TableArgs, isTool: (name: string) => boolean): S
     rows.push({ tool, question, score, where: place });
   }
   return rows;
-}
-
-/** The score table given as one range (tool, question, score): see `tableRows`. */
-export function scoreRows(range: unknown, isTool: (name: string) => boolean): ScoreRow[] {
-  return tableRows({ scores: range }, isTool);
 }
 
 const TYPE_ZERO = { th: "ถ้าคะแนนเป็น 0 จริง พิมพ์ '0", en: "type '0 for a real zero" };

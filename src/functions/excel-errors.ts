@@ -9,7 +9,7 @@ import { describeProblem, type ScoreProblem } from "../engine/scoring.js";
 export type ErrorKind = "invalidValue" | "notAvailable";
 
 /** Excel shows the message in the cell's error tooltip; keep it short. */
-export const MAX_MESSAGE = 255;
+const MAX_MESSAGE = 255;
 
 function clip(text: string): string {
   return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`;

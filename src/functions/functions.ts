@@ -42,8 +42,6 @@ import {
 import { excelError, problemsError, rowPlace } from "./excel-errors.js";
 import { resolveRules } from "./rules.js";
 
-export { registerWorkbookRules, unregisterWorkbookRules, workbookRulesNames } from "./rules.js";
-
 function isToolOf(compiled: CompiledRules<ScoringModel>): (name: string) => boolean {
   return (name) => compiled.toolByName.has(normaliseTool(name));
 }

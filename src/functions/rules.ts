@@ -134,7 +134,7 @@ export function wasAskedFor(names: readonly string[]): boolean {
 }
 
 /** The name the user gave, or the latest bundled year when the argument was omitted. */
-export function rulesName(arg: unknown): string {
+function rulesName(arg: unknown): string {
   if (Array.isArray(arg)) arg = (arg as unknown[][])[0]?.[0];
   if (isBlank(arg)) return latestYear();
   if (typeof arg === "object") throw excelError("invalidValue", "ชื่อเกณฑ์ไม่ถูกต้อง", "invalid rules name");

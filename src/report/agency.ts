@@ -27,7 +27,7 @@ function clean(v: CellValue): string {
 }
 
 /** The field a label cell names: "ชื่อหน่วยงาน", "อำเภอ / District", "Province:" all count. */
-export function agencyField(v: CellValue): Field | undefined {
+function agencyField(v: CellValue): Field | undefined {
   if (typeof v !== "string" || !v.trim()) return undefined;
   const parts = [v, ...v.split(/[/|\n]/)].map(clean).filter(Boolean);
   for (const f of ["name", "district", "province"] as const) {

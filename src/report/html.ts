@@ -109,7 +109,7 @@ function table(headings: readonly { th: string; en: string }[], rows: readonly H
 }
 
 /** A bar per indicator, its score on top, and a dashed line at the pass mark. */
-export function chart(report: ReportModel): Html {
+function chart(report: ReportModel): Html {
   const inds = report.indicators;
   const W = 720;
   const H = 300;

@@ -13,7 +13,7 @@ import { SUMMARY_HEADINGS, sortForSummary, weakestText } from "./summary.js";
 
 export const SHEET_NAMES = { results: "ผลการประเมิน", report: "รายงาน", plan: "แผนพัฒนา", summary: "สรุป" } as const;
 
-export const REPORT_FONT = "TH Sarabun New";
+const REPORT_FONT = "TH Sarabun New";
 
 /** A sheet plus the ranges users are expected to edit (the plan), kept unlocked in the .xlsx. */
 export interface ReportSheet extends SheetSpec {
@@ -24,7 +24,7 @@ const HEAD_FILL = "#DDE5F0";
 const headText = (l: { readonly th: string; readonly en: string }): string => `${l.th}\n${l.en}`;
 
 /** Column letters from a 0-based index (0 → A). */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   return columnLetters(index + 1);
 }
 

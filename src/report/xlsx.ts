@@ -80,7 +80,7 @@ function cellValue(v: CellWrite): ExcelJS.CellValue {
 const THIN = { style: "thin" as const, color: { argb: "FF9AA4B2" } };
 
 /** Write one sheet spec into a workbook. */
-export function addSheet(wb: ExcelJS.Workbook, spec: ReportSheet): ExcelJS.Worksheet {
+function addSheet(wb: ExcelJS.Workbook, spec: ReportSheet): ExcelJS.Worksheet {
   const print = spec.print;
   const ws = wb.addWorksheet(spec.name, {
     pageSetup: print
@@ -196,7 +196,7 @@ function workbook(date: Date | undefined): ExcelJS.Workbook {
 }
 
 /** The report workbook of one agency. */
-export function reportWorkbook(report: ReportModel, options: XlsxOptions = {}): ExcelJS.Workbook {
+function reportWorkbook(report: ReportModel, options: XlsxOptions = {}): ExcelJS.Workbook {
   const wb = workbook(options.date);
   wb.title = `${report.title.heading} ${report.title.fiscalYear} ${report.agency.name}`;
   for (const s of reportSheets(report)) addSheet(wb, s);

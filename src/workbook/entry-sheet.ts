@@ -8,8 +8,8 @@ import { questionsOf, type RulesModel } from "../dsl/runtime.js";
 import type { CellWrite, SheetSpec } from "./port.js";
 import { safeSheetName } from "./results-sheet.js";
 
-export const ENTRY_HEADER = ["เครื่องมือ", "ข้อ", "ข้อความ", "คะแนน"] as const;
-export const ENTRY_HEADER_ROW = 3;
+const ENTRY_HEADER = ["เครื่องมือ", "ข้อ", "ข้อความ", "คะแนน"] as const;
+const ENTRY_HEADER_ROW = 3;
 
 export function entrySheetName(rulesName: string): string {
   return safeSheetName(`กรอกคะแนน ITA ${rulesName}`);

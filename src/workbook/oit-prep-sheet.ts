@@ -13,7 +13,7 @@ import { formulaRef, numberFormatFor } from "./a1.js";
 import type { CellWrite, SheetSpec } from "./port.js";
 import { safeSheetName } from "./results-sheet.js";
 
-export const PREP_HEADER = [
+const PREP_HEADER = [
   "เครื่องมือ",
   "ข้อ",
   "คะแนน",

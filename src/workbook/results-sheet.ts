@@ -52,7 +52,7 @@ export function resultsSheetName(rulesName: string, agency?: string): string {
 }
 
 /** A text argument for a formula. */
-export function textArg(text: string): string {
+function textArg(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 

@@ -36,14 +36,14 @@ import type { WorkbookPort } from "./port.js";
 export { nameProblem };
 
 export const REF_PREFIX = "ITA.rules-ref:";
-export const TEXT_PREFIX = "ITA.rules-text:";
+const TEXT_PREFIX = "ITA.rules-text:";
 export const CURRENT_KEY = "ITA.editor:current";
 export const CHOICE_RULES = "ITA.choice.rules";
 /** Keys of workbooks saved before the index: read, and migrated on the first write. */
-export const RULES_PREFIX = "ITA.rules:";
-export const DRAFT_PREFIX = "ITA.draft:";
-export const HISTORY_PREFIX = "ITA.rules-history:";
-export const INFO_PREFIX = "ITA.rules-info:";
+const RULES_PREFIX = "ITA.rules:";
+const DRAFT_PREFIX = "ITA.draft:";
+const HISTORY_PREFIX = "ITA.rules-history:";
+const INFO_PREFIX = "ITA.rules-info:";
 
 /** Saved versions kept per name besides the current one. */
 export const MAX_VERSIONS = 5;

@@ -48,7 +48,7 @@ export type FindResult =
   { readonly ok: true; readonly table: ScoreTable } | { readonly ok: false; readonly problems: TableProblem[] };
 
 /** Header words per role, compared without spaces, case or punctuation. */
-export const HEADER_WORDS: Record<ColumnRole, readonly string[]> = {
+const HEADER_WORDS: Record<ColumnRole, readonly string[]> = {
   tool: ["tool", "tools", "เครื่องมือ", "แบบวัด", "เครื่องมือการประเมิน", "เครื่องมือประเมิน"],
   question: ["question", "questionid", "item", "ข้อ", "ข้อที่", "รหัสข้อ", "รหัส", "ข้อคำถาม", "รหัสข้อคำถาม", "ประเด็นข้อคำถาม"],
   score: ["score", "scores", "คะแนน", "ค่าคะแนน", "คะแนนที่ได้"],
@@ -66,7 +66,7 @@ function clean(text: string): string {
 }
 
 /** The role a header cell names, if any: "เครื่องมือ / Tool", " คะแนน ", "Question ID" all count. */
-export function headerRole(v: CellValue): ColumnRole | undefined {
+function headerRole(v: CellValue): ColumnRole | undefined {
   if (typeof v !== "string" || !v.trim()) return undefined;
   const parts = [v, ...v.split(/[/|\n()（）]/)].map(clean).filter(Boolean);
   for (const role of ["tool", "question", "score", "agency"] as const) {
@@ -312,8 +312,6 @@ export function agenciesIn(table: ScoreTable): string[] {
   }
   return [...seen];
 }
-
-export { excelTrim } from "../engine/scoring.js";
 
 function tidyAgency(name: string | undefined): string {
   return excelTrim(name ?? "");

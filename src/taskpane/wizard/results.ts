@@ -17,7 +17,7 @@ import type { Wizard } from "./wizard.js";
 import { writeOwnSheets } from "./write.js";
 
 /** The agency whose result this is: the one chosen in a many-agency table, else the workbook's หน่วยงาน sheet. */
-export function agencyShown(w: Wizard): string | undefined {
+function agencyShown(w: Wizard): string | undefined {
   return w.state.table?.agency ?? (w.state.agency?.name.trim() || undefined);
 }
 
@@ -76,9 +76,7 @@ function table(
 }
 
 /** Requirements of the next band (total, tools), each with the indicators that hold it back, as the engine lists them. */
-export function groupShortfalls(
-  shortfalls: readonly Shortfall[],
-): { requirement: Shortfall; indicators: Shortfall[] }[] {
+function groupShortfalls(shortfalls: readonly Shortfall[]): { requirement: Shortfall; indicators: Shortfall[] }[] {
   const groups: { requirement: Shortfall; indicators: Shortfall[] }[] = [];
   for (const s of shortfalls) {
     const owner =

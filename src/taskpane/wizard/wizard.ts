@@ -19,7 +19,7 @@ import { renderData, restoreTable } from "./data.js";
 import { loadAgency, renderReport } from "./report.js";
 import { renderResults } from "./results.js";
 
-export const STEPS = [
+const STEPS = [
   { id: "criteria", th: "เกณฑ์", en: "Criteria" },
   { id: "data", th: "ข้อมูล", en: "Data" },
   { id: "check", th: "ตรวจสอบ", en: "Check" },

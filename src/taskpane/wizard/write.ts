@@ -90,7 +90,7 @@ export async function wrongCells(
 }
 
 /** The failure message naming the cells (the first few, then how many more). */
-export function wrongMessage(cells: readonly WrongCell[]): Text {
+function wrongMessage(cells: readonly WrongCell[]): Text {
   const list = cells.slice(0, 5);
   const more = cells.length - list.length;
   const th = list.map((c) =>
