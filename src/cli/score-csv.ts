@@ -28,7 +28,7 @@ const unquoted = (line: string): string => line.replace(/"[^"]*"/g, "");
  * first lines into most fields. A semicolon file read by commas would give one column
  * per row and a score of "9,5" read as two fields.
  */
-export function separatorOf(text: string): "," | ";" | "\t" {
+function separatorOf(text: string): "," | ";" | "\t" {
   const lines = text
     .split(/\r?\n/)
     .filter((l) => l.trim())
