@@ -11,7 +11,7 @@ import type { CellWrite, FormatSpec, SheetSpec } from "../workbook/port.js";
 import { HEADINGS, type ReportModel } from "./model.js";
 import { SUMMARY_HEADINGS, sortForSummary, weakestText } from "./summary.js";
 
-export const SHEET_NAMES = { results: "ผลการประเมิน", report: "รายงาน", plan: "แผนพัฒนา", summary: "สรุป" } as const;
+const SHEET_NAMES = { results: "ผลการประเมิน", report: "รายงาน", plan: "แผนพัฒนา", summary: "สรุป" } as const;
 
 const REPORT_FONT = "TH Sarabun New";
 

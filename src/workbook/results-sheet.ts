@@ -47,7 +47,7 @@ export function safeSheetName(name: string): string {
 }
 
 /** One sheet per rules and, in a table of several agencies, per agency, so one agency's results never replace another's. */
-export function resultsSheetName(rulesName: string, agency?: string): string {
+function resultsSheetName(rulesName: string, agency?: string): string {
   return safeSheetName(agency ? `ผลการประเมิน ${rulesName} ${agency}` : `ผลการประเมิน ITA ${rulesName}`);
 }
 

@@ -345,7 +345,7 @@ export function agencyProblem(table: ScoreTable): TableProblem | undefined {
 }
 
 /** The table narrowed to one agency's rows: what the wizard scores when a table holds several. */
-export function forAgency(table: ScoreTable, agency: string): ScoreTable {
+function forAgency(table: ScoreTable, agency: string): ScoreTable {
   const name = tidyAgency(agency);
   return { ...table, agency: name, rows: table.rows.filter((row) => tidyAgency(row.agency) === name) };
 }
