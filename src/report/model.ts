@@ -192,7 +192,7 @@ export const HEADINGS = {
  * there whatever their number, and the next weakest show where the score will drop
  * next. Ties are broken by indicator order. Users add or remove rows in the outputs.
  */
-export function planIndicators(e: Evaluation, atLeast: number): readonly string[] {
+function planIndicators(e: Evaluation, atLeast: number): readonly string[] {
   const ordered = e.indicators
     .map((ind, i) => ({ ind, i }))
     .sort(
