@@ -41,14 +41,27 @@ function separatorOf(text: string): "," | ";" | "\t" {
   return best.n > 0 ? best.sep : ",";
 }
 
-function records(text: string, file: string): string[][] {
+/** A CSV record and the line it starts on (a quoted field may span lines). */
+interface CsvRecord {
+  readonly fields: string[];
+  readonly line: number;
+}
+
+function records(text: string, file: string): CsvRecord[] {
   try {
-    return parse(text, {
+    const ends: number[] = [];
+    const parsed = parse(text, {
       delimiter: separatorOf(text),
       relax_column_count: true,
       skip_empty_lines: false,
       trim: true,
-    }) as string[][];
+      on_record: (record: string[], info) => {
+        ends.push(info.lines);
+        return record;
+      },
+    });
+    // The parser gives the line a record ends on; the next one starts on the line after.
+    return parsed.map((fields, i) => ({ fields, line: i === 0 ? 1 : ends[i - 1]! + 1 }));
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     // The parser names the line where the file ended; the user needs the line where the quote opened.
@@ -82,26 +95,26 @@ export function rowsFromCsv(raw: string, file: string): ScoreRow[] {
   return rows;
 }
 
-function rowsOf(records: string[][], file: string): ScoreRow[] {
+function rowsOf(records: readonly CsvRecord[], file: string): ScoreRow[] {
   let columns = { tool: 0, question: 1, score: 2 };
   let start = 0;
-  const first = records[0]?.map(clean) ?? [];
+  const first = records[0]?.fields.map(clean) ?? [];
   const found = (k: keyof typeof HEADERS): number => first.findIndex((c) => HEADERS[k].includes(c));
   if (found("tool") >= 0 && found("question") >= 0 && found("score") >= 0) {
     columns = { tool: found("tool"), question: found("question"), score: found("score") };
     start = 1;
-  } else if (records[0] && readNumber(records[0][2]).kind === "invalid") {
+  } else if (records[0] && readNumber(records[0].fields[2]).kind === "invalid") {
     // An unrecognised header row: skip it, read columns by position.
     start = 1;
   }
   // Fields past the last column, right after the score, are a score split by its decimal
   // comma (IIT,i1,9,5): joined back, the score is refused as "9,5" instead of read as 9.
-  const width = start === 1 ? records[0]!.length : 3;
+  const width = start === 1 ? records[0]!.fields.length : 3;
   const scoreIsLast = columns.score === width - 1;
-  return records.slice(start).map((r, i) => ({
+  return records.slice(start).map(({ fields: r, line }) => ({
     tool: r[columns.tool] ?? "",
     question: r[columns.question] ?? "",
     score: (scoreIsLast && r.length > width ? r.slice(columns.score).join(",") : r[columns.score]) ?? "",
-    where: `${file}:${start + i + 1}`,
+    where: `${file}:${line}`,
   }));
 }

@@ -18,7 +18,8 @@ export type ScoreProblemCode =
   | "unknown-answer"
   | "no-answers"
   | "not-given"
-  | "tool-given";
+  | "tool-given"
+  | "fractions";
 
 export interface ScoreProblem {
   readonly code: ScoreProblemCode;
@@ -115,6 +116,12 @@ const TEMPLATES: Record<
     severity: "warning",
     th: () => "ให้คะแนนรวมของแบบวัดมาทั้งก้อน จึงไม่มีคะแนนรายตัวชี้วัดของแบบวัดนี้",
     en: () => "given as the whole tool's score, so its indicators have no scores",
+  },
+  // Cells formatted as percentages hold 0.95 for 95 %: every score between 0 and 1 is that, not a result.
+  fractions: {
+    severity: "error",
+    th: () => "ทุกคะแนนอยู่ระหว่าง 0 ถึง 1: ช่องจัดรูปแบบเป็นเปอร์เซ็นต์หรือไม่ (95% คือ 0.95) ใส่คะแนน 0–100",
+    en: () => "every score is between 0 and 1: cells formatted as percent (95% is 0.95)? enter scores 0–100",
   },
   "no-answers": {
     severity: "error",

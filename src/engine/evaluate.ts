@@ -13,6 +13,7 @@
 import type { Label, ScoringModel } from "../dsl/runtime.js";
 import { slotKey, type CompiledQuestion, type CompiledRules } from "./compile.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
+import { fractionsProblem } from "./fractions.js";
 import { figure, passes, type Figure } from "./publish.js";
 import { rate, type RatingOutcome } from "./rating.js";
 import { normaliseTool, readNumber, type CellValue } from "./values.js";
@@ -448,5 +449,7 @@ function needsText(
 
 /** Rows in, evaluation out: the common path for the command line and custom functions. */
 export function evaluateRows(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): EvaluationOutcome {
-  return evaluate(compiled, readScores(compiled, rows));
+  const input = readScores(compiled, rows);
+  const fractions = fractionsProblem(rows);
+  return evaluate(compiled, fractions ? { ...input, problems: [fractions, ...input.problems] } : input);
 }

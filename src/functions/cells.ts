@@ -16,7 +16,8 @@
  *   A single blank among real scores cannot be told from 0 on those builds: the
  *   results sheet counts blank score cells with a native formula (see results-sheet.ts).
  * - Percent-formatted scores: a function sees 95% as 0.95 and no number format, so a
- *   table whose scores are all between 0 and 1 (not all 0) is #N/A with a message.
+ *   table whose scores are all between 0 and 1 (not all 0) is #N/A with a message
+ *   (decided by the engine's fractions.ts, as for the pane and the command line).
  * - The score table may come as one range (tool, question, score) or as three columns
  *   of equal height, and may be narrowed to one agency's rows by an agency column and
  *   name (compared as Excel's TRIM leaves them, case counting), so no formula needs
@@ -209,12 +210,12 @@ export function tableRows(args: TableArgs, isTool: (name: string) => boolean): S
 const TYPE_ZERO = { th: "ถ้าคะแนนเป็น 0 จริง พิมพ์ '0", en: "type '0 for a real zero" };
 
 /**
- * Scores that are more likely blanks passed as 0, or percentages, than real scores —
- * the #N/A to raise, or null. Decided here, not in the engine: only what Excel
- * passes to a function is ambiguous; the pane and the command line see real blanks.
+ * Scores that are more likely blanks passed as 0 than real scores — the #N/A to
+ * raise, or null. Decided here, not in the engine: only what Excel passes to a
+ * function is ambiguous; the pane and the command line see real blanks.
  * - every score of the table is the number 0;
- * - a question whose answer scale gives no 0 points (its lowest answer scores more) scores 0;
- * - every score is between 0 and 1 and some are above 0: cells formatted as percent (95% = 0.95).
+ * - a question whose answer scale gives no 0 points (its lowest answer scores more) scores 0.
+ * (Percent-formatted scores are the engine's "fractions" problem, the same in every front end.)
  */
 export function suspiciousScores(rows: readonly ScoreRow[], model: ScoringModel): CustomFunctions.Error | null {
   if (rows.length === 0) return null;
@@ -237,15 +238,6 @@ export function suspiciousScores(rows: readonly ScoreRow[], model: ScoringModel)
         `${q.id} is 0 but its scale starts at ${lowest}: a blank? ${TYPE_ZERO.en}`,
       );
     }
-  }
-  const values = rows.map((r) => readNumber(r.score));
-  const fractions = values.every((n) => n.kind === "number" && n.value >= 0 && n.value <= 1);
-  if (fractions && values.some((n) => n.kind === "number" && n.value > 0)) {
-    return excelError(
-      "notAvailable",
-      "ทุกคะแนนอยู่ระหว่าง 0 ถึง 1: ช่องจัดรูปแบบเป็นเปอร์เซ็นต์หรือไม่ (95% คือ 0.95) ใส่คะแนน 0–100",
-      "every score is between 0 and 1: cells formatted as percent (95% is 0.95)? enter scores 0–100",
-    );
   }
   return null;
 }

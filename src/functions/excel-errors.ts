@@ -33,7 +33,7 @@ export function problemsError(problems: readonly ScoreProblem[]): CustomFunction
   const first = errors[0];
   if (!first) return null;
   const kind: ErrorKind =
-    first.code === "missing" || first.code === "no-answers" || first.code === "not-given"
+    first.code === "missing" || first.code === "no-answers" || first.code === "not-given" || first.code === "fractions"
       ? "notAvailable"
       : "invalidValue";
   const more = errors.length > 1 ? ` (และอีก ${errors.length - 1} รายการ / and ${errors.length - 1} more)` : "";

@@ -40,4 +40,10 @@ describe("score CSV files", () => {
       /^Error: s\.csv:2: มีเครื่องหมายคำพูด \("\) ที่ไม่ได้ปิด \/ a quote \("\) is never closed$/,
     );
   });
+
+  it("names the line a row starts on in the file, after a quoted field that spans lines", () => {
+    const csv = 'tool,question,score\nIIT,"i1\n(two lines)",90\n\nEIT,e1,abc\n';
+    const where = rowsFromCsv(csv, "s.csv").map((r) => `${r.where}:${r.tool}`);
+    assert.deepEqual(where, ["s.csv:2:IIT", "s.csv:4:", "s.csv:5:EIT"]);
+  });
 });

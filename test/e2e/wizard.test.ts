@@ -278,10 +278,21 @@ describe("task-pane wizard (preview, Chromium)", function () {
     assert.equal(await pane(page).locator('[data-key="next-3"]').isDisabled(), true);
   });
 
-  it("reports a results sheet whose formulas give errors as a failure naming the cells, never as written", async () => {
-    // Scores typed into cells formatted as percentages (0.9924 for 99.24): the checks pass,
-    // but the ITA formulas refuse a table whose every score is between 0 and 1.
+  it("names the first cell and refuses to rate scores typed as percentages (0.9924 for 99.24)", async () => {
     const { page } = await open("preview.html?sample=percent");
+    await next(page, "ข้อมูล");
+    await findTable(page);
+    await next(page, "ตรวจสอบ");
+    const error = pane(page).locator("li.error").filter({ hasText: "เปอร์เซ็นต์" });
+    await error.waitFor();
+    assert.match(await error.innerText(), /คะแนน!C\d+/);
+    assert.equal(await pane(page).locator('[data-testid="check-ok"]').count(), 0, "no all-clear");
+  });
+
+  it("reports a results sheet whose formulas give errors as a failure naming the cells, never as written", async () => {
+    // Every score typed as 0: the pane rates real zeros, but the ITA formulas cannot tell
+    // them from the blanks some Excel builds pass as 0 and refuse the table.
+    const { page } = await open("preview.html?sample=zeros");
     await toResultsStep(page);
     await pane(page).locator('[data-key="write"]').click();
     const alert = pane(page).locator('.step [role="alert"]').filter({ hasText: "สร้างชีตไม่สำเร็จ" });

@@ -3,7 +3,8 @@
  * seed agency's score sheet and details (examples/khlong-phon-2568/scores.csv and
  * agency.csv, copied into dist by the build), so the add-in can be seen and tried without Excel. No
  * Office.js is loaded; the pane talks to the MemoryWorkbook through the same port.
- * `?lang=en` opens the pane in English; `?sample=percent` holds the seed's scores as percentages;
+ * `?lang=en` opens the pane in English; `?sample=percent` holds the seed's scores as percentages,
+ * `?sample=zeros` every score as 0;
  * `?sample=province` loads a table of two agencies
  * (`&agencies=name|name` names them); `?sample=clash` adds a sheet of the user's own that
  * bears the name the add-in would give its results sheet.
@@ -12,7 +13,7 @@ import "../../workbook/cf-stub.js";
 import { MemoryWorkbook } from "../../workbook/memory-adapter.js";
 import { mountPane } from "../pane.js";
 import { mountGrid } from "./grid.js";
-import { agencySheet, percentSheet, provinceSheet, seedSheet, USERS_OWN_SHEET } from "./seed.js";
+import { agencySheet, percentSheet, provinceSheet, seedSheet, USERS_OWN_SHEET, zerosSheet } from "./seed.js";
 
 async function main(): Promise<void> {
   const book = document.getElementById("book");
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
       ? provinceSheet(csv, names?.length === 2 ? [names[0]!, names[1]!] : undefined)
       : params.get("sample") === "percent"
         ? percentSheet(csv)
-        : seed;
+        : params.get("sample") === "zeros"
+          ? zerosSheet(csv)
+          : seed;
   const workbook = new MemoryWorkbook([
     { name: scores.name, rows: scores.rows, merged: scores.merged },
     { name: agency.name, rows: agency.rows, merged: agency.merged },

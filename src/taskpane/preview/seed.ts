@@ -38,13 +38,8 @@ export function agencySheet(csv: string): SeedSheet {
   return { name: AGENCY_SHEET, rows, merged: [] };
 }
 
-/**
- * `?sample=percent`: the seed's scores typed into cells formatted as percentages, as staff
- * sometimes do (99.24 % holds 0.9924). The pane's evaluation accepts them as scores in
- * range; Excel's ITA formulas refuse them, so a results sheet written from them must be
- * reported as failed, naming its cells.
- */
-export function percentSheet(csv: string): SeedSheet {
+/** The seed's score cells, each replaced by what `score` makes of its number. */
+function withScores(csv: string, score: (n: number) => number): SeedSheet {
   const seed = seedSheet(csv);
   const header = 2; // title, blank row, then the header
   const rows = seed.rows.map((r, i) =>
@@ -52,10 +47,29 @@ export function percentSheet(csv: string): SeedSheet {
       ? r
       : r.map((c, j) => {
           const n = j === 2 ? readNumber(c) : undefined;
-          return n?.kind === "number" ? n.value / 100 : c;
+          return n?.kind === "number" ? score(n.value) : c;
         }),
   );
   return { ...seed, rows };
+}
+
+/**
+ * `?sample=percent`: the seed's scores typed into cells formatted as percentages, as staff
+ * sometimes do (99.24 % holds 0.9924). Every front end refuses them alike (the engine's
+ * "fractions" problem): the Check step names the first cell.
+ */
+export function percentSheet(csv: string): SeedSheet {
+  return withScores(csv, (n) => n / 100);
+}
+
+/**
+ * `?sample=zeros`: the seed's table with every score typed as 0 (a template not filled in).
+ * The pane reads real zeros and rates them; Excel's ITA formulas cannot tell them from the
+ * blanks some builds pass as 0 and refuse them, so a results sheet written from them must
+ * be reported as failed, naming its cells.
+ */
+export function zerosSheet(csv: string): SeedSheet {
+  return withScores(csv, () => 0);
 }
 
 const PROVINCE_SHEET = "จังหวัด (ตัวอย่าง)";
