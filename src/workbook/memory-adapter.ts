@@ -66,8 +66,6 @@ export type ChangeKind = "cells" | "sheets" | "selection" | "settings";
  */
 export type ExcelBuild = "365" | "2021" | "2019";
 
-export const EXCEL_BUILDS: readonly ExcelBuild[] = ["365", "2021", "2019"];
-
 /** Native functions the memory workbook computes, and the builds that have them. */
 const NATIVE: Record<string, readonly ExcelBuild[]> = {
   COUNTIFS: ["365", "2021", "2019"],

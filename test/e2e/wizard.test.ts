@@ -10,7 +10,10 @@ import type { Browser, Page } from "playwright-core";
 import { guardedPage, launch, screenshotPath, type GuardedPage } from "./support/browser.js";
 import { serveDist, type StaticServer } from "./support/server.js";
 import { bundledText, evaluateRows, loadRulesText } from "../../src/engine/index.js";
-import { provinceSheet, SAMPLE_AGENCY } from "../../src/taskpane/preview/seed.js";
+import { provinceSheet } from "../../src/taskpane/preview/seed.js";
+
+/** The many-agencies sample's second agency (src/taskpane/preview/seed.ts). */
+const SAMPLE_AGENCY = "หน่วยงานสมมุติ (คะแนนคลองพนลบ ๕)";
 import { SEED_CSV } from "../workbook/support.js";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");

@@ -2,7 +2,15 @@ import { strict as assert } from "node:assert";
 import { bundledText, evaluateRows, loadRulesText, type CellValue, type Evaluation } from "../../src/engine/index.js";
 import { provinceSheet, seedSheet } from "../../src/taskpane/preview/seed.js";
 import { cellA1, parseCell } from "../../src/workbook/a1.js";
-import { EXCEL_BUILDS, MemoryWorkbook, isErrorValue, type MemoryOptions } from "../../src/workbook/memory-adapter.js";
+import {
+  MemoryWorkbook,
+  isErrorValue,
+  type ExcelBuild,
+  type MemoryOptions,
+} from "../../src/workbook/memory-adapter.js";
+
+/** Every build the memory workbook imitates: a build added to ExcelBuild and not here does not compile. */
+const EXCEL_BUILDS = Object.keys({ "365": 0, "2021": 0, "2019": 0 } satisfies Record<ExcelBuild, 0>) as ExcelBuild[];
 import { buildResultsSheet, safeSheetName } from "../../src/workbook/results-sheet.js";
 import { findScoreTable, narrowToAgency, type ScoreTable } from "../../src/workbook/score-table.js";
 import { SEED_CSV, seedRange } from "./support.js";

@@ -74,7 +74,7 @@ export function zerosSheet(csv: string): SeedSheet {
 
 const PROVINCE_SHEET = "จังหวัด (ตัวอย่าง)";
 /** The made-up second agency of the many-agencies sample: its scores are the seed's, 5 points lower. */
-export const SAMPLE_AGENCY = "หน่วยงานสมมุติ (คะแนนคลองพนลบ ๕)";
+const SAMPLE_AGENCY = "หน่วยงานสมมุติ (คะแนนคลองพนลบ ๕)";
 
 /**
  * `?sample=province`: a provincial office's table holding two agencies in an agency
