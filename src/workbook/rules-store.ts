@@ -35,10 +35,10 @@ import type { WorkbookPort } from "./port.js";
 
 export { nameProblem };
 
-export const REF_PREFIX = "ITA.rules-ref:";
+const REF_PREFIX = "ITA.rules-ref:";
 const TEXT_PREFIX = "ITA.rules-text:";
-export const CURRENT_KEY = "ITA.editor:current";
-export const CHOICE_RULES = "ITA.choice.rules";
+const CURRENT_KEY = "ITA.editor:current";
+const CHOICE_RULES = "ITA.choice.rules";
 /** Keys of workbooks saved before the index: read, and migrated on the first write. */
 const RULES_PREFIX = "ITA.rules:";
 const DRAFT_PREFIX = "ITA.draft:";
@@ -46,9 +46,7 @@ const HISTORY_PREFIX = "ITA.rules-history:";
 const INFO_PREFIX = "ITA.rules-info:";
 
 /** Saved versions kept per name besides the current one. */
-export const MAX_VERSIONS = 5;
-/** Characters of settings one name's index may take (see the budget above). */
-export const INDEX_BUDGET_CHARS = 1_000;
+const MAX_VERSIONS = 5;
 
 export interface Draft {
   readonly text: string;
@@ -474,13 +472,13 @@ export function copyYear(fromYear: string, toYear: string): string | undefined {
 }
 
 /** A file name for exported rules: the name with characters file systems refuse replaced. */
-export function exportFileName(name: string): string {
+function exportFileName(name: string): string {
   const safe = name.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-") || "rules";
   return `${safe}.ita`;
 }
 
 /** Rules text read from an imported file: byte-order mark removed, line breaks made \n. */
-export function importedText(raw: string): string {
+function importedText(raw: string): string {
   return raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
