@@ -210,15 +210,20 @@ export function conditionHolds(
   tools: readonly number[],
   toolIds: readonly string[],
 ): boolean {
-  const inside = (v: number): boolean => v >= c.lo && v <= c.hi;
+  // Plain loops, no closure: the evaluator asks this for every agency.
+  const { lo, hi } = c;
   switch (c.subject) {
     case "total":
-      return inside(total);
+      return total >= lo && total <= hi;
     case "every":
-      return tools.every(inside);
+      for (let i = 0; i < tools.length; i++) if (!(tools[i]! >= lo && tools[i]! <= hi)) return false;
+      return true;
     case "any":
-      return tools.some(inside);
-    case "tool":
-      return inside(tools[toolIds.indexOf(c.tool ?? "")] ?? Number.NaN);
+      for (let i = 0; i < tools.length; i++) if (tools[i]! >= lo && tools[i]! <= hi) return true;
+      return false;
+    case "tool": {
+      const v = tools[toolIds.indexOf(c.tool ?? "")] ?? Number.NaN;
+      return v >= lo && v <= hi;
+    }
   }
 }

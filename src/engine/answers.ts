@@ -72,7 +72,43 @@ export type QuestionScore =
 
 const BLANK = -1;
 const UNKNOWN = -2;
-const RECENT = 16;
+/** Slots of the table of recent text answers (a power of two). */
+const TEXT_SLOTS = 64;
+
+/** Where a text answer may sit in the table: its length and first and last characters, cheap to read. */
+function textSlot(v: string): number {
+  const n = v.length;
+  return n === 0 ? 0 : (n * 31 + v.charCodeAt(0) * 7 + v.charCodeAt(n - 1)) & (TEXT_SLOTS - 1);
+}
+
+/**
+ * What each distinct answer of one call means (BLANK, UNKNOWN or its position on the
+ * scale), remembered so that each is normalised once. A national sheet repeats a
+ * handful of distinct answers a million times, each cell its own string: a text is
+ * found in a small table by its length and end characters and compared once, cheaper
+ * than hashing it or comparing it with every answer seen; anything else (numbers typed
+ * as codes, texts that share a table slot) goes through a Map.
+ */
+class AnswerMemo {
+  readonly texts = new Array<string | null>(TEXT_SLOTS).fill(null);
+  readonly textAt = new Int32Array(TEXT_SLOTS);
+  readonly seen = new Map<CellValue, number>();
+  constructor(readonly scale: CompiledScale) {}
+
+  /** The slow path: a value not in the table yet. */
+  find(v: CellValue): number {
+    let at = this.seen.get(v);
+    if (at === undefined) {
+      at = isBlank(v) ? BLANK : (answerPosition(this.scale, v) ?? UNKNOWN);
+      const slot = typeof v === "string" ? textSlot(v) : -1;
+      if (slot >= 0 && this.texts[slot] === null) {
+        this.texts[slot] = v as string;
+        this.textAt[slot] = at;
+      } else this.seen.set(v, at);
+    }
+    return at;
+  }
+}
 
 /**
  * One question's score from its answers as typed in a sheet: text or code per cell.
@@ -88,34 +124,17 @@ export function scoreAnswers(
   let answered = 0;
   let skipped = 0;
   const problems: ScoreProblem[] = [];
-  // A national sheet repeats a handful of distinct answers a million times: each distinct
-  // value is normalised once and remembered (BLANK, UNKNOWN or its position on the scale).
-  // The first few distinct values are found by comparison, cheaper than hashing a fresh
-  // string per cell; the rest through a Map.
-  const recent: CellValue[] = [];
-  const recentAt: number[] = [];
-  const seen = new Map<CellValue, number>();
+  const memo = new AnswerMemo(scale);
+  const { texts, textAt } = memo;
   const points = scale.points;
   for (let i = 0; i < answers.length; i++) {
     const a = answers[i]!;
     const v = a.value;
-    let at: number | undefined;
-    for (let k = 0; k < recent.length; k++) {
-      if (recent[k] === v) {
-        at = recentAt[k]!;
-        break;
-      }
-    }
-    if (at === undefined) {
-      at = seen.get(v);
-      if (at === undefined) {
-        at = isBlank(v) ? BLANK : (answerPosition(scale, v) ?? UNKNOWN);
-        if (recent.length < RECENT) {
-          recent.push(v);
-          recentAt.push(at);
-        } else seen.set(v, at);
-      }
-    }
+    let at: number;
+    if (typeof v === "string") {
+      const slot = textSlot(v);
+      at = texts[slot] === v ? textAt[slot]! : memo.find(v);
+    } else at = memo.find(v);
     if (at === BLANK) continue;
     if (at === UNKNOWN) {
       problems.push(scoreProblem("unknown-answer", { tool, question, where: a.where, text: String(v) }));

@@ -14,6 +14,7 @@ import type { Label, ScoringModel } from "../dsl/runtime.js";
 import { slotKey, type CompiledQuestion, type CompiledRules } from "./compile.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
 import { fractionsProblem } from "./fractions.js";
+import { compilePlan, evaluatePlanned, type TreePlan } from "./plan.js";
 import { figure, passes, type Figure } from "./publish.js";
 import { rate, type RatingOutcome } from "./rating.js";
 import { normaliseTool, readNumber, type CellValue } from "./values.js";
@@ -225,11 +226,32 @@ function levelConflicts(compiled: CompiledRules<ScoringModel>, input: ScoreValue
   return problems;
 }
 
+/** Each compiled rules' tree plan, made on first use. */
+const plans = new WeakMap<CompiledRules<ScoringModel>, TreePlan>();
+
 /**
  * Evaluate supplied slot values. A level supplied directly stands for everything
  * under it; a level neither supplied nor computable is reported once per missing question.
+ * A complete input without errors (the common case) goes through the compiled plan;
+ * anything else through the general path, which gives the same tree (tested).
  */
 export function evaluate(compiled: CompiledRules<ScoringModel>, input: ScoreValues): EvaluationOutcome {
+  let plan = plans.get(compiled);
+  if (!plan) {
+    plan = compilePlan(compiled);
+    plans.set(compiled, plan);
+  }
+  const evaluation = evaluatePlanned(plan, input);
+  if (evaluation) return { ok: true, evaluation, problems: input.problems.slice() };
+  return evaluateGeneral(compiled, input);
+}
+
+/**
+ * The general path: every input, complete or not. Reports what is missing, rejected
+ * or in conflict, and computes the partial result when only whole tools or indicators
+ * are not given.
+ */
+export function evaluateGeneral(compiled: CompiledRules<ScoringModel>, input: ScoreValues): EvaluationOutcome {
   const { model } = compiled;
   const { values } = input;
   const problems: ScoreProblem[] = [...input.problems, ...levelConflicts(compiled, input)];

@@ -4,8 +4,8 @@
  * row above it (which tools and indicators, by how many points). Rows are read as
  * best first, the way NACC prints them.
  */
-import { conditionHolds, type Condition, type Label, type ScoringModel, toUnits, unitsToText } from "../dsl/runtime.js";
-import type { Figure, IndicatorResult, ToolResult } from "./evaluate.js";
+import { conditionHolds, type Label, type ScoringModel, toUnits, unitsToText } from "../dsl/runtime.js";
+import type { Figure, IndicatorResult, ToolPartResult, ToolResult } from "./evaluate.js";
 
 export interface Shortfall {
   readonly subject: "total" | "tool" | "indicator";
@@ -29,6 +29,122 @@ export interface RatingOutcome {
 
 const NO_RATING: Label = { th: "ไม่มีระดับที่ตรงเงื่อนไข", en: "no rating row matches" };
 
+/**
+ * A shortfall whose sentence is built when it is read (`th`, `en`), from the figures
+ * it holds: most evaluations (a province's agencies, ITA.TOTAL) never show it, and
+ * formatting the numbers of every sentence was most of an evaluation's time.
+ * `toJSON` gives the same plain object with the sentences.
+ */
+class LazyShortfall implements Shortfall {
+  readonly subject: Shortfall["subject"];
+  readonly id: string;
+  readonly tool?: string;
+  readonly current: number;
+  readonly target: number;
+  readonly gap: number;
+  /** Current score and target, in units of the published precision. */
+  readonly #units: number;
+  readonly #lo: number;
+  readonly #decimals: number;
+  /** The indicator's label (indicators only). */
+  readonly #label: Label | null;
+
+  constructor(
+    subject: Shortfall["subject"],
+    id: string,
+    tool: string | undefined,
+    current: number,
+    units: number,
+    lo: number,
+    decimals: number,
+    label: Label | null,
+  ) {
+    this.subject = subject;
+    this.id = id;
+    if (tool !== undefined) this.tool = tool;
+    this.current = current;
+    this.target = lo / 10 ** decimals;
+    this.gap = (lo - units) / 10 ** decimals;
+    this.#units = units;
+    this.#lo = lo;
+    this.#decimals = decimals;
+    this.#label = label;
+  }
+
+  get th(): string {
+    const d = this.#decimals;
+    const now = unitsToText(this.#units, d);
+    const lo = unitsToText(this.#lo, d);
+    const gap = unitsToText(this.#lo - this.#units, d);
+    if (this.subject === "total") return `คะแนนรวมได้ ${now} ต้องได้อย่างน้อย ${lo} (ขาด ${gap})`;
+    if (this.subject === "tool") return `แบบวัด ${this.id} ได้ ${now} ต้องได้อย่างน้อย ${lo} (ขาด ${gap})`;
+    return `ตัวชี้วัดที่ ${this.id} ${this.#label!.th} (${this.tool!}) ได้ ${now} ต่ำกว่า ${lo} อยู่ ${gap}`;
+  }
+
+  get en(): string {
+    const d = this.#decimals;
+    const now = unitsToText(this.#units, d);
+    const lo = unitsToText(this.#lo, d);
+    const gap = unitsToText(this.#lo - this.#units, d);
+    if (this.subject === "total") return `the total is ${now}, needs at least ${lo} (${gap} short)`;
+    if (this.subject === "tool") return `tool ${this.id} scored ${now}, needs at least ${lo} (${gap} short)`;
+    const label = this.#label!;
+    return `indicator ${this.id} ${label.en || label.th} (${this.tool!}) scored ${now}, ${gap} below ${lo}`;
+  }
+
+  toJSON(): Shortfall {
+    const { subject, id, tool, current, target, gap, th, en } = this;
+    return tool === undefined
+      ? { subject, id, current, target, gap, th, en }
+      : { subject, id, tool, current, target, gap, th, en };
+  }
+}
+
+/** The tool's shortfall, then each of its indicators below the bound, in the rules' order. */
+function toolShortfalls(
+  out: Shortfall[],
+  tool: ToolResult,
+  units: number,
+  lo: number,
+  d: number,
+  indicators: readonly IndicatorResult[],
+): void {
+  out.push(new LazyShortfall("tool", tool.id, undefined, tool.value.published, units, lo, d, null));
+  for (const ind of indicators) {
+    let part: ToolPartResult | undefined;
+    for (const p of ind.parts) {
+      if (p.tool === tool.id) {
+        part = p;
+        break;
+      }
+    }
+    if (!part) continue;
+    const u = toUnits(part.value.published, d);
+    if (u >= lo) continue;
+    out.push(new LazyShortfall("indicator", ind.id, tool.id, part.value.published, u, lo, d, ind.label));
+  }
+}
+
+/** The first row whose conditions all hold, or -1. */
+function matchingRow(
+  rows: ScoringModel["rating"]["rows"],
+  totalUnits: number,
+  toolUnits: readonly number[],
+  toolIds: readonly string[],
+): number {
+  for (let r = 0; r < rows.length; r++) {
+    let ok = true;
+    for (const c of rows[r]!.conditions) {
+      if (!conditionHolds(c, totalUnits, toolUnits, toolIds)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return r;
+  }
+  return -1;
+}
+
 export function rate(
   model: ScoringModel,
   total: Figure,
@@ -37,73 +153,38 @@ export function rate(
 ): RatingOutcome {
   const d = model.decimals;
   const totalUnits = toUnits(total.published, d);
-  const toolUnits = tools.map((t) => toUnits(t.value.published, d));
-  const toolIds = tools.map((t) => t.id);
+  const toolUnits = new Array<number>(tools.length);
+  const toolIds = new Array<string>(tools.length);
+  for (let t = 0; t < tools.length; t++) {
+    toolUnits[t] = toUnits(tools[t]!.value.published, d);
+    toolIds[t] = tools[t]!.id;
+  }
   const rows = model.rating.rows;
-  const row = rows.findIndex((r) => r.conditions.every((c) => conditionHolds(c, totalUnits, toolUnits, toolIds)));
+  const row = matchingRow(rows, totalUnits, toolUnits, toolIds);
   if (row < 0) return { row, label: NO_RATING, nextUp: null };
   if (row === 0) return { row, label: rows[0]!.label, nextUp: null };
 
   const up = rows[row - 1]!;
   const shortfalls: Shortfall[] = [];
-  const pts = (units: number): number => units / 10 ** d;
-  const fmt = (units: number): string => unitsToText(units, d);
-  const toolShort = (t: number, c: Condition): void => {
-    const tool = tools[t]!;
-    const gapUnits = c.lo - toolUnits[t]!;
-    shortfalls.push({
-      subject: "tool",
-      id: tool.id,
-      current: tool.value.published,
-      target: pts(c.lo),
-      gap: pts(gapUnits),
-      th: `แบบวัด ${tool.id} ได้ ${fmt(toolUnits[t]!)} ต้องได้อย่างน้อย ${fmt(c.lo)} (ขาด ${fmt(gapUnits)})`,
-      en: `tool ${tool.id} scored ${fmt(toolUnits[t]!)}, needs at least ${fmt(c.lo)} (${fmt(gapUnits)} short)`,
-    });
-    for (const ind of indicators) {
-      const part = ind.parts.find((p) => p.tool === tool.id);
-      if (!part) continue;
-      const u = toUnits(part.value.published, d);
-      if (u >= c.lo) continue;
-      shortfalls.push({
-        subject: "indicator",
-        id: ind.id,
-        tool: tool.id,
-        current: part.value.published,
-        target: pts(c.lo),
-        gap: pts(c.lo - u),
-        th: `ตัวชี้วัดที่ ${ind.id} ${ind.label.th} (${tool.id}) ได้ ${fmt(u)} ต่ำกว่า ${fmt(c.lo)} อยู่ ${fmt(c.lo - u)}`,
-        en: `indicator ${ind.id} ${ind.label.en || ind.label.th} (${tool.id}) scored ${fmt(u)}, ${fmt(c.lo - u)} below ${fmt(c.lo)}`,
-      });
-    }
-  };
   for (const c of up.conditions) {
     if (conditionHolds(c, totalUnits, toolUnits, toolIds)) continue;
     if (c.subject === "total" && totalUnits < c.lo) {
-      const gap = c.lo - totalUnits;
-      shortfalls.push({
-        subject: "total",
-        id: "total",
-        current: total.published,
-        target: pts(c.lo),
-        gap: pts(gap),
-        th: `คะแนนรวมได้ ${fmt(totalUnits)} ต้องได้อย่างน้อย ${fmt(c.lo)} (ขาด ${fmt(gap)})`,
-        en: `the total is ${fmt(totalUnits)}, needs at least ${fmt(c.lo)} (${fmt(gap)} short)`,
-      });
+      shortfalls.push(new LazyShortfall("total", "total", undefined, total.published, totalUnits, c.lo, d, null));
     } else if (c.subject === "every") {
-      toolUnits.forEach((u, t) => {
-        if (u < c.lo) toolShort(t, c);
-      });
+      for (let t = 0; t < tools.length; t++) {
+        if (toolUnits[t]! < c.lo) toolShortfalls(shortfalls, tools[t]!, toolUnits[t]!, c.lo, d, indicators);
+      }
     } else if (c.subject === "tool") {
       const t = toolIds.indexOf(c.tool ?? "");
-      if (t >= 0 && toolUnits[t]! < c.lo) toolShort(t, c);
+      if (t >= 0 && toolUnits[t]! < c.lo) toolShortfalls(shortfalls, tools[t]!, toolUnits[t]!, c.lo, d, indicators);
     } else if (c.subject === "any") {
       // The cheapest way up: the tool nearest the bound.
       let best = -1;
-      toolUnits.forEach((u, t) => {
+      for (let t = 0; t < tools.length; t++) {
+        const u = toolUnits[t]!;
         if (u < c.lo && (best < 0 || u > toolUnits[best]!)) best = t;
-      });
-      if (best >= 0) toolShort(best, c);
+      }
+      if (best >= 0) toolShortfalls(shortfalls, tools[best]!, toolUnits[best]!, c.lo, d, indicators);
     }
   }
   return { row, label: rows[row]!.label, nextUp: { row: row - 1, label: up.label, shortfalls } };

@@ -27,6 +27,14 @@ export interface TotalsProgram {
    * consecutive slots (the common case: a plain mean read straight from `values`); -1 otherwise.
    */
   readonly subRun: Int32Array;
+  /**
+   * The first question slot where a part has no sub-indicators and its questions form
+   * such a run (IIT and EIT indicators): its mean is the run's mean, with no
+   * sub-indicator level between (x·1 and x/1 are exact); -1 otherwise.
+   */
+  readonly partRun: Int32Array;
+  /** The number of questions in `partRun`'s run. */
+  readonly partRunLength: Int32Array;
   /** Rating conditions flattened: subject (0 total, 1 every, 2 any, 3 tool), tool index, lo, hi. */
   readonly condSubject: Int8Array;
   readonly condTool: Int32Array;
@@ -77,6 +85,15 @@ export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram
     }
     toolStart.push(partSlot.length);
   }
+  const subRun = Int32Array.from(subSlot, (_, j) => {
+    const q0 = subStart[j]!;
+    for (let q = q0; q < subStart[j + 1]!; q++) {
+      if (questionWeight[q] !== 1 || questionSlot[q] !== questionSlot[q0]! + (q - q0)) return -1;
+    }
+    return q0 < subStart[j + 1]! ? questionSlot[q0]! : -1;
+  });
+  const only = (k: number): number =>
+    partStart[k + 1]! - partStart[k]! === 1 && subSlot[partStart[k]!] === -1 ? partStart[k]! : -1;
   const model = rules.model;
   const subj = { total: 0, every: 1, any: 2, tool: 3 } as const;
   const conds = model.rating.rows.map((r) => r.conditions);
@@ -96,13 +113,11 @@ export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram
     subStart: Int32Array.from(subStart),
     questionSlot: Int32Array.from(questionSlot),
     questionWeight: Float64Array.from(questionWeight),
-    subRun: Int32Array.from(subSlot, (_, j) => {
-      const q0 = subStart[j]!;
-      for (let q = q0; q < subStart[j + 1]!; q++) {
-        if (questionWeight[q] !== 1 || questionSlot[q] !== questionSlot[q0]! + (q - q0)) return -1;
-      }
-      return q0 < subStart[j + 1]! ? questionSlot[q0]! : -1;
-    }),
+    subRun,
+    partRun: Int32Array.from(partSlot, (_, k) => (only(k) >= 0 ? subRun[only(k)]! : -1)),
+    partRunLength: Int32Array.from(partSlot, (_, k) =>
+      only(k) >= 0 ? subStart[only(k) + 1]! - subStart[only(k)]! : 0,
+    ),
     condSubject: Int8Array.from(flat, (c) => subj[c.subject]),
     condTool: Int32Array.from(flat, (c) => model.tools.findIndex((t) => t.id === c.tool)),
     condLo: Float64Array.from(flat, (c) => c.lo),
@@ -124,7 +139,7 @@ export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram
 export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float64Array, out: Int32Array): number {
   const d = p.decimals;
   const { toolWeights, toolStart, partSlot, partWeight, partStart, subSlot, subWeight, subStart } = p;
-  const { questionSlot, questionWeight, subRun } = p;
+  const { questionSlot, questionWeight, subRun, partRun, partRunLength } = p;
   let total = 0;
   let totalW = 0;
   for (let t = 0; t < toolWeights.length; t++) {
@@ -139,7 +154,13 @@ export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float
     let toolW = 0;
     for (let k = toolStart[t]!; k < toolStart[t + 1]!; k++) {
       let v = values[partSlot[k]!]!;
-      if (v !== v) {
+      if (v !== v && partRun[k]! >= 0) {
+        const first = partRun[k]!;
+        const end = first + partRunLength[k]!;
+        let qs = 0;
+        for (let i = first; i < end; i++) qs += values[i]!;
+        v = qs / partRunLength[k]!;
+      } else if (v !== v) {
         let s = 0;
         let w = 0;
         for (let j = partStart[k]!; j < partStart[k + 1]!; j++) {

@@ -40,6 +40,22 @@ describe("answers", () => {
     assert.equal(r.ok ? "" : r.problems[0]!.where, "A3");
   });
 
+  it("tells apart answers of the same length and end letters, each time they recur", () => {
+    // "มาก" and "มกก" (a typo) share their length, first and last letters.
+    const r = scoreAnswers(compileScale(scale, false), "IIT", "i1", at("มาก", "มกก", "มาก", "มกก", " มาก "));
+    assert.equal(r.ok, false);
+    assert.deepEqual(r.ok ? [] : r.problems.map((p) => [p.where, p.code]), [
+      ["A3", "unknown-answer"],
+      ["A5", "unknown-answer"],
+    ]);
+  });
+
+  it("reads the same answer typed as text, code and number alike across many cells", () => {
+    const cells = at(...Array.from({ length: 300 }, (_, i) => ["มาก", "3", 3, " มาก", "๓"][i % 5]!));
+    const r = scoreAnswers(compileScale(scale, false), "IIT", "i1", cells);
+    assert.deepEqual(r, { ok: true, score: 75, answered: 300, skipped: 0 });
+  });
+
   it("reports a question nobody answered with a scored answer", () => {
     const r = scoreAnswers(compileScale(scale, false), "IIT", "i1", at("ไม่ทราบ"));
     assert.equal(r.ok ? "" : r.problems[0]!.code, "no-answers");

@@ -46,6 +46,26 @@ describe("rating", () => {
     );
   });
 
+  it("words each shortfall in Thai and English with the points at the published precision", () => {
+    const [tool, indicator] = rating(100, 80).nextUp!.shortfalls;
+    assert.equal(tool!.th, "แบบวัด OIT ได้ 80.00 ต้องได้อย่างน้อย 85.00 (ขาด 5.00)");
+    assert.equal(tool!.en, "tool OIT scored 80.00, needs at least 85.00 (5.00 short)");
+    assert.match(indicator!.en, /^indicator 9 .* \(OIT\) scored 80\.00, 5\.00 below 85\.00$/);
+  });
+
+  it("writes a shortfall as JSON with its sentences, as a plain object", () => {
+    const [tool] = rating(100, 80).nextUp!.shortfalls;
+    assert.deepEqual(JSON.parse(JSON.stringify(tool)), {
+      subject: "tool",
+      id: "OIT",
+      current: 80,
+      target: 85,
+      gap: 5,
+      th: tool!.th,
+      en: tool!.en,
+    });
+  });
+
   it("has no next band above the top row", () => {
     assert.equal(rating(100, 100).nextUp, null);
   });
