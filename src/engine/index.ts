@@ -10,6 +10,5 @@ export * from "./scoring.js";
 export { audit, jsonPath, publishedProblems, type PublishedFigures } from "./audit.js";
 export { bundledText, loadRulesText } from "./rules-registry.js";
 export { summarise } from "./summary.js";
-export { compileTotals, scoreTotals } from "./totals.js";
 export { itemWorths } from "./worth.js";
 export { diffRules } from "./rules-diff.js";
