@@ -322,7 +322,7 @@ if (run("report")) {
   const n = Number(process.argv.find((a) => a.startsWith("--agencies="))?.slice("--agencies=".length) ?? 1000);
   await benchReports(compiled, n, log, results);
   const sizes = (
-    process.argv.find((a) => a.startsWith("--report-sizes="))?.slice("--report-sizes=".length) ?? "1000,5000"
+    process.argv.find((a) => a.startsWith("--report-sizes="))?.slice("--report-sizes=".length) ?? "100,1000,5000"
   )
     .split(",")
     .map(Number);

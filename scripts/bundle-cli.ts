@@ -3,7 +3,8 @@
  * type-checked and compiled lib/): one file for what every command needs, with
  * Chevrotain's single-file build instead of its package entry (which loads some 640
  * lodash-es modules), and a chunk for `ita report`, imported only by that command.
- * exceljs stays an ordinary dependency, loaded by the report chunk alone.
+ * The command reads and writes .xlsx itself (Node's zlib); exceljs, used by scripts and
+ * tests, is kept out of the bundle should anything import it again.
  */
 import { build } from "esbuild";
 import { rmSync } from "node:fs";

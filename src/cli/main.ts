@@ -27,8 +27,8 @@ import {
 import { readPublished } from "./published.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
-// The report path (exceljs, the renderers) is imported by `ita report` alone, so `ita score`
-// and `ita check` start without it.
+// The report path (the .xlsx reader and writer, the renderers) is imported by `ita report`
+// alone, so `ita score` and `ita check` start without it.
 import type { Progress } from "./report.js";
 import { capped, escapeControl, explain, InputError, UserError } from "./errors.js";
 import { replaceFile } from "./output-files.js";
@@ -62,9 +62,11 @@ const USAGE = `ITA Workbench — เครื่องมือคำนวณ�
                                                  ตรวจตัวเลขที่ประกาศ / audit published figures
   ita report <workbook.xlsx | scores.csv | folder> [--rules <file|year>] [--out <dir>]
              [--published <file.json>] [--thai-digits] [--agency <name> --district <name> --province <name>]
-             [--sheet <name>]
+             [--sheet <name>] [--history <file|folder>]
                                                  รายงานวิเคราะห์ผลและแผนพัฒนา (.xlsx และ .html) รายหน่วยงาน
-                                                 / analysis report and improvement plan per agency
+                                                 / analysis report and improvement plan per agency;
+                                                 --history: earlier years' scores (a sheet per year or a
+                                                 year column), each by its own rules, compared side by side
 
 ปีที่มีในชุดเกณฑ์ / bundled years: ${bundledYears().join(", ")} (ค่าเริ่มต้น / default ${latestYear()})`;
 
@@ -268,6 +270,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
         district: { type: "string" },
         province: { type: "string" },
         sheet: { type: "string" },
+        history: { type: "string" },
         assume: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
@@ -346,10 +349,13 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     if (command === "report") {
       if (!file) throw new UserError("ต้องระบุไฟล์หรือโฟลเดอร์ / give a workbook, a CSV or a folder: ita report <path>");
       const rules = loadRules(values.rules, io);
-      const { inputFiles, writeReports } = await import("./report.js");
+      const { inputFiles, readHistory, writeReports } = await import("./report.js");
       const files = inputFiles(file);
       const outDir = values.out ?? "report-output";
-      const alsoRead = [values.published, values.rules].filter((f): f is string => !!f && existsSync(f));
+      const historyFiles = values.history ? inputFiles(values.history) : [];
+      const alsoRead = [values.published, values.rules, ...historyFiles].filter(
+        (f): f is string => !!f && existsSync(f),
+      );
       const result = await writeReports(
         files,
         rules,
@@ -361,11 +367,13 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
           sheet: values.sheet,
           thaiDigits: values["thai-digits"],
           published: values.published ? readPublished(values.published, rules.model) : undefined,
+          history: values.history ? await readHistory(historyFiles) : undefined,
         },
         progressFor(io),
         { signal: io.signal, alsoRead },
       );
       for (const line of capped(result.failures.map((f) => `✗ ${f.file}: ${f.message}`))) io.err(line);
+      for (const line of capped(result.notes.map((n) => `! ${n}`))) io.err(line);
       if (result.skipped.length > 0) {
         io.err(
           `ข้ามรายงานที่ ita เขียนไว้ ${result.skipped.length} ไฟล์ / skipped ${result.skipped.length} report(s) written by ita: ${result.skipped.join(", ")}`,

@@ -7,8 +7,20 @@
  * is written. Temporary files are removed when a run is stopped.
  */
 import { randomBytes } from "node:crypto";
-import { realpathSync, statSync, unlinkSync } from "node:fs";
-import { chmod, mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import {
+  chmodSync,
+  closeSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { mkdir, open, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "./errors.js";
 
@@ -27,19 +39,29 @@ export function removeTempFiles(): void {
   pendingTemps.clear();
 }
 
+/** Random per process, then counted: a temporary name is unique to this process and call. */
+const tempTag = `${process.pid}.${randomBytes(4).toString("hex")}`;
+let tempCount = 0;
+
 /** A hidden name beside the target, unique to this process and call. */
 function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${tempTag}.${++tempCount}.tmp`);
 }
 
-async function writeTemp(target: string, data: string | Uint8Array, mode?: number): Promise<string> {
+/*
+ * The file operations of one write are synchronous: a province is thousands of small
+ * files, and each asynchronous call's round trip through the thread pool cost more than
+ * the call itself. Callers still await, and `ita report` yields between agencies so a
+ * stop request is seen there.
+ */
+function writeTemp(target: string, data: string | Uint8Array, mode?: number): string {
   const temp = tempPathFor(target);
   pendingTemps.add(temp);
   try {
-    await writeFile(temp, data, { flag: "wx" });
-    if (mode !== undefined) await chmod(temp, mode);
+    writeFileSync(temp, data, { flag: "wx" });
+    if (mode !== undefined) chmodSync(temp, mode);
   } catch (e) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     pendingTemps.delete(temp);
     throw e;
   }
@@ -67,15 +89,23 @@ async function withFolderLock<T>(dir: string, fn: () => Promise<T>): Promise<T> 
   const started = Date.now();
   for (;;) {
     try {
-      const handle = await open(lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      const fd = openSync(lock, "wx");
+      try {
+        writeSync(fd, String(process.pid));
+      } finally {
+        closeSync(fd);
+      }
       break;
     } catch (e) {
       if ((e as { code?: string }).code !== "EEXIST") throw e;
-      const holder = Number(await readFile(lock, "utf8").catch(() => ""));
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(lock, "utf8"));
+      } catch {
+        // Gone meanwhile: try again.
+      }
       if ((holder > 0 && !alive(holder)) || Date.now() - started > LOCK_WAIT_MS) {
-        await rm(lock, { force: true });
+        rmSync(lock, { force: true });
         continue;
       }
       await new Promise((r) => setTimeout(r, 5));
@@ -84,7 +114,7 @@ async function withFolderLock<T>(dir: string, fn: () => Promise<T>): Promise<T> 
   try {
     return await fn();
   } finally {
-    await rm(lock, { force: true });
+    rmSync(lock, { force: true });
   }
 }
 
@@ -100,16 +130,16 @@ export async function writeTogether(
 ): Promise<void> {
   const temps: string[] = [];
   try {
-    for (const f of files) temps.push(await writeTemp(f.path, f.data));
+    for (const f of files) temps.push(writeTemp(f.path, f.data));
     await withFolderLock(dir, async () => {
       for (let i = 0; i < files.length; i++) {
-        await rename(temps[i]!, files[i]!.path);
+        renameSync(temps[i]!, files[i]!.path);
         pendingTemps.delete(temps[i]!);
       }
     });
   } finally {
     for (const t of temps) {
-      if (pendingTemps.delete(t)) await rm(t, { force: true });
+      if (pendingTemps.delete(t)) rmSync(t, { force: true });
     }
   }
 }
@@ -120,7 +150,7 @@ export async function replaceFile(path: string, data: string): Promise<void> {
   // A rename would replace a read-only file too; refuse as writing in place would.
   const handle = await open(path, "r+");
   await handle.close();
-  const temp = await writeTemp(path, data, mode & 0o7777);
+  const temp = writeTemp(path, data, mode & 0o7777);
   try {
     await rename(temp, path);
   } finally {

@@ -15,11 +15,21 @@ import {
   type CompiledRules,
   type PublishedFigures,
   type ScoreRow,
+  bundledText,
+  loadRulesText,
+  compareYears,
+  type History,
 } from "../engine/index.js";
 import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../report/agency.js";
 import { agenciesFromCsv } from "./agency-csv.js";
 import { renderHtml, renderSummaryHtml } from "../report/html.js";
-import { buildReport, type Agency, type ReportModel } from "../report/model.js";
+import { buildReport, type Agency } from "../report/model.js";
+import { summaryEntry, type SummaryEntry } from "../report/summary.js";
+import { historyYears, noRulesText, type HistoryTable } from "./history.js";
+
+// `--history` reads score files: it travels in the report chunk, which only `ita report` loads.
+export { readHistory } from "./history.js";
+import { findYearTables } from "../workbook/year-tables.js";
 import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";
 import { findScoreTable, type TableProblem } from "../workbook/score-table.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
@@ -39,6 +49,8 @@ export interface ReportFlags {
   readonly sheet?: string;
   readonly thaiDigits?: boolean;
   readonly published?: PublishedFigures;
+  /** Earlier years' tables (`--history`), compared with each agency's result. */
+  readonly history?: readonly HistoryTable[];
 }
 
 /** One agency's scores, as read from a file. */
@@ -48,6 +60,10 @@ export interface AgencyInput {
   readonly rows: readonly ScoreRow[];
   /** Why these rows cannot be reported (e.g. rows without an agency name); the others go on. */
   readonly problem?: string;
+  /** The fiscal year of these rows, when the workbook holds several years (the latest is reported). */
+  readonly year?: number;
+  /** The workbook's earlier years, compared with this one. */
+  readonly earlier?: readonly HistoryTable[];
 }
 
 /** A file or agency that could not be reported, and why (one message per line). */
@@ -103,6 +119,26 @@ export async function readWorkbookInput(file: string, flags: ReportFlags): Promi
     const found = findScoreTable(sheet);
     if (found.ok) tables.push(found.table);
     else problems.push(...found.problems.filter((p) => p.code !== "empty"));
+  }
+  // A sheet per year, or a year column: the latest year is the report's, the others its history.
+  const byYear = findYearTables(candidates);
+  const distinctYears = new Set(byYear.years.map((t) => t.year));
+  if (
+    distinctYears.size > 1 &&
+    byYear.unnamed.length === 0 &&
+    byYear.years.every((t) => t.table.columns.agency === undefined)
+  ) {
+    const agency = fromFlags(flags) ?? agencies?.[0];
+    if (!agency) {
+      throw new InputError(
+        `${file}: ไม่พบชีต "${AGENCY_SHEET}" (ชื่อหน่วยงาน, อำเภอ, จังหวัด) เพิ่มชีตนี้ หรือระบุ --agency / sheet "${AGENCY_SHEET}" not found (agency name, district, province): add it, or give --agency`,
+      );
+    }
+    const latest = byYear.years.at(-1)!;
+    const earlier = byYear.years
+      .filter((t) => t.year !== latest.year)
+      .map((t) => ({ year: t.year, source: `${basename(file)}!${t.sheet}`, rows: t.rows }));
+    return [{ file, agency, rows: latest.rows, year: latest.year, earlier }];
   }
   if (tables.length > 1) {
     const names = tables.map((t) => `"${t.sheet}"`).join(", ");
@@ -199,6 +235,13 @@ async function readInput(file: string, flags: ReportFlags): Promise<AgencyInput[
   throw new InputError(`${file}: อ่านได้เฉพาะ .xlsx และ .csv / only .xlsx and .csv files can be read`);
 }
 
+/** A bundled year's rules, for a workbook whose latest year is not the rules given. */
+function yearRules(year: number): CompiledRules | undefined {
+  const text = bundledText(year);
+  const loaded = text === undefined ? undefined : loadRulesText(text);
+  return loaded?.ok ? loaded.compiled : undefined;
+}
+
 export interface Progress {
   /** Called after each file read or agency written: done of total, and what just happened. */
   step(done: number, total: number, label: string): void;
@@ -207,13 +250,16 @@ export interface Progress {
 
 export interface ReportRun {
   readonly written: readonly string[];
-  readonly reports: readonly ReportModel[];
+  /** What the summary shows of each agency written (its figures, not the whole report). */
+  readonly reports: readonly SummaryEntry[];
   readonly failures: readonly Failure[];
   /** Files passed over because they are reports this tool wrote (a folder reported into itself). */
   readonly skipped: readonly string[];
   /** Agencies read and scored but not written because the run was stopped (SIGINT/SIGTERM). */
   readonly notWritten: readonly string[];
   readonly interrupted: boolean;
+  /** What the reader should know but is not a failure: earlier years left out of a comparison, and why. */
+  readonly notes: readonly string[];
 }
 
 export interface ReportOptions {
@@ -223,18 +269,35 @@ export interface ReportOptions {
   readonly alsoRead?: readonly string[];
 }
 
-/** An agency that can be written: its report built, its file name chosen. */
+/** An agency to report: its scores and the file names chosen for it. */
 interface Ready {
-  readonly report: ReportModel;
+  readonly file: string;
+  /** How the agency is named in a failure: the file, and the agency when the file holds several. */
+  readonly label: string;
+  readonly input: AgencyInput;
+  /** The rules of the year it is reported for (a workbook of several years: its latest). */
+  readonly rules: CompiledRules;
   readonly xlsxPath: string;
   readonly htmlPath: string;
+}
+
+/** The problems that stop an agency's scores from being reported, as one failure message. */
+function notComputed(problems: readonly Parameters<typeof describeProblem>[0][]): string {
+  // Warnings too: a row left out as "no such question" often explains a "score missing".
+  const errors = problems.filter((p) => p.severity === "error").map((p) => describeProblem(p));
+  const warnings = problems
+    .filter((p) => p.severity !== "error")
+    .map((p) => `(คำเตือน / warning) ${describeProblem(p)}`);
+  return `พบปัญหา ${errors.length} รายการ ยังคำนวณไม่ได้ / ${errors.length} problem(s), nothing computed:\n  ${capped([...errors, ...warnings]).join("\n  ")}`;
 }
 
 /**
  * Build and write every agency's report; failures are collected, never thrown, except
  * an output that would overwrite an input, which stops the run before anything is written.
  * Three passes: read every input (only score rows are kept, so a folder of many
- * workbooks costs little memory), score and name every agency, then write.
+ * workbooks costs little memory), name every agency and check no name is an input's,
+ * then score, render and write one agency at a time, keeping only its summary entry,
+ * so memory does not grow with the number of agencies beyond their score rows.
  */
 export async function writeReports(
   files: readonly string[],
@@ -275,9 +338,12 @@ export async function writeReports(
 
   const notRead = files.slice(read.length + failures.length + skipped.length).map((f) => basename(f));
 
-  // 2. Score and name.
+  // 2. Name every agency (before scoring: names depend on the inputs alone) and refuse any
+  // output that would replace an input, before anything is written.
+  const notes: string[] = [];
   const names = new NameAllocator(["summary"]);
-  const ready: Ready[] = [];
+  // An agency's entry is let go (null) once written, so its score rows can be collected.
+  const ready: (Ready | null)[] = [];
   for (const { file, inputs } of read) {
     if (flags.published && (files.length > 1 || inputs.filter((i) => !i.problem).length > 1)) {
       // One agency's published figures checked against another's would be false findings.
@@ -293,61 +359,80 @@ export async function writeReports(
         failures.push({ file: basename(file), message: input.problem });
         continue;
       }
-      const outcome = evaluateRows(rules, input.rows);
-      if (!outcome.ok) {
-        // Warnings too: a row left out as "no such question" often explains a "score missing".
-        const errors = outcome.problems.filter((p) => p.severity === "error").map((p) => describeProblem(p));
-        const warnings = outcome.problems
-          .filter((p) => p.severity !== "error")
-          .map((p) => `(คำเตือน / warning) ${describeProblem(p)}`);
-        failures.push({
-          file: `${basename(file)}${inputs.length > 1 ? ` (${input.agency.name})` : ""}`,
-          message: `พบปัญหา ${errors.length} รายการ ยังคำนวณไม่ได้ / ${errors.length} problem(s), nothing computed:\n  ${capped([...errors, ...warnings]).join("\n  ")}`,
-        });
+      // A workbook of several years reports its latest by that year's rules.
+      const own = input.year === undefined || input.year === rules.model.year ? rules : yearRules(input.year);
+      if (!own) {
+        failures.push({ file: basename(file), message: noRulesText(input.year!) });
         continue;
       }
-      const report = buildReport(outcome.evaluation, rules.model, input.agency, {
-        thaiDigits: flags.thaiDigits,
-        published: flags.published,
-      });
       const name = names.next(input.agency.name);
-      ready.push({ report, xlsxPath: join(outDir, `${name}.xlsx`), htmlPath: join(outDir, `${name}.html`) });
+      ready.push({
+        file,
+        label: `${basename(file)}${inputs.length > 1 ? ` (${input.agency.name})` : ""}`,
+        input,
+        rules: own,
+        xlsxPath: join(outDir, `${name}.xlsx`),
+        htmlPath: join(outDir, `${name}.html`),
+      });
     }
   }
+  read.length = 0; // the inputs now live in `ready` only, each let go once written
   const withSummary = ready.length + failures.length > 1;
   const summaryPaths = [join(outDir, "summary.xlsx"), join(outDir, "summary.html")];
   inputsRead.refuseOverwrites([
-    ...ready.flatMap((r) => [r.xlsxPath, r.htmlPath]),
+    ...ready.flatMap((r) => (r ? [r.xlsxPath, r.htmlPath] : [])),
     ...(withSummary ? summaryPaths : []),
   ]);
 
-  // 3. Write, each agency's pair whole; a stop request is honoured between agencies.
+  // 3. Score, render and write, each agency's pair whole; a stop request is honoured between agencies.
   const written: string[] = [];
-  const reports: ReportModel[] = [];
+  const reports: SummaryEntry[] = [];
   const notWritten: string[] = [...notRead];
   for (const f of notRead) {
     failures.push({ file: f, message: "ยังไม่ได้อ่าน เพราะหยุดการทำงานกลางคัน / not read: the run was stopped" });
   }
   let next = 0;
-  for (const r of ready) {
+  for (; next < ready.length; next++) {
+    // Writing is synchronous (output-files.ts): let a pending SIGINT/SIGTERM be handled first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (stopped()) break;
-    try {
-      await writeTogether(outDir, [
-        { path: r.xlsxPath, data: await renderXlsx(r.report) },
-        { path: r.htmlPath, data: renderHtml(r.report) },
-      ]);
-      written.push(r.xlsxPath, r.htmlPath);
-      reports.push(r.report);
-    } catch (e) {
-      failures.push({ file: r.report.agency.name, message: explain(e, r.xlsxPath) });
+    const r = ready[next]!;
+    const agency = r.input.agency;
+    const outcome = evaluateRows(r.rules, r.input.rows);
+    if (!outcome.ok) {
+      failures.push({ file: r.label, message: notComputed(outcome.problems) });
+    } else {
+      let history: History | undefined;
+      const earlier = [...(r.input.earlier ?? []), ...(flags.history ?? [])];
+      if (earlier.length > 0) {
+        const h = historyYears(agency.name, { rules: r.rules, rows: r.input.rows }, earlier);
+        notes.push(...h.notes);
+        if (h.years.length > 1) history = compareYears(h.years);
+      }
+      const report = buildReport(outcome.evaluation, r.rules.model, agency, {
+        thaiDigits: flags.thaiDigits,
+        published: flags.published,
+        history,
+      });
+      try {
+        await writeTogether(outDir, [
+          { path: r.xlsxPath, data: await renderXlsx(report) },
+          { path: r.htmlPath, data: renderHtml(report) },
+        ]);
+        written.push(r.xlsxPath, r.htmlPath);
+        reports.push(summaryEntry(report));
+      } catch (e) {
+        failures.push({ file: agency.name, message: explain(e, r.xlsxPath) });
+      }
     }
-    next++;
-    if (ready.length > 1) progress.step(next, ready.length, `→ ${r.report.agency.name}`);
+    ready[next] = null;
+    if (ready.length > 1) progress.step(next + 1, ready.length, `→ ${agency.name}`);
   }
   for (const r of ready.slice(next)) {
-    notWritten.push(r.report.agency.name);
+    if (!r) continue;
+    notWritten.push(r.input.agency.name);
     failures.push({
-      file: r.report.agency.name,
+      file: r.input.agency.name,
       message: "ยังไม่ได้เขียน เพราะหยุดการทำงานกลางคัน / not written: the run was stopped",
     });
   }
@@ -363,5 +448,5 @@ export async function writeReports(
     }
   }
   progress.end();
-  return { written, reports, failures, skipped, notWritten, interrupted: stopped() };
+  return { written, reports, failures, skipped, notWritten, interrupted: stopped(), notes };
 }

@@ -8,7 +8,21 @@
  */
 export * from "./scoring.js";
 export { audit, jsonPath, publishedProblems, type PublishedFigures } from "./audit.js";
-export { bundledText, loadRulesText } from "./rules-registry.js";
+export { loadRulesText } from "./rules-registry.js";
+export { bundledText } from "./bundled-text.js";
 export { summarise } from "./summary.js";
 export { itemWorths } from "./worth.js";
 export { diffRules } from "./rules-diff.js";
+export {
+  compareYears,
+  criteriaChanges,
+  type CriteriaNote,
+  type History,
+  type HistoryCell,
+  type HistoryRow,
+  type HistoryYear,
+  type RatingHistory,
+  type RatingMove,
+  type YearScores,
+  type YearStatus,
+} from "./history.js";

@@ -1,15 +1,14 @@
 /**
- * Finding and compiling rules by name: a bundled year ("2568"), or rules text the
- * caller supplies (a file, or rules saved in a workbook). Compiled rules are cached
- * per rules text, so recalculating a sheet never parses twice; `stats` counts
- * parses so tests can hold that promise. The texts and the parser are for the CLI,
- * the task pane and the editor; the custom functions score bundled years from
- * their precompiled models (bundled-scoring.ts) and never load this module.
+ * Compiling rules text: a bundled year's (bundled-text.ts) or one the caller supplies
+ * (a file, or rules saved in a workbook). Compiled rules are cached per rules text,
+ * so recalculating a sheet never parses twice; `stats` counts parses so tests can
+ * hold that promise. The parser is for the CLI, the task pane and the editor; the
+ * custom functions score bundled years from their precompiled models
+ * (bundled-scoring.ts) and load this module only for rules saved in a workbook.
  */
-import { parseRules, type Diagnostic } from "../dsl/index.js";
-import { BUNDLED_RULES } from "../rules/bundled.js";
+import { parseRules } from "../dsl/index.js";
+import type { Diagnostic } from "../dsl/runtime.js";
 import { compile, type CompiledRules } from "./compile.js";
-import { bundledYear } from "./bundled-scoring.js";
 
 export type LoadedRules =
   | { readonly ok: true; readonly compiled: CompiledRules; readonly diagnostics: readonly Diagnostic[] }
@@ -17,12 +16,6 @@ export type LoadedRules =
 
 const cache = new Map<string, LoadedRules>();
 export const stats = { parses: 0 };
-
-/** The text of a bundled year, accepting "2568", "๒๕๖๘", " 2568 " or the number 2568. */
-export function bundledText(name: string | number): string | undefined {
-  const year = bundledYear(name);
-  return year === undefined ? undefined : BUNDLED_RULES[year];
-}
 
 export function loadRulesText(text: string): LoadedRules {
   const hit = cache.get(text);

@@ -4,9 +4,10 @@
  * win: a workbook cannot shadow an official year, and registering one is refused.
  * Bundled years come precompiled (engine/bundled-scoring.ts): nothing here imports the
  * parser or the rules texts, so the functions' bundle starts without them. Workbook
- * rules texts are compiled by the parser the pane hands over (register-rules.ts sets
- * it; the pane loads it anyway); should a function need one before that, the parser
- * is imported on demand and the function shows #N/A ("loading") until it is there.
+ * rules texts are compiled by the parser register-rules.ts hands over; neither the
+ * functions nor the pane load it at start-up, so a function that needs one before
+ * then imports it on demand (with the rules text) and shows #N/A ("loading") until
+ * both are there.
  * Compilation is cached per rules text by the engine, so a recalculation parses nothing.
  *
  * This module's state is shared by the functions and the task pane because the
@@ -44,12 +45,23 @@ export function useRulesCompiler(compile: (text: string) => CheckedRules): void 
   compileText = compile;
 }
 
-function loadParser(): void {
-  parserLoading ??= import(/* webpackChunkName: "rules-parser" */ "./register-rules.js")
-    .then(() => onLazyLoad?.())
-    .catch(() => {
+/** The parser, imported once (register-rules.ts hands it over as it loads). */
+function parser(): Promise<void> {
+  parserLoading ??= import(/* webpackChunkName: "rules-parser" */ "./register-rules.js").then(
+    () => undefined,
+    (e: unknown) => {
       parserLoading = undefined; // asked again, it tries again
-    });
+      throw e;
+    },
+  );
+  return parserLoading;
+}
+
+function loadParser(): void {
+  parser().then(
+    () => onLazyLoad?.(),
+    () => undefined,
+  );
 }
 
 const workbookRules = new Map<string, Saved>();
@@ -117,10 +129,14 @@ function startLoading(key: string, saved: Saved): void {
   if (saved.loading || !saved.load) return;
   saved.loading = saved
     .load()
-    .then((text) => {
+    .then(async (text) => {
       if (workbookRules.get(key) !== saved) return; // replaced or removed meanwhile
       if (text === undefined) workbookRules.delete(key);
-      else saved.text = text;
+      else {
+        saved.text = text;
+        // The parser too, before the one recalculation: the pane no longer loads it at start-up.
+        if (!compileText) await parser();
+      }
       onLazyLoad?.();
     })
     .catch(() => {

@@ -1,13 +1,14 @@
 /**
  * The report as one self-contained HTML page, ready to publish on an agency's
  * website: inline CSS with a Thai font stack, an inline SVG bar chart of the
- * indicators with the pass-mark line, no script and no external asset. Markup is
+ * indicators with the pass-mark line (and, with earlier years, an SVG trend of the
+ * total and tools), no script and no external asset. Markup is
  * built only through `h()`, which escapes every text and attribute value, so an
  * agency name or a rules text containing "<" or "&" is shown, never interpreted.
  */
 import { indicatorColumns } from "../engine/index.js";
-import { HEADINGS, type ReportIndicator, type ReportModel } from "./model.js";
-import { SUMMARY_HEADINGS, sortForSummary, weakestText } from "./summary.js";
+import { HEADINGS, type HistoryLine, type ReportIndicator, type ReportModel } from "./model.js";
+import { SUMMARY_HEADINGS, sortForSummary, weakestText, type SummaryEntry } from "./summary.js";
 
 const made = Symbol("made in html.ts");
 
@@ -27,14 +28,22 @@ type Attrs = Readonly<Record<string, string | number | boolean | undefined>>;
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // Most texts (Thai question texts, guidance) have nothing to escape: test before replacing.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
 function render(c: Child): string {
   if (c === null || c === undefined || c === false) return "";
   if (c instanceof Html) return c.markup;
-  if (Array.isArray(c)) return c.map(render).join("");
+  if (Array.isArray(c)) {
+    // A province renders thousands of pages: concatenate rather than map and join.
+    let out = "";
+    for (const x of c as readonly Child[]) out += render(x);
+    return out;
+  }
   return escapeHtml(String(c));
 }
 
@@ -87,6 +96,7 @@ td .about { text-indent: 0; margin: .3em 0 0; font-size: .95em; }
 .guidance-maintain { border-left: 4px solid var(--pass); }
 .guidance-raise { border-left: 4px solid var(--fail); }
 .note { color: #57606a; font-size: .9em; }
+.history-table td.change { font-size: .9em; }
 @media print { body { padding: 0; max-width: none; } h2 { page-break-after: avoid; } .plan { page-break-before: always; } }
 @page { size: A4; margin: 15mm; }
 `;
@@ -347,6 +357,222 @@ function results(r: ReportModel): Html {
   );
 }
 
+const SERIES_COLOURS = ["#1f2328", "#0969da", "#8250df", "#bf3989", "#1a7f37", "#9a6700", "#cf222e"];
+
+/**
+ * The trend: one line per series (the total, then each tool) across the years, a dot
+ * and its figure at each year that has one, and a gap where a year has none (a tool
+ * that did not exist, a year given in part). The y axis starts at 50 when every
+ * figure is above it, so a few points' change is visible.
+ */
+export function trendChart(r: ReportModel): Html | null {
+  const hist = r.history;
+  if (!hist) return null;
+  const series = hist.lines.filter((l) => l.kind !== "indicator" && l.values.some((v) => v !== null));
+  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  if (all.length === 0) return null;
+  const W = 720;
+  const H = 300;
+  const left = 44;
+  const right = 170;
+  const top = 20;
+  const bottom = 40;
+  const floor = Math.min(...all) >= 50 ? 50 : 0;
+  const plotW = W - left - right;
+  const plotH = H - top - bottom;
+  const n = hist.years.length;
+  const x = (i: number): number => left + (n === 1 ? plotW / 2 : (plotW * i) / (n - 1));
+  const y = (v: number): number => top + plotH * (1 - (Math.max(floor, Math.min(100, v)) - floor) / (100 - floor));
+  const ticks = [0, 1, 2, 3, 4, 5].map((k) => floor + ((100 - floor) * k) / 5);
+  const grid = ticks.map((t) =>
+    h(
+      "g",
+      null,
+      h("line", { x1: left, x2: left + plotW, y1: y(t).toFixed(1), y2: y(t).toFixed(1), stroke: "#e5e7eb" }),
+      h("text", { x: left - 6, y: (y(t) + 4).toFixed(1), "text-anchor": "end", "font-size": 11, fill: "#57606a" }, t),
+    ),
+  );
+  const years = hist.years.map((yr, i) =>
+    h("text", { x: x(i).toFixed(1), y: H - bottom + 18, "text-anchor": "middle", "font-size": 13 }, yr.yearText),
+  );
+  // End labels one under another where the lines end close together (EIT1 92.19, EIT2 93.33, total 93.60).
+  const labelY = new Map<string, number>();
+  const ends = series
+    .map((s) => {
+      const last = s.values.findLastIndex((v) => v !== null);
+      return { id: s.id, last, y: y(s.values[last]!) + 4 };
+    })
+    .sort((a, b) => a.y - b.y);
+  const floorY = new Map<number, number>();
+  for (const e of ends) {
+    const at = Math.max(e.y, (floorY.get(e.last) ?? -Infinity) + 14);
+    labelY.set(e.id, at);
+    floorY.set(e.last, at);
+  }
+  const lines = series.map((s, k) => {
+    const colour = SERIES_COLOURS[k % SERIES_COLOURS.length]!;
+    // A path per run of consecutive years that have the figure: a missing year is a gap, not a zero.
+    const runs: string[] = [];
+    let run: string[] = [];
+    s.values.forEach((v, i) => {
+      if (v === null) {
+        if (run.length > 1) runs.push(run.join(" "));
+        run = [];
+        return;
+      }
+      run.push(`${run.length ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+    });
+    if (run.length > 1) runs.push(run.join(" "));
+    const name = s.kind === "total" ? "คะแนนรวม / total" : s.id;
+    const last = s.values.findLastIndex((v) => v !== null);
+    return h(
+      "g",
+      { class: "series", "data-series": s.id },
+      runs.map((d) => h("path", { d, fill: "none", stroke: colour, "stroke-width": s.kind === "total" ? 3 : 1.5 })),
+      s.values.map((v, i) =>
+        v === null
+          ? null
+          : h(
+              "circle",
+              { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: s.kind === "total" ? 4 : 3, fill: colour },
+              h("title", null, `${name} ${hist.years[i]!.yearText}: ${s.texts[i]!}`),
+            ),
+      ),
+      h(
+        "text",
+        { x: x(last) + 8, y: labelY.get(s.id)!.toFixed(1), "font-size": 12, fill: colour },
+        `${name} ${s.texts[last]!}`,
+      ),
+    );
+  });
+  return h(
+    "svg",
+    {
+      class: "chart trend",
+      xmlns: "http://www.w3.org/2000/svg",
+      viewBox: `0 0 ${W} ${H}`,
+      role: "img",
+      "aria-label": "คะแนนรวมและคะแนนแบบวัดรายปี / total and tool scores by year",
+    },
+    grid,
+    years,
+    lines,
+    h(
+      "text",
+      { x: left + plotW / 2, y: H - 6, "text-anchor": "middle", "font-size": 12, fill: "#57606a" },
+      "ปีงบประมาณ / fiscal year",
+    ),
+  );
+}
+
+function historyBlock(r: ReportModel): Html | null {
+  const hist = r.history;
+  if (!hist) return null;
+  const head = [
+    { th: "ตัวชี้วัด / แบบวัด", en: "Indicator / tool" },
+    { th: "ประเด็น", en: "Name" },
+    ...hist.years.flatMap((y, i) => [
+      ...(i > 0 ? [{ th: "เปลี่ยนแปลง", en: "change" }] : []),
+      { th: `ปี ${y.yearText}`, en: `FY ${y.year}` },
+    ]),
+  ];
+  const cells = (l: HistoryLine): Html[] =>
+    l.texts.flatMap((t, i) => [
+      ...(i > 0
+        ? [
+            h(
+              "td",
+              { class: `num change${(l.changes[i] ?? 0) < 0 ? " fail" : (l.changes[i] ?? 0) > 0 ? " pass" : ""}` },
+              l.changeTexts[i]!,
+            ),
+          ]
+        : []),
+      h("td", { class: "num" }, t),
+    ]);
+  const row = (l: HistoryLine): Html =>
+    h(
+      "tr",
+      { "data-history": `${l.kind} ${l.id}` },
+      h("td", { class: l.kind === "indicator" ? "num" : undefined }, l.kind === "total" ? "รวม" : l.idText),
+      h(
+        "td",
+        null,
+        l.label.th,
+        l.notes.length
+          ? h(
+              "div",
+              { class: "note" },
+              l.notes.map((n) => h("div", null, `※ ${n.th}`)),
+            )
+          : null,
+      ),
+      cells(l),
+    );
+  const ratingRow = h(
+    "tr",
+    { "data-history": "rating" },
+    h("td", null, "ระดับ"),
+    h("td", null, "ระดับผลการประเมิน", h("span", { class: "en" }, " Rating")),
+    hist.rating.labels.flatMap((label, i) => [
+      ...(i > 0 ? [h("td", { class: "change" }, hist.rating.moves[i]!.th)] : []),
+      h("td", null, label),
+    ]),
+  );
+  const yearNotes = hist.years.filter((y) => y.remark || y.source);
+  return h(
+    "section",
+    { class: "history" },
+    h("h2", null, "เทียบหลายปี ", h("span", { class: "en" }, "Compared with earlier years")),
+    h(
+      "p",
+      { class: "note" },
+      "แต่ละปีคำนวณตามเกณฑ์ของปีนั้น ตัวชี้วัดจับคู่ตามหมายเลข การเปลี่ยนแปลงคือปีนั้นลบปีก่อนหน้า ",
+      h(
+        "span",
+        { class: "en" },
+        "Each year is scored by its own rules; indicators are matched by number; a change is that year minus the one before.",
+      ),
+    ),
+    trendChart(r),
+    table(
+      head,
+      hist.lines
+        .filter((l) => l.kind !== "indicator")
+        .map(row)
+        .concat([ratingRow], hist.lines.filter((l) => l.kind === "indicator").map(row)),
+      "history-table",
+    ),
+    yearNotes.length
+      ? h(
+          "ul",
+          { class: "note" },
+          yearNotes.map((y) =>
+            h(
+              "li",
+              null,
+              `ปี ${y.yearText}: `,
+              y.remark ? `${y.remark.th} / ${y.remark.en}` : null,
+              y.remark && y.source ? " · " : null,
+              y.source ? `ที่มา / source: ${y.source}` : null,
+            ),
+          ),
+        )
+      : null,
+    hist.criteria.length
+      ? h(
+          "div",
+          null,
+          h("h3", null, "เกณฑ์ที่เปลี่ยนระหว่างปี ", h("span", { class: "en" }, "Criteria changes between years")),
+          h(
+            "ul",
+            null,
+            hist.criteria.map((c) => h("li", null, c.th, h("span", { class: "en" }, ` / ${c.en}`))),
+          ),
+        )
+      : null,
+  );
+}
+
 function auditBlock(r: ReportModel): Html | null {
   if (!r.audit) return null;
   return h(
@@ -469,6 +695,7 @@ export function renderHtml(r: ReportModel): string {
     titleBlock(r),
     auditBlock(r),
     results(r),
+    historyBlock(r),
     principles(r),
     details(r),
     planBlock(r),
@@ -477,7 +704,7 @@ export function renderHtml(r: ReportModel): string {
 
 /** Every agency's total, rating and weakest indicators, sorted best first. */
 export function renderSummaryHtml(
-  reports: readonly ReportModel[],
+  reports: readonly SummaryEntry[],
   failed: readonly { file: string; message: string }[] = [],
 ): string {
   const sorted = sortForSummary(reports);

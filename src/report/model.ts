@@ -16,7 +16,15 @@ import {
   toThaiDigits,
   unitsToText,
 } from "../dsl/runtime.js";
-import { audit, passes, type Evaluation, type PublishedFigures, type QuestionResult } from "../engine/index.js";
+import {
+  audit,
+  passes,
+  type Evaluation,
+  type PublishedFigures,
+  type QuestionResult,
+  type History,
+} from "../engine/index.js";
+import { historySection } from "./history.js";
 
 export interface Agency {
   /** ชื่อหน่วยงาน, e.g. "เทศบาลตำบลคลองพน". */
@@ -34,6 +42,8 @@ export interface ReportOptions {
   readonly published?: PublishedFigures;
   /** How many indicators the improvement plan covers at least; see `planIndicators`. Default 3. */
   readonly planIndicators?: number;
+  /** Earlier years compared with this one (engine compareYears, this year included): the history section. */
+  readonly history?: History;
 }
 
 export type GuidanceVariant = "maintain" | "raise";
@@ -105,6 +115,50 @@ export interface RatingBand {
   readonly current: boolean;
 }
 
+/** One year of the history section. */
+export interface HistoryYearColumn {
+  readonly year: number;
+  /** "2566" (Thai digits when asked). */
+  readonly yearText: string;
+  /** The rules the year was scored by, e.g. "ITA, fiscal year 2566". */
+  readonly rules: Label;
+  readonly status: "complete" | "partial" | "failed";
+  /** For a partial year what its total still needs; for a failed one its first problems. */
+  readonly remark?: Label;
+  readonly source?: string;
+}
+
+/** A row of the history table: one indicator, one tool, or the total. */
+export interface HistoryLine {
+  readonly kind: "indicator" | "tool" | "total";
+  readonly id: string;
+  readonly idText: string;
+  readonly label: Label;
+  /** Per year (oldest first): the published figure, or null where the year has none. */
+  readonly values: readonly (number | null)[];
+  /** Printed values; "—" where the year has none. */
+  readonly texts: readonly string[];
+  /** Per year: the published change from the year before; null for the first year or when either lacks it. */
+  readonly changes: readonly (number | null)[];
+  /** Printed changes with their sign ("+5.80", "-1.25", "0.00"); "" where there is none. */
+  readonly changeTexts: readonly string[];
+  /** Criteria changes that bear on this row, "2567→2568: …". */
+  readonly notes: readonly Label[];
+}
+
+export interface ReportHistory {
+  readonly years: readonly HistoryYearColumn[];
+  /** The total first, then tools, then indicators. */
+  readonly lines: readonly HistoryLine[];
+  readonly rating: {
+    readonly labels: readonly string[];
+    /** Per year: "ดีขึ้น / up", "เกณฑ์เปลี่ยน / bands changed"…; "" for the first year. */
+    readonly moves: readonly Label[];
+  };
+  /** Every criteria change between consecutive years, "2567→2568: …". */
+  readonly criteria: readonly Label[];
+}
+
 export interface ReportModel {
   readonly agency: Agency;
   readonly thaiDigits: boolean;
@@ -156,6 +210,8 @@ export interface ReportModel {
   readonly plan: readonly PlanRow[];
   /** Published figures the rules do not reproduce; undefined when no published figures were given. */
   readonly audit?: readonly Label[];
+  /** This year beside earlier ones; undefined when no earlier year was given. */
+  readonly history?: ReportHistory;
 }
 
 /**
@@ -380,11 +436,15 @@ export function buildReport(
     planYear: digits(String(rulesFor.year + 1)),
     plan,
     audit: options.published ? audit(evaluation, options.published).map((f) => ({ th: f.th, en: f.en })) : undefined,
+    history: options.history && options.history.years.length > 1 ? historySection(options.history, thai) : undefined,
   };
 }
 
 /** The `count` lowest indicators (weakest first, ties in indicator order): for summaries. */
-export function weakestIndicators(report: ReportModel, count = 3): readonly ReportIndicator[] {
+export function weakestIndicators<T extends Pick<ReportIndicator, "value">>(
+  report: { readonly indicators: readonly T[] },
+  count = 3,
+): readonly T[] {
   return report.indicators
     .map((ind, i) => ({ ind, i }))
     .sort((a, b) => a.ind.value - b.ind.value || a.i - b.i)

@@ -8,10 +8,16 @@
 import { INDICATOR_HEADINGS, indicatorColumns } from "../engine/index.js";
 import { columnLetters, numberFormatFor } from "../workbook/a1.js";
 import type { CellWrite, FormatSpec, SheetSpec } from "../workbook/port.js";
-import { HEADINGS, type ReportModel } from "./model.js";
-import { SUMMARY_HEADINGS, sortForSummary, weakestText } from "./summary.js";
+import { HEADINGS, type HistoryLine, type ReportModel } from "./model.js";
+import { SUMMARY_HEADINGS, sortForSummary, weakestText, type SummaryEntry } from "./summary.js";
 
-const SHEET_NAMES = { results: "ผลการประเมิน", report: "รายงาน", plan: "แผนพัฒนา", summary: "สรุป" } as const;
+export const SHEET_NAMES = {
+  results: "ผลการประเมิน",
+  history: "เทียบหลายปี",
+  report: "รายงาน",
+  plan: "แผนพัฒนา",
+  summary: "สรุป",
+} as const;
 
 const REPORT_FONT = "TH Sarabun New";
 
@@ -46,7 +52,7 @@ function headerFormat(r: number, cols: number): FormatSpec {
 }
 
 /** A score cell: the number itself, or its Thai-digit text when the user asked for Thai digits. */
-function score(report: ReportModel, value: number, text: string): CellWrite {
+function score(report: Pick<ReportModel, "thaiDigits">, value: number, text: string): CellWrite {
   return report.thaiDigits ? text : value;
 }
 
@@ -256,14 +262,119 @@ function planSheet(r: ReportModel): ReportSheet {
   };
 }
 
-/** The three report sheets, in reading order. */
+/**
+ * เทียบหลายปี: the total, tools, rating and indicators per year with the change from the
+ * year before, the criteria changes as notes, and below them a year-by-row block of the
+ * total and tools that the trend chart (a line chart) reads.
+ */
+function historySheet(r: ReportModel): ReportSheet | null {
+  const hist = r.history;
+  if (!hist) return null;
+  const rows: CellWrite[][] = [];
+  const formats: FormatSpec[] = [];
+  const push = (...cells: CellWrite[]): number => {
+    rows.push(cells);
+    return rows.length;
+  };
+  const num = (v: number | null, text: string): CellWrite => (v === null ? text : r.thaiDigits ? text : v);
+  push(`เทียบผลการประเมินหลายปี ${r.agency.name} / ${r.agency.name} compared with earlier years`);
+  push(
+    "แต่ละปีคำนวณตามเกณฑ์ของปีนั้น การเปลี่ยนแปลง = ปีนั้น − ปีก่อนหน้า / each year by its own rules; change = that year − the year before",
+  );
+  formats.push({ range: "A1", bold: true, fontSize: 16 }, { range: "A2", italic: true, fontColor: "#57606A" });
+  push();
+  const head: string[] = ["ตัวชี้วัด / แบบวัด\nIndicator / tool", "ประเด็น\nName"];
+  hist.years.forEach((y, i) => {
+    if (i > 0) head.push("เปลี่ยนแปลง\nchange");
+    head.push(`ปี ${y.yearText}\nFY ${y.year}`);
+  });
+  const cols = head.length;
+  const headRow = push(...head);
+  formats.push(headerFormat(headRow, cols));
+  const line = (l: HistoryLine): number =>
+    push(
+      l.kind === "total" ? "รวม / total" : l.kind === "indicator" && !r.thaiDigits ? Number(l.id) || l.id : l.idText,
+      l.notes.length ? `${l.label.th}\n${l.notes.map((n) => `※ ${n.th}`).join("\n")}` : l.label.th,
+      ...l.texts.flatMap((t, i) => [
+        ...(i > 0 ? [l.changes[i] === null ? "" : num(l.changes[i]!, l.changeTexts[i]!)] : []),
+        num(l.values[i]!, t),
+      ]),
+    );
+  const nonIndicators = hist.lines.filter((l) => l.kind !== "indicator");
+  nonIndicators.forEach(line);
+  push(
+    "ระดับ / rating",
+    "ระดับผลการประเมิน",
+    ...hist.rating.labels.flatMap((label, i) => [...(i > 0 ? [hist.rating.moves[i]!.th] : []), label]),
+  );
+  hist.lines.filter((l) => l.kind === "indicator").forEach(line);
+  const last = rows.length;
+  formats.push({ range: block(headRow + 1, last, 0, cols - 1), border: true, wrap: true, vertical: "top" });
+  formats.push({ range: block(headRow + 1, last, 2, cols - 1), numberFormat: numberFormatFor(r.rules.decimals) });
+  formats.push({ range: block(headRow + 1, headRow + nonIndicators.length, 0, cols - 1), bold: true });
+  for (const y of hist.years) {
+    if (!y.remark && !y.source) continue;
+    push(
+      `ปี ${y.yearText}: ${[y.remark ? `${y.remark.th} / ${y.remark.en}` : "", y.source ? `ที่มา / source: ${y.source}` : ""].filter(Boolean).join(" · ")}`,
+    );
+  }
+  if (hist.criteria.length) {
+    push();
+    const at = push("เกณฑ์ที่เปลี่ยนระหว่างปี / criteria changes between years");
+    formats.push({ range: `A${at}`, bold: true });
+    for (const c of hist.criteria) push(`• ${c.th} / ${c.en}`);
+  }
+  // The chart's data: a row per year, a column per series (the total, then each tool).
+  push();
+  const series = nonIndicators.filter((l) => l.values.some((v) => v !== null));
+  const dataHead = push("ปี / year", ...series.map((s) => (s.kind === "total" ? "คะแนนรวม / total" : s.id)));
+  formats.push(headerFormat(dataHead, series.length + 1));
+  hist.years.forEach((y, i) =>
+    push(
+      r.thaiDigits ? y.yearText : String(y.year),
+      ...series.map((s) => num(s.values[i]!, s.texts[i]!)).map((v) => (v === "—" ? null : v)),
+    ),
+  );
+  const dataEnd = rows.length;
+  formats.push({
+    range: block(dataHead + 1, dataEnd, 1, series.length),
+    numberFormat: numberFormatFor(r.rules.decimals),
+  });
+  return {
+    name: SHEET_NAMES.history,
+    rows,
+    columnWidths: [90, 200, ...head.slice(2).map((h) => (h.startsWith("เปลี่ยน") ? 60 : 70))],
+    formats,
+    charts:
+      r.thaiDigits || series.length === 0
+        ? undefined
+        : [
+            {
+              kind: "line",
+              title: "คะแนนรวมและแบบวัดรายปี / total and tools by year",
+              categories: block(dataHead + 1, dataEnd, 0, 0),
+              values: { name: "คะแนนรวม / total", range: block(dataHead + 1, dataEnd, 1, 1) },
+              lines: series.slice(1).map((s, k) => ({ name: s.id, range: block(dataHead + 1, dataEnd, k + 2, k + 2) })),
+              at: `${columnLetter(cols + 1)}2`,
+              width: 480,
+              height: 280,
+            },
+          ],
+    print: { paper: "A4", orientation: "landscape", fitToWidth: true, repeatRows: `$${headRow}:$${headRow}` },
+    freezeRows: headRow,
+    font: REPORT_FONT,
+  };
+}
+
+/** The three report sheets in reading order, and เทียบหลายปี after the results when earlier years were given. */
 export function reportSheets(report: ReportModel): ReportSheet[] {
-  return [resultsSheet(report), reportSheet(report), planSheet(report)];
+  const history = historySheet(report);
+  return [resultsSheet(report), ...(history ? [history] : []), reportSheet(report), planSheet(report)];
 }
 
 /** The many-agencies summary as one sheet: every agency's total, rating and weakest indicators, best first. */
 export function summarySheet(
-  reports: readonly ReportModel[],
+  reports: readonly SummaryEntry[],
   failed: readonly { readonly file: string; readonly message: string }[] = [],
 ): ReportSheet {
   const sorted = sortForSummary(reports);

@@ -1,49 +1,61 @@
 /**
- * The rules the wizard can use: the bundled years, and rules saved in this
- * workbook (read through the rules store, src/workbook/rules-store.ts). Saved rules
- * are registered with the custom functions as they are read, so `=ITA.*(…, "name")`
- * formulas the wizard writes resolve. Also: the rating bands in words (dsl/describe.ts).
+ * The rules the wizard can use: the bundled years, and rules saved in this workbook
+ * (read through the rules store, src/workbook/rules-store.ts). In two stages, so the
+ * pane's first screen needs neither the parser nor the rules texts: `listedChoices`
+ * names them at once (a bundled year with its precompiled scoring model, which is
+ * enough for the Criteria step's summary), and `checkedChoices` loads the parser and
+ * the texts (rules-check.ts, its own chunk) and compiles each, with its problems and
+ * warnings. Saved rules are registered with the custom functions as they are read, so
+ * `=ITA.*(…, "name")` formulas the wizard writes resolve. Also: the rating bands in
+ * words (dsl/describe.ts) and the rules' provenance.
  */
-import { describeBand, type Diagnostic, type ProvisionalKind, type RulesModel } from "../dsl/runtime.js";
-import { bundledText, bundledYears, loadRulesText, type CompiledRules } from "../engine/index.js";
+import {
+  describeBand,
+  type Diagnostic,
+  type ProvisionalKind,
+  type RulesModel,
+  type ScoringModel,
+} from "../dsl/runtime.js";
+import { bundledScoring, bundledYears, type CompiledRules } from "../engine/scoring.js";
 import type { WorkbookPort } from "../workbook/port.js";
-import { RulesStore } from "../workbook/rules-store.js";
+import { nameProblem, RulesStore } from "../workbook/rules-store.js";
 
 export interface RulesChoice {
   readonly name: string;
   readonly source: "bundled" | "workbook";
+  /** The rules compiled with their texts, once checked. */
   readonly compiled?: CompiledRules;
+  /** Not checked yet: the parser and the rules texts are still loading. */
+  readonly pending?: boolean;
+  /** Before the check, a bundled year's scoring model (no texts): what the Criteria step can show meanwhile. */
+  readonly scoring?: ScoringModel;
   /** Why the rules cannot be used (text with errors, a name that shadows a bundled year). */
   readonly problem?: { readonly th: string; readonly en: string };
   /** What the rules checker warns about in usable rules (shown before any result). */
   readonly warnings?: readonly Diagnostic[];
 }
 
-function compiledOrProblem(text: string): Pick<RulesChoice, "compiled" | "problem" | "warnings"> {
-  const loaded = loadRulesText(text);
-  if (loaded.ok) {
-    const warnings = loaded.diagnostics.filter((d) => d.severity === "warning");
-    return warnings.length ? { compiled: loaded.compiled, warnings } : { compiled: loaded.compiled };
-  }
-  const d = loaded.diagnostics.find((x) => x.severity === "error") ?? loaded.diagnostics[0];
-  return {
-    problem: d
-      ? { th: `บรรทัด ${d.line} คอลัมน์ ${d.column}: ${d.th}`, en: `line ${d.line}, column ${d.column}: ${d.en}` }
-      : { th: "เกณฑ์มีข้อผิดพลาด", en: "the rules have errors" },
-  };
-}
-
-export function bundledChoices(): RulesChoice[] {
-  return bundledYears()
+/** The rules on offer before any is checked: names, and the bundled years' scoring models. */
+export async function listedChoices(port: WorkbookPort): Promise<RulesChoice[]> {
+  const bundled = bundledYears()
     .reverse()
-    .map((year) => ({ name: year, source: "bundled" as const, ...compiledOrProblem(bundledText(year)!) }));
+    .map((year): RulesChoice => ({
+      name: year,
+      source: "bundled",
+      pending: true,
+      scoring: bundledScoring(year)!.model,
+    }));
+  const saved = (await new RulesStore(port).savedNames()).map((name): RulesChoice => {
+    const problem = nameProblem(name);
+    return problem ? { name, source: "workbook", problem } : { name, source: "workbook", pending: true };
+  });
+  return [...bundled, ...saved];
 }
 
-/** Rules saved in the workbook, registered with the functions as they are read. */
-export async function workbookChoices(port: WorkbookPort): Promise<RulesChoice[]> {
-  return (await new RulesStore(port).savedRules()).map(({ name, text, problem }) =>
-    problem ? { name, source: "workbook", problem } : { name, source: "workbook", ...compiledOrProblem(text) },
-  );
+/** Every choice parsed and compiled (loads the parser and the rules texts the first time). */
+export async function checkedChoices(port: WorkbookPort): Promise<RulesChoice[]> {
+  const check = await import(/* webpackChunkName: "rules-check" */ "./rules-check.js");
+  return [...check.bundledChoices(), ...(await check.workbookChoices(port))];
 }
 
 type T = (th: string, en: string) => string;
@@ -87,7 +99,7 @@ export function isProvisionalTool(model: RulesModel, tool: string): boolean {
   return (model.provisional ?? []).some((p) => p.part === "tool" && p.id === tool);
 }
 
-export function ratingRows(model: RulesModel, t: T): { label: string; when: string }[] {
+export function ratingRows(model: ScoringModel, t: T): { label: string; when: string }[] {
   return model.rating.rows.map((r) => {
     const when = describeBand(r);
     return { label: t(r.label.th, r.label.en || r.label.th), when: t(when.th, when.en) };

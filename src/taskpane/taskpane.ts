@@ -4,10 +4,11 @@
  * mounts the pane on the Office.js adapter. Opened anywhere else — Office.js not
  * loaded, or not in Excel — it mounts the same pane on an in-memory workbook, so the
  * page never breaks outside Excel. Nothing runs until the page has an #app element.
+ * The in-memory workbook is a chunk of its own, loaded only outside Excel: it is not
+ * part of what Excel loads to start the pane.
  */
 import "../workbook/cf-stub.js";
 import { loadSavedRules } from "../office/saved-rules.js";
-import { MemoryWorkbook } from "../workbook/memory-adapter.js";
 import { OfficeWorkbook } from "../workbook/office-adapter.js";
 import { mountPane } from "./pane.js";
 
@@ -20,9 +21,11 @@ function app(): HTMLElement | null {
   return typeof document.getElementById === "function" ? document.getElementById("app") : null;
 }
 
-function outsideExcel(): void {
+async function outsideExcel(): Promise<void> {
   const root = app();
-  if (root) mountPane(root, new MemoryWorkbook(), { notice: OUTSIDE_EXCEL });
+  if (!root) return;
+  const { MemoryWorkbook } = await import(/* webpackChunkName: "memory-workbook" */ "../workbook/memory-adapter.js");
+  mountPane(root, new MemoryWorkbook(), { notice: OUTSIDE_EXCEL });
 }
 
 if (typeof Office !== "undefined") {
@@ -38,6 +41,6 @@ if (typeof Office !== "undefined") {
     if (root) mountPane(root, port);
   });
 } else if (typeof document !== "undefined") {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", outsideExcel);
-  else outsideExcel();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void outsideExcel());
+  else void outsideExcel();
 }

@@ -4,16 +4,18 @@
  * taskpane.css uses on native elements. Why not Fluent UI web components: v3
  * (@fluentui/web-components) needs Node 22 to build and we are on Node 20; native
  * buttons, radio groups, lists, tables and live regions give the keyboard and
- * screen-reader behaviour for free, and the tokens give the look.
+ * screen-reader behaviour for free, and the tokens give the look. The values of the
+ * tokens the styles use are generated into theme-tokens.ts (scripts/theme-tokens.ts),
+ * so the pane's start-up carries them and not the token library.
  */
-import { webLightTheme } from "@fluentui/tokens";
+import { THEME_TOKENS } from "./theme-tokens.js";
 
 /** Thai-capable fonts first: Segoe UI (Fluent's default) has no Thai glyphs. */
 const FONT_STACK = `"Leelawadee UI", Thonburi, "Noto Sans Thai", sans-serif`;
 
 export function applyTheme(root: HTMLElement): void {
-  for (const [name, value] of Object.entries(webLightTheme)) {
-    root.style.setProperty(`--${name}`, String(value));
+  for (const [name, value] of Object.entries(THEME_TOKENS)) {
+    root.style.setProperty(`--${name}`, value);
   }
   root.style.setProperty("--fontFamilyBase", FONT_STACK);
 }

@@ -214,7 +214,9 @@ export class OfficeWorkbook implements WorkbookPort {
         dv.prompt = { showPrompt: true, title: "คะแนน / score", message: `${v.message.th} / ${v.message.en}` };
       }
       for (const c of spec.charts ?? []) {
-        const chart = ws.charts.add("ColumnClustered", ws.getRange(c.values.range), "Columns");
+        // A trend across years is a line chart whose empty cells (a year without that tool) are gaps.
+        const line = c.kind === "line";
+        const chart = ws.charts.add(line ? "LineMarkers" : "ColumnClustered", ws.getRange(c.values.range), "Columns");
         chart.title.text = c.title;
         const first = chart.series.getItemAt(0);
         first.name = c.values.name;
@@ -223,7 +225,7 @@ export class OfficeWorkbook implements WorkbookPort {
           const s = chart.series.add(l.name);
           s.setValues(ws.getRange(l.range));
           s.setXAxisValues(ws.getRange(c.categories));
-          s.chartType = "Line";
+          s.chartType = line ? "LineMarkers" : "Line";
         }
         chart.legend.position = "Bottom";
         chart.setPosition(c.at);

@@ -1,5 +1,5 @@
 /**
- * The sheets ITA Workbench writes (results, report, plan, summary): how they are
+ * The sheets ITA Workbench writes (results, history, report, plan, summary): how they are
  * recognised by name, so that looking for a score table never takes one of our own
  * outputs for input (the report sheet's header แบบวัด | ประเด็นข้อคำถาม | คะแนน reads
  * like a score table's), and how they are named and remembered so that one agency's
@@ -19,7 +19,7 @@
 import { cutGraphemes } from "../dsl/runtime.js";
 import type { WorkbookPort } from "./port.js";
 
-const OWN_SHEET_PREFIXES = ["ผลการประเมิน", "รายงาน", "แผนพัฒนา", "สรุป"] as const;
+export const OWN_SHEET_PREFIXES = ["ผลการประเมิน", "เทียบหลายปี", "รายงาน", "แผนพัฒนา", "สรุป"] as const;
 
 /** One of our words alone or followed by a space ("รายงาน ITA 2568"); "รายงานคะแนน" or "สรุปคะแนน" are the user's. */
 export function isOwnSheet(name: string): boolean {

@@ -84,8 +84,14 @@ export interface ValidationSpec {
   readonly message: Bilingual;
 }
 
-/** A clustered column chart of `values` by `categories`, with optional line series (e.g. the pass mark at 85). */
+/**
+ * A native chart written with its sheet (in the same round trip): by default a clustered
+ * column chart of `values` by `categories` with optional line series (e.g. the pass mark
+ * at 85); `kind: "line"` makes every series a line (a trend across years, where an empty
+ * cell is a gap).
+ */
 export interface ChartSpec {
+  readonly kind?: "column" | "line";
   readonly title: string;
   readonly categories: string;
   readonly values: { readonly name: string; readonly range: string };

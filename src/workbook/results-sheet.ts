@@ -3,15 +3,16 @@
  * the indicator table as the seed report lays it out (ตัวชี้วัด, เครื่องมือ, ประเด็น,
  * คะแนน, ผลการประเมิน), tool scores with weights, the weighted total, the rating and
  * what stands between it and the next band, a column chart of the indicators with
- * the pass-mark line, and scores under the pass mark highlighted. Figures are
+ * the pass-mark line, and scores under the pass mark highlighted; with earlier years
+ * (sheets named by year), the years side by side to the right and a line chart of the trend. Figures are
  * `=ITA.*` formulas over the user's score table, so the sheet stays live; the
  * engine's value is cached with each formula for adapters that cannot compute.
  * Nothing here scores: the cached values come from the engine's Evaluation.
  */
 import { cutGraphemes } from "../dsl/runtime.js";
-import { gapRows, INDICATOR_HEADINGS, indicatorColumns, type Evaluation } from "../engine/index.js";
-import { cellA1, numberFormatFor } from "./a1.js";
-import type { CellWrite, SheetSpec } from "./port.js";
+import { gapRows, INDICATOR_HEADINGS, indicatorColumns, type Evaluation, type History } from "../engine/index.js";
+import { cellA1, columnLetters, numberFormatFor } from "./a1.js";
+import type { CellWrite, ChartSpec, FormatSpec, SheetSpec } from "./port.js";
 import { tableFormula, type ScoreTable } from "./score-table.js";
 
 export interface ResultsInput {
@@ -21,6 +22,8 @@ export interface ResultsInput {
   readonly table: ScoreTable;
   /** Whose result this is, shown in the title row. */
   readonly agencyName?: string;
+  /** This result beside earlier years (engine compareYears): a block below, and a line chart of the trend. */
+  readonly history?: History;
 }
 
 export interface ResultsLayout {
@@ -140,6 +143,8 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
   // The formula spills one row per shortfall; an adapter that cannot compute shows the first.
   const gapRow = push({ formula: `=ITA.GAP(${scores},${rules})`, value: gapRows(e.rating)[0]![0] });
 
+  const historyPart = input.history ? historyBlock(input.history, rows, numberFormat) : undefined;
+
   const ind = `${cellA1(firstIndicator, 4)}:${cellA1(lastIndicator, 4)}`;
   const spec: SheetSpec = {
     name: resultsSheetName(rulesName, table.agency),
@@ -168,6 +173,7 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
       { range: `A${totalRow}:D${ratingRow}`, bold: true },
       { range: `E${totalRow}:F${totalRow}`, border: true, italic: true },
       { range: `A${gapTitle}`, bold: true },
+      ...(historyPart?.formats ?? []),
     ],
     below: threshold === undefined ? [] : [{ range: ind, below: threshold, fill: BELOW_FILL, fontColor: BELOW_FONT }],
     above: [{ range: cellA1(totalRow, 6), above: 0, fill: BELOW_FILL, fontColor: BELOW_FONT }],
@@ -184,6 +190,7 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
         width: 480,
         height: 300,
       },
+      ...(historyPart ? [historyPart.chart] : []),
     ],
     print: { paper: "A4", orientation: "portrait", fitToWidth: true, repeatRows: `$${header}:$${header}` },
   };
@@ -195,5 +202,104 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
     blankCountCell: cellA1(totalRow, 6),
     ratingCell: cellA1(ratingRow, 4),
     gapCell: cellA1(gapRow, 1),
+  };
+}
+
+/** Where the comparison goes: right of the result (ITA.GAP spills down column A and B, so nothing may sit below it). */
+const HISTORY_COLUMN = 8; // H, under the indicator chart
+const TREND_AT_ROW = 26;
+const HISTORY_ROW = 46; // below the trend chart (280 pt)
+
+/**
+ * เทียบหลายปี beside the result: a row per year (total, its change, each tool, the
+ * rating), which the trend chart reads, then a row per indicator across the years, then
+ * the criteria changes. Plain values from the engine's comparison: earlier years are
+ * not live formulas, since their rules differ from this sheet's.
+ */
+function historyBlock(
+  h: History,
+  rows: CellWrite[][],
+  numberFormat: string,
+): { formats: FormatSpec[]; chart: ChartSpec } {
+  let at = HISTORY_ROW - 1;
+  const col = (k: number): string => columnLetters(HISTORY_COLUMN + k - 1);
+  const put = (...cells: CellWrite[]): number => {
+    at++;
+    while (rows.length < at) rows.push([]);
+    const row = rows[at - 1]!;
+    while (row.length < HISTORY_COLUMN - 1) row.push(null);
+    row.splice(HISTORY_COLUMN - 1, cells.length, ...cells);
+    return at;
+  };
+  const formats: FormatSpec[] = [];
+  const v = (x: { published: number } | null): CellWrite => (x === null ? null : x.published);
+  const title = put("เทียบหลายปี / compared with earlier years (แต่ละปีคำนวณตามเกณฑ์ของปีนั้น / each year by its own rules)");
+  formats.push({ range: `${col(1)}${title}`, bold: true, fontSize: 12 });
+  const tools = h.tools.filter((t) => t.cells.some((c) => c.value !== null));
+  const head = put("ปี / year", "คะแนนรวม / total", "เปลี่ยนแปลง / change", ...tools.map((t) => t.id), "ระดับ / rating");
+  const width = tools.length + 4;
+  formats.push({
+    range: `${col(1)}${head}:${col(width)}${head}`,
+    bold: true,
+    fill: HEADER_FILL,
+    border: true,
+    wrap: true,
+  });
+  const first = at + 1;
+  h.years.forEach((y, i) =>
+    put(
+      String(y.year),
+      v(h.total.cells[i]!.value),
+      v(h.total.cells[i]!.change),
+      ...tools.map((t) => v(t.cells[i]!.value)),
+      h.rating.cells[i]!.label?.th ?? (y.status === "partial" ? "ยังไม่ครบ / partial" : "—"),
+    ),
+  );
+  const last = at;
+  formats.push({ range: `${col(1)}${first}:${col(width)}${last}`, border: true });
+  formats.push({ range: `${col(2)}${first}:${col(width - 1)}${last}`, numberFormat });
+  put();
+  const indHead = put(
+    "ตัวชี้วัด / indicator",
+    "ประเด็น",
+    ...h.years.map((y) => String(y.year)),
+    "เปลี่ยนแปลงล่าสุด / latest change",
+  );
+  const indWidth = h.years.length + 3;
+  formats.push({
+    range: `${col(1)}${indHead}:${col(indWidth)}${indHead}`,
+    bold: true,
+    fill: HEADER_FILL,
+    border: true,
+    wrap: true,
+  });
+  for (const r of h.indicators) {
+    put(
+      /^\d+$/.test(r.id) ? Number(r.id) : r.id,
+      r.label.th,
+      ...r.cells.map((c) => v(c.value)),
+      v(r.cells.at(-1)!.change),
+    );
+  }
+  formats.push({ range: `${col(1)}${indHead + 1}:${col(indWidth)}${at}`, border: true });
+  formats.push({ range: `${col(3)}${indHead + 1}:${col(indWidth)}${at}`, numberFormat });
+  if (h.criteria.length) {
+    put();
+    formats.push({ range: `${col(1)}${put("เกณฑ์ที่เปลี่ยนระหว่างปี / criteria changes between years")}`, bold: true });
+    for (const c of h.criteria) put(`${c.from}→${c.to}: ${c.th} / ${c.en}`);
+  }
+  const range = (k: number): string => `${col(k)}${first}:${col(k)}${last}`;
+  return {
+    formats,
+    chart: {
+      kind: "line",
+      title: "แนวโน้มรายปี / trend by year",
+      categories: range(1),
+      values: { name: "คะแนนรวม / total", range: range(2) },
+      lines: tools.map((t, k) => ({ name: t.id, range: range(k + 4) })),
+      at: `${col(1)}${TREND_AT_ROW}`,
+      width: 480,
+      height: 280,
+    },
   };
 }

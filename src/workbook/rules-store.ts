@@ -25,12 +25,21 @@
  * workbook to recalculate. Drafts keep what is typed, errors and all; never scored.
  * Import and export of `.ita` files stay on the machine: a browser file input and a
  * download through a Blob URL; nothing is sent anywhere.
+ *
+ * The task pane reads this module at start-up, so it holds no parser: saving loads the
+ * parser chunk (which also hands it to the custom functions), and names registered at
+ * start-up are compiled by the functions, which load the parser when first asked.
  */
-import { parseRules, type Diagnostic, toThaiDigits } from "../dsl/index.js";
-import { bundledText } from "../engine/index.js";
-// Registering through register-rules.js hands the parser to the functions (their bundle has none).
-import { registerWorkbookRules, registerWorkbookRulesLazily } from "../functions/register-rules.js";
-import { nameProblem, onWorkbookRulesLoaded, unregisterWorkbookRules, wasAskedFor } from "../functions/rules.js";
+import type { Diagnostic } from "../dsl/runtime.js";
+import type * as Dsl from "../dsl/index.js";
+import {
+  nameProblem,
+  onWorkbookRulesLoaded,
+  registerWorkbookRules,
+  registerWorkbookRulesLazily,
+  unregisterWorkbookRules,
+  wasAskedFor,
+} from "../functions/rules.js";
 import type { WorkbookPort } from "./port.js";
 
 export { nameProblem };
@@ -100,6 +109,18 @@ interface Ref {
 
 /** Texts kept in settings (no custom XML parts) have ids of this form. */
 const SETTING_ID = "setting:";
+
+/**
+ * The rules parser, loaded on first use (its chunk holds chevrotain): register-rules
+ * hands it to the custom functions as it loads, so text saved here scores at once.
+ */
+async function loadParser(): Promise<typeof Dsl> {
+  const [parser] = await Promise.all([
+    import(/* webpackChunkName: "rules-parser" */ "../dsl/index.js"),
+    import(/* webpackChunkName: "rules-parser" */ "../functions/register-rules.js"),
+  ]);
+  return parser;
+}
 
 function parseJson<T>(text: string | undefined): T | undefined {
   if (text === undefined) return undefined;
@@ -326,6 +347,7 @@ export class RulesStore {
   async save(name: string, text: string, from?: string): Promise<SaveResult> {
     const problem = nameProblem(name);
     if (problem) return { ok: false, ...problem, diagnostics: [] };
+    const { parseRules } = await loadParser();
     const errors = parseRules(text).diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) {
       return {
@@ -448,27 +470,6 @@ export class RulesStore {
     }
     return out;
   }
-}
-
-/**
- * Start another year from a bundled one ("คัดลอก 2568 เป็น 2569"): the text as it
- * is, comments and all, with the year of the `assessment` statement (its number
- * and the year in its title, Arabic or Thai digits) changed, under a comment saying
- * where it came from. Undefined when the year is not bundled.
- */
-export function copyYear(fromYear: string, toYear: string): string | undefined {
-  const text = bundledText(fromYear);
-  if (text === undefined) return undefined;
-  const assessment = parseRules(text).ast.statements.find((s) => s.kind === "assessment");
-  if (assessment?.kind !== "assessment" || !assessment.year) return undefined;
-  const old = String(assessment.year.value);
-  const relabel = (t: string): string => t.replaceAll(old, toYear).replaceAll(toThaiDigits(old), toThaiDigits(toYear));
-  const start = assessment.span.offset;
-  const end = start + assessment.span.length;
-  const y = assessment.year.span;
-  const statement = relabel(text.slice(start, y.offset)) + toYear + relabel(text.slice(y.offset + y.length, end));
-  const note = `# คัดลอกจากเกณฑ์ ${old} เพื่อเป็นเกณฑ์ ${toYear} / copied from the ${old} rules as ${toYear}\n`;
-  return note + text.slice(0, start) + statement + text.slice(end);
 }
 
 /** A file name for exported rules: the name with characters file systems refuse replaced. */

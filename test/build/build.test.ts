@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import vm from "node:vm";
 import { ErrorCode, MINI } from "../functions/support.js";
@@ -151,11 +151,28 @@ describe("production build", function () {
       sync: async () => {},
     };
     let ready: Promise<unknown> = Promise.resolve();
+    // Lazy chunks (the rules parser) load as the browser would: a script element appended to the head runs the file.
+    interface Script {
+      src?: string;
+      onload?: (e: { type: string; target: Script }) => void;
+    }
+    const document = {
+      getElementById: () => null,
+      getElementsByTagName: () => [],
+      createElement: (): Script & Record<string, unknown> => ({ setAttribute: () => undefined }),
+      head: {
+        appendChild: (script: Script) =>
+          setTimeout(() => {
+            vm.runInContext(readFileSync(`dist/${script.src}`, "utf8"), context, { filename: script.src });
+            script.onload?.({ type: "load", target: script });
+          }),
+      },
+    };
     const sandbox: Record<string, unknown> = {
       console,
       setTimeout,
       clearTimeout,
-      document: { getElementById: () => null },
+      document,
       Office: {
         HostType: { Excel: "Excel" },
         onReady: (cb: (info: { host: string }) => unknown) => (ready = Promise.resolve(cb({ host: "Excel" }))),
@@ -181,10 +198,45 @@ describe("production build", function () {
       ["EIT", "q6", 90],
       ["OIT", "o1", 80],
     ];
-    // Start-up registers the name only; the first use reads the text, then Excel recalculates.
+    // Start-up registers the name only; the first use reads the text and loads the parser, then Excel recalculates.
     assert.throws(() => associated.TOTAL!(table, "saved mini"), /loading rules saved mini/);
     await loaded;
     assert.equal(associated.TOTAL!(table, "saved mini"), 86.75);
+  });
+
+  describe("the start-up scripts of the add-in's page (runtime, common, taskpane, functions)", () => {
+    const STARTUP = ["runtime.js", "common.js", "taskpane.js", "functions.js"];
+    const holding = (needle: string): string[] =>
+      readdirSync("dist").filter((f) => f.endsWith(".js") && readFileSync(`dist/${f}`, "utf8").includes(needle));
+    // Each needle is first found in some emitted chunk, so the search cannot pass by looking for the wrong thing.
+    const lazyOnly = (what: string, needle: string): void => {
+      const files = holding(needle);
+      assert.ok(files.length > 0, `${what} (${needle}) is in no emitted chunk`);
+      assert.deepEqual(
+        files.filter((f) => STARTUP.includes(f)),
+        [],
+        `${what} is in a start-up script`,
+      );
+    };
+
+    it("hold no rules text: question texts and guidance come in a chunk loaded after the first screen", () => {
+      const e1 = /question e1 "([^"]+)"/.exec(readFileSync("rules/ita-2568.ita", "utf8"))![1]!;
+      lazyOnly("the text of question e1 of the 2568 rules", e1);
+    });
+
+    it("hold no chevrotain: the rules parser is a chunk loaded when rules are checked or edited", () => {
+      lazyOnly("chevrotain's parser errors", "MismatchedTokenException");
+    });
+
+    it("hold neither the in-memory workbook nor the preview page's code", () => {
+      lazyOnly("the in-memory workbook's circular-reference message", "การอ้างอิงวนกลับ / circular reference");
+      assert.ok(!readFileSync("dist/taskpane.html", "utf8").includes("preview"));
+    });
+
+    it("keep the pane's own start-up (runtime, common, taskpane) within 150 KB minified", () => {
+      const kb = ["runtime.js", "common.js", "taskpane.js"].reduce((n, f) => n + statSync(`dist/${f}`).size, 0) / 1024;
+      assert.ok(kb <= 150, `${kb.toFixed(1)} KB`);
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readXlsx, UnreadableWorkbook } from "../../src/cli/read-xlsx.js";
+import { zip } from "../../src/report/zip.js";
 import { writeSeedWorkbook } from "./workbooks.js";
 
 describe("reading .xlsx worksheets", () => {
@@ -89,5 +90,55 @@ describe("reading .xlsx worksheets", () => {
     assert.equal(r.last, "คะแนน!C200000");
     assert.ok(r.cpuMs < 2000, `took ${r.cpuMs} ms of CPU`);
     assert.ok(r.peakMb < 300, `peaked at ${r.peakMb} MB`);
+  });
+
+  it("reads a workbook another program wrote: prefixed elements, inline strings, cells without addresses, a date", async () => {
+    const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const rels = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const file = join(dir, "other.xlsx");
+    const parts = [
+      {
+        name: "xl/workbook.xml",
+        data: `<x:workbook xmlns:x="${main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheets><x:sheet name="คะแนน &amp; อื่น ๆ" sheetId="1" r:id="rId7"/></x:sheets></x:workbook>`,
+      },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: `<Relationships xmlns="${rels}"><Relationship Id="rId7" Type="x" Target="/xl/worksheets/data.xml"/></Relationships>`,
+      },
+      {
+        name: "xl/styles.xml",
+        data: `<x:styleSheet xmlns:x="${main}"><x:cellXfs count="2"><x:xf numFmtId="0"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>`,
+      },
+      {
+        name: "xl/worksheets/data.xml",
+        data:
+          `<x:worksheet xmlns:x="${main}"><x:sheetData>` +
+          `<x:row r="1"><x:c t="inlineStr"><x:is><x:t>เครื่อง</x:t><x:r><x:t>มือ &lt;IIT&gt;</x:t></x:r></x:is></x:c><x:c><x:v>97.5</x:v></x:c></x:row>` +
+          `<x:row r="3"><x:c r="B3" s="1"><x:v>45658</x:v></x:c><x:c r="C3" t="str"><x:f>A1&amp;""</x:f><x:v>ข้อ</x:v></x:c></x:row>` +
+          `</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A3:A4"/></x:mergeCells></x:worksheet>`,
+      },
+    ];
+    writeFileSync(file, zip(parts, new Date()));
+    const [sheet] = (await readXlsx(file)).sheets;
+    assert.equal(sheet!.sheet, "คะแนน & อื่น ๆ");
+    assert.deepEqual(sheet!.values, [["เครื่องมือ <IIT>", 97.5], [], ["", "2025-01-01", "ข้อ"]]);
+    assert.deepEqual(sheet!.kinds, [["string", "number"], [], ["empty", "string", "string"]]);
+    assert.deepEqual(sheet!.merged, ["A3:A4"]);
+  });
+
+  it("reads a sheet whose rows arrive in many pieces as one table", async () => {
+    // Over a megabyte of sheet XML: it is inflated and read in pieces, cut only between rows.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("คะแนน");
+    for (let r = 1; r <= 20000; r++) ws.addRow([`ข้อความที่ยาวพอสมควร ${r}`, r, r / 4]);
+    const file = join(dir, "long.xlsx");
+    await wb.xlsx.writeFile(file);
+    const [sheet] = (await readXlsx(file)).sheets;
+    assert.equal(sheet!.values.length, 20000);
+    assert.ok(
+      sheet!.values.every(
+        (row, i) => row[0] === `ข้อความที่ยาวพอสมควร ${i + 1}` && row[1] === i + 1 && row[2] === (i + 1) / 4,
+      ),
+    );
   });
 });

@@ -11,7 +11,7 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { bundledText, evaluateRows, loadRulesText, type ScoreRow } from "../../src/engine/index.js";
-import { copyYear } from "../../src/workbook/rules-store.js";
+import { copyYear } from "../../src/workbook/copy-year.js";
 import { guardedPage, launch, screenshotPath, type GuardedPage } from "./support/browser.js";
 import { serveDist, type StaticServer } from "./support/server.js";
 

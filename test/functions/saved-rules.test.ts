@@ -23,9 +23,13 @@ const TABLE = [
 class Book extends MemoryWorkbook {
   recalcs = 0;
   textsRead = 0;
+  private wake: () => void = () => undefined;
+  /** Resolves at the next recalculation: what Excel shows the cell after the rules (text and parser) arrived. */
+  recalculated = (): Promise<void> => new Promise((r) => (this.wake = r));
   override async recalculate(): Promise<void> {
     this.recalcs++;
     await super.recalculate();
+    this.wake();
   }
   override async readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]> {
     this.textsRead += ids.length;
@@ -60,7 +64,9 @@ describe("rules saved in the workbook, at start-up", () => {
   it("reads a text when a function first uses it, then recalculates so the cell shows the result", async () => {
     const book = await bookWith("เกณฑ์หน่วยงาน");
     await loadSavedRules(book);
+    const recalculated = book.recalculated();
     assert.throws(() => F.total(TABLE, "เกณฑ์หน่วยงาน"), /loading rules เกณฑ์หน่วยงาน/);
+    await recalculated;
     await settle();
     assert.equal(book.textsRead, 1);
     assert.equal(book.recalcs, 1);
@@ -71,8 +77,9 @@ describe("rules saved in the workbook, at start-up", () => {
     const book = new Book();
     await book.setSetting("ITA.rules:เดิม", MINI);
     await loadSavedRules(book);
+    const recalculated = book.recalculated();
     assert.throws(() => F.total(TABLE, "เดิม"));
-    await settle();
+    await recalculated;
     assert.equal(F.total(TABLE, "เดิม"), 86.75);
   });
 

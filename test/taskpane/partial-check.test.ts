@@ -4,7 +4,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { runCheck } from "../../src/taskpane/wizard/check.js";
 import { restoreTable } from "../../src/taskpane/wizard/data.js";
 import { Wizard } from "../../src/taskpane/wizard/wizard.js";
-import { bundledChoices } from "../../src/taskpane/rules-source.js";
+import { bundledChoices } from "../../src/taskpane/rules-check.js";
 import type { PaneContext } from "../../src/taskpane/context.js";
 import { seedSheet } from "../../src/taskpane/preview/seed.js";
 

@@ -3,13 +3,23 @@ import { bundledText } from "../../src/engine/index.js";
 import { clearWorkbookRules, resolveRules } from "../../src/functions/rules.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { describeBand, type Condition } from "../../src/dsl/runtime.js";
+import { bundledChoices, workbookChoices } from "../../src/taskpane/rules-check.js";
 import {
-  bundledChoices,
+  checkedChoices,
   isProvisionalTool,
+  listedChoices,
   provenanceOf,
   ratingRows,
-  workbookChoices,
 } from "../../src/taskpane/rules-source.js";
+
+/** A workbook that counts the rules texts read (custom XML parts or settings). */
+class CountingBook extends MemoryWorkbook {
+  textsRead = 0;
+  override async readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]> {
+    this.textsRead += ids.length;
+    return super.readTexts(ids);
+  }
+}
 
 const th = (a: string): string => a;
 const en = (_a: string, b: string): string => b;
@@ -32,6 +42,46 @@ describe("the rules the wizard offers", () => {
         ["2564", "bundled", true],
         ["2563", "bundled", true],
         ["2562", "bundled", true],
+      ],
+    );
+  });
+
+  it("names every choice for the first screen without reading a rules text: bundled years with their scoring model", async () => {
+    const book = new CountingBook();
+    await book
+      .writeText(bundledText("2568")!)
+      .then((id) => book.setSetting("ITA.rules-ref:ของเทศบาล", JSON.stringify({ saved: id, history: [] })));
+    await book.setSetting("ITA.rules:2567", "assessment");
+    book.textsRead = 0;
+    const choices = await listedChoices(book);
+    assert.equal(book.textsRead, 0);
+    assert.deepEqual(
+      choices.map((c) => [c.name, c.pending === true, c.scoring?.year, c.problem !== undefined]),
+      [
+        ["2568", true, 2568, false],
+        ["2567", true, 2567, false],
+        ["2566", true, 2566, false],
+        ["2565", true, 2565, false],
+        ["2564", true, 2564, false],
+        ["2563", true, 2563, false],
+        ["2562", true, 2562, false],
+        ["2567", false, undefined, true],
+        ["ของเทศบาล", true, undefined, false],
+      ],
+    );
+  });
+
+  it("then checks every choice: the same names, each compiled or with its problem", async () => {
+    const book = new MemoryWorkbook();
+    await book.setSetting("ITA.rules:ของเทศบาล", bundledText("2568")!);
+    await book.setSetting("ITA.rules:เสีย", "assessment");
+    const choices = await checkedChoices(book);
+    assert.deepEqual(
+      choices.map((c) => [c.name, c.pending === true, c.compiled !== undefined, c.problem !== undefined]),
+      [
+        ...["2568", "2567", "2566", "2565", "2564", "2563", "2562"].map((y) => [y, false, true, false]),
+        ["ของเทศบาล", false, true, false],
+        ["เสีย", false, false, true],
       ],
     );
   });

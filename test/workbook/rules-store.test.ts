@@ -2,10 +2,8 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { clearWorkbookRules, workbookRulesNames } from "../../src/functions/rules.js";
-import { parseRules } from "../../src/dsl/index.js";
-import { bundledText } from "../../src/engine/index.js";
-import { diffRules } from "../../src/engine/rules-diff.js";
-import { copyYear, downloadRules, readRulesFile, RulesStore } from "../../src/workbook/rules-store.js";
+import { copyYear } from "../../src/workbook/copy-year.js";
+import { downloadRules, readRulesFile, RulesStore } from "../../src/workbook/rules-store.js";
 import { seedSheet } from "../../src/taskpane/preview/seed.js";
 
 // The settings keys saved workbooks hold: literal, so that renaming one (and losing users' rules) fails here.
@@ -49,26 +47,6 @@ function fresh(): { port: MemoryWorkbook; store: RulesStore } {
 
 describe("rules store", () => {
   afterEach(() => clearWorkbookRules());
-
-  describe("copying a bundled year", () => {
-    it("changes the year line and the title's year, and nothing that scores", () => {
-      const model = parseRules(COPY).model!;
-      assert.equal(model.year, 2569);
-      assert.match(model.name.th, /พ\.ศ\. 2569$/);
-      assert.deepEqual(
-        diffRules(parseRules(bundledText("2568")!).model!, model).changes.map((c) => c.en),
-        ["fiscal year 2568 → 2569"],
-      );
-    });
-
-    it("says where the copy came from in a comment on the first line", () => {
-      assert.match(COPY.split("\n")[0]!, /^# คัดลอกจากเกณฑ์ 2568 เพื่อเป็นเกณฑ์ 2569/);
-    });
-
-    it("has nothing to copy from a year that is not bundled", () => {
-      assert.equal(copyYear("2555", "2556"), undefined);
-    });
-  });
 
   describe("saving", () => {
     it("registers the saved text, so =ITA.TOTAL cells using the name recalculate", async () => {

@@ -11,7 +11,8 @@
  */
 import { applyEdit, brokenRanges, type RulesEdit, parseRules, type RulesResult } from "../../dsl/index.js";
 import { bundledText, latestYear } from "../../engine/index.js";
-import { copyYear, nameProblem, RulesStore } from "../../workbook/rules-store.js";
+import { copyYear } from "../../workbook/copy-year.js";
+import { nameProblem, RulesStore } from "../../workbook/rules-store.js";
 import type { PaneContext } from "../context.js";
 import { h } from "../dom.js";
 import { draftWritesSettled, trackDraftWrite } from "../draft-writes.js";

@@ -25,8 +25,8 @@ import { type RulesResult, formatFixed } from "../../dsl/index.js";
 import { bundledText, bundledYears, latestYear, diffRules } from "../../engine/index.js";
 import type { PaneContext } from "../context.js";
 import { draftWritesSettled, trackDraftWrite } from "../draft-writes.js";
+import { copyYear } from "../../workbook/copy-year.js";
 import {
-  copyYear,
   downloadRules,
   nameProblem,
   readRulesFile,

@@ -179,14 +179,18 @@ export function mountGrid(root: HTMLElement, book: MemoryWorkbook): void {
   draw();
 }
 
-/** A column chart with line series, enough to see the indicators against the pass mark. */
+/**
+ * A column chart with line series, enough to see the indicators against the pass mark;
+ * or, for `kind: "line"` (a trend across years), every series a line with a gap where a
+ * cell is empty.
+ */
 function chart(book: MemoryWorkbook, sheet: string, spec: ChartSpec): Element {
-  const values = (a1: string): number[] => {
+  const values = (a1: string): (number | null)[] => {
     const r = parseRange(a1);
-    const out: number[] = [];
+    const out: (number | null)[] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const v = book.shown(sheet, row, r.left);
-      out.push(typeof v === "number" ? v : 0);
+      out.push(typeof v === "number" ? v : null);
     }
     return out;
   };
@@ -194,6 +198,7 @@ function chart(book: MemoryWorkbook, sheet: string, spec: ChartSpec): Element {
     const r = parseRange(spec.categories);
     return Array.from({ length: r.bottom - r.top + 1 }, (_, i) => String(book.shown(sheet, r.top + i, r.left) ?? ""));
   })();
+  const line = spec.kind === "line";
   const bars = values(spec.values.range);
   const width = 360;
   const height = 180;
@@ -210,15 +215,28 @@ function chart(book: MemoryWorkbook, sheet: string, spec: ChartSpec): Element {
   svg.append(el("title", {}, spec.title));
   const slot = (width - pad * 2) / Math.max(1, bars.length);
   bars.forEach((v, i) => {
-    svg.append(el("rect", { x: x(i) + slot * 0.15, y: y(v), width: slot * 0.7, height: y(0) - y(v), fill: "#0f6cbd" }));
+    if (!line) {
+      const b = v ?? 0;
+      svg.append(
+        el("rect", { x: x(i) + slot * 0.15, y: y(b), width: slot * 0.7, height: y(0) - y(b), fill: "#0f6cbd" }),
+      );
+    }
     svg.append(
       el("text", { x: x(i) + slot / 2, y: height - 8, "text-anchor": "middle", "font-size": 10 }, labels[i] ?? ""),
     );
   });
-  for (const line of spec.lines ?? []) {
-    const vs = values(line.range);
-    const points = vs.map((v, i) => `${x(i) + slot / 2},${y(v)}`).join(" ");
-    svg.append(el("polyline", { points, fill: "none", stroke: "#c50f1f", "stroke-width": 2 }));
-  }
+  const polyline = (vs: readonly (number | null)[], stroke: string): void => {
+    // A run of consecutive numbers is one line; an empty cell breaks it.
+    let run: string[] = [];
+    const flush = (): void => {
+      if (run.length > 1)
+        svg.append(el("polyline", { points: run.join(" "), fill: "none", stroke, "stroke-width": 2 }));
+      run = [];
+    };
+    vs.forEach((v, i) => (v === null ? flush() : run.push(`${x(i) + slot / 2},${y(v)}`)));
+    flush();
+  };
+  if (line) polyline(bars, "#0f6cbd");
+  for (const l of spec.lines ?? []) polyline(values(l.range), line ? "#8a8886" : "#c50f1f");
   return h("figure", { class: "chart" }, svg as unknown as HTMLElement, h("figcaption", {}, spec.title));
 }

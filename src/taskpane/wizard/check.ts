@@ -41,6 +41,13 @@ export async function runCheck(w: Wizard): Promise<void> {
       out.ok && errorList.length === 0 ? out.evaluation : undefined,
       out.ok ? undefined : out.partial,
     );
+    // Earlier years' sheets, compared with this result (each by its own rules).
+    if (w.state.evaluation) {
+      // Loaded on first use: comparing years (and rules-diff) stays out of the pane's start-up bundle.
+      const { findHistory } = await import(/* webpackChunkName: "history" */ "./history.js");
+      const found = await findHistory(w, table, rules);
+      w.flow.historyFound(found.history, found.notes);
+    }
     const warnings = problems.length - errorList.length;
     w.status.say(
       errors ? `พบข้อผิดพลาด ${errors} รายการ` : `ไม่พบข้อผิดพลาด${warnings ? ` (คำเตือน ${warnings} รายการ)` : ""}`,

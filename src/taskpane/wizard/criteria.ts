@@ -2,8 +2,11 @@
  * Step 1, Criteria (เกณฑ์): choose a bundled year or rules saved in this workbook
  * (a native radio group: arrow keys move, Space selects), and see the chosen
  * rules' tools with weights, the pass mark and the rating bands at a glance.
+ * The pane's first screen: until the rules are checked (parser and texts loading),
+ * a bundled year shows from its scoring model, saved rules say they are being
+ * checked, and the rules' sources and provisional marks say they are loading.
  */
-import type { RulesModel } from "../../dsl/runtime.js";
+import type { RulesModel, ScoringModel } from "../../dsl/runtime.js";
 import { h, uid } from "../dom.js";
 import { isProvisionalTool, provenanceOf, ratingRows, type RulesChoice } from "../rules-source.js";
 import { RulesStore } from "../../workbook/rules-store.js";
@@ -21,13 +24,15 @@ export function renderCriteria(w: Wizard): HTMLElement {
     const id = uid("rules");
     const note = c.problem
       ? h("span", { class: "note error-text" }, ` — ${t(c.problem.th, c.problem.en)}`)
-      : h(
-          "span",
-          { class: "note" },
-          c.source === "bundled"
-            ? ` — ${t("เกณฑ์ทางการ", "official rules")}`
-            : ` — ${t("บันทึกในสมุดงานนี้", "saved in this workbook")}`,
-        );
+      : c.pending && c.source === "workbook"
+        ? h("span", { class: "note" }, ` — ${t("กำลังตรวจเกณฑ์…", "checking the rules…")}`)
+        : h(
+            "span",
+            { class: "note" },
+            c.source === "bundled"
+              ? ` — ${t("เกณฑ์ทางการ", "official rules")}`
+              : ` — ${t("บันทึกในสมุดงานนี้", "saved in this workbook")}`,
+          );
     return h(
       "div",
       { class: "radio" },
@@ -38,7 +43,7 @@ export function renderCriteria(w: Wizard): HTMLElement {
         value: c.name,
         "data-key": `rules-${c.name}`,
         checked: w.state.rulesName === c.name,
-        disabled: !c.compiled,
+        disabled: !c.compiled && !c.pending,
         onchange: () => void choose(c.name),
       }),
       h("label", { for: id }, c.source === "bundled" ? `${t("ปี", "Year")} ${c.name}` : c.name, note),
@@ -56,8 +61,17 @@ export function renderCriteria(w: Wizard): HTMLElement {
       : h("p", { class: "note" }, t("ยังไม่มีเกณฑ์ที่บันทึกในสมุดงานนี้", "No rules are saved in this workbook yet")),
     ...saved.map(option),
   );
-  const rules = w.rules;
-  const summary = rules?.compiled ? summaryOf(w, rules.compiled.model) : null;
+  const rules = w.flow.chosen();
+  const model = rules?.compiled?.model ?? rules?.scoring;
+  const summary = model
+    ? summaryOf(w, model, rules?.compiled?.model)
+    : rules?.pending
+      ? h(
+          "p",
+          { class: "note", "data-testid": "rules-loading" },
+          t(`กำลังตรวจเกณฑ์ ${rules.name}…`, `Checking the rules ${rules.name}…`),
+        )
+      : null;
   return h("div", {}, group, warningsOf(w, rules), summary, w.nextButton(1, rules !== undefined));
 }
 
@@ -109,7 +123,8 @@ function warningsOf(w: Wizard, rules: RulesChoice | undefined): HTMLElement | nu
   );
 }
 
-function summaryOf(w: Wizard, model: RulesModel): HTMLElement {
+/** The chosen rules at a glance; `full` (with texts) adds provisional marks and sources once the rules are checked. */
+function summaryOf(w: Wizard, model: ScoringModel, full: RulesModel | undefined): HTMLElement {
   const t = (th: string, en: string): string => w.t(th, en);
   const toolsCaption = uid("tools");
   return h(
@@ -144,7 +159,7 @@ function summaryOf(w: Wizard, model: RulesModel): HTMLElement {
               "td",
               { class: "num" },
               String(tool.weight),
-              isProvisionalTool(model, tool.id)
+              full && isProvisionalTool(full, tool.id)
                 ? h("span", { class: "provisional-mark" }, ` ${t("ยังไม่ยืนยัน", "provisional")}`)
                 : null,
             ),
@@ -171,7 +186,13 @@ function summaryOf(w: Wizard, model: RulesModel): HTMLElement {
       { class: "bands" },
       ...ratingRows(model, t).map((r) => h("li", {}, h("strong", {}, r.label), ` — ${r.when}`)),
     ),
-    provenance(w, model),
+    full
+      ? provenance(w, full)
+      : h(
+          "p",
+          { class: "note", "data-testid": "rules-loading" },
+          t("กำลังโหลดที่มาของเกณฑ์…", "Loading where the rules come from…"),
+        ),
   );
 }
 

@@ -32,6 +32,7 @@ export async function writeResults(w: Wizard, agreed?: readonly PlannedSheet[]):
     rulesName: rules.name,
     table,
     ...(agencyName ? { agencyName } : {}),
+    ...(w.state.history ? { history: w.state.history } : {}),
   });
   await writeOwnSheets(
     w,
@@ -130,6 +131,65 @@ function nextBand(w: Wizard, e: Evaluation): HTMLElement {
           ),
         )
       : h("p", {}, t("ไม่มีเงื่อนไขที่ขาด", "No condition is short")),
+  );
+}
+
+/** This result beside the workbook's earlier years: total, change and rating per year, and what changed in the criteria. */
+function historyView(w: Wizard): HTMLElement | null {
+  const t = (th: string, en: string): string => w.t(th, en);
+  const hist = w.state.history;
+  const notes = w.state.historyNotes ?? [];
+  if (!hist && notes.length === 0) return null;
+  const signed = (x: number, d: number): string => `${x > 0 ? "+" : x < 0 ? "-" : ""}${formatFixed(Math.abs(x), d)}`;
+  return h(
+    "section",
+    { class: "history", "data-testid": "history", "aria-labelledby": "history-heading" },
+    h("h3", { id: "history-heading" }, t("เทียบกับปีก่อน", "Compared with earlier years")),
+    hist
+      ? table(
+          t("แต่ละปีคำนวณตามเกณฑ์ของปีนั้น", "Each year scored by its own rules"),
+          [
+            { text: t("ปี", "Year") },
+            { text: t("คะแนนรวม", "Total"), num: true },
+            { text: t("เปลี่ยน", "Change"), num: true },
+            { text: t("ระดับ", "Rating") },
+          ],
+          hist.years.map((y, i) => {
+            const cell = hist.total.cells[i]!;
+            const d = y.rules.decimals;
+            const label = hist.rating.cells[i]!.label;
+            return [
+              { text: String(y.year), header: true },
+              { text: cell.value ? formatFixed(cell.value.published, d) : "—", num: true },
+              { text: cell.change ? signed(cell.change.published, d) : "", num: true },
+              { text: label ? t(label.th, label.en || label.th) : y.needs ? t("ยังไม่ครบ", "partial") : "—" },
+            ];
+          }),
+        )
+      : null,
+    hist && hist.criteria.length
+      ? h(
+          "details",
+          { "data-testid": "criteria-changes" },
+          h(
+            "summary",
+            {},
+            t(`เกณฑ์ที่เปลี่ยนระหว่างปี (${hist.criteria.length})`, `Criteria changes (${hist.criteria.length})`),
+          ),
+          h("ul", {}, ...hist.criteria.map((c) => h("li", {}, `${c.from}→${c.to}: ${t(c.th, c.en)}`))),
+        )
+      : null,
+    ...notes.map((n) => h("p", { class: "note" }, t(n.th, n.en))),
+    hist
+      ? h(
+          "p",
+          { class: "note" },
+          t(
+            "ชีตผลการประเมินจะมีตารางเทียบรายตัวชี้วัดและกราฟแนวโน้ม",
+            "The results sheet gets the comparison by indicator and a trend chart",
+          ),
+        )
+      : null,
   );
 }
 
@@ -271,6 +331,7 @@ export function renderResults(w: Wizard): HTMLElement {
     confirm,
     written,
     nextBand(w, e),
+    historyView(w),
     tools,
     indicators,
     w.actionBar(

@@ -7,7 +7,7 @@
  * Steps read `state` (read-only to them) and call transitions; they never assign
  * shared fields. Nothing here touches the workbook or the DOM.
  */
-import type { Evaluation, PartialEvaluation, ScoreProblem } from "../../engine/index.js";
+import type { Evaluation, History, PartialEvaluation, ScoreProblem } from "../../engine/index.js";
 import type { Agency } from "../../report/model.js";
 import type { PlannedSheet } from "../../workbook/own-sheets.js";
 import type { ScoreTable, TableProblem } from "../../workbook/score-table.js";
@@ -52,6 +52,10 @@ export interface WizardState {
   readonly evaluation?: Evaluation;
   /** What a table of some tools or indicators gives, when that is all that is missing. */
   readonly partial?: PartialEvaluation;
+  /** This result beside the workbook's earlier years (sheets named by year), when it has any. */
+  readonly history?: History;
+  /** Earlier years found but left out of the comparison, and why (no rules for that year). */
+  readonly historyNotes?: readonly Text[];
   /** A write waiting for the user to say replace, use another name, or cancel. */
   readonly question?: WriteQuestion;
   /** Sheets written from the current evaluation, per step. */
@@ -90,9 +94,14 @@ export class WizardFlow {
     return this.s.choices.find((c) => c.name === this.s.rulesName && c.compiled);
   }
 
+  /** The rules chosen, compiled or still being checked (the first screen shows them before the parser loads). */
+  chosen(): RulesChoice | undefined {
+    return this.s.choices.find((c) => c.name === this.s.rulesName && (c.compiled || c.pending));
+  }
+
   reachable(step: StepIndex): boolean {
     if (step === 0) return true;
-    if (step === 1) return this.rules() !== undefined;
+    if (step === 1) return this.chosen() !== undefined;
     if (step === 2) return this.rules() !== undefined && this.s.table !== undefined;
     return this.s.evaluation !== undefined;
   }
@@ -108,15 +117,15 @@ export class WizardFlow {
 
   // ---- rules ----
 
-  /** The rules on offer (bundled years and rules saved in the workbook); a choice that no longer compiles is dropped. */
+  /**
+   * The rules on offer (bundled years and rules saved in the workbook); a choice that no
+   * longer compiles is dropped. One still being checked is kept until its check says.
+   */
   rulesListed(choices: readonly RulesChoice[], preferred?: string): void {
     this.s.choices = choices;
-    const ok = (n: string | undefined): boolean => choices.some((c) => c.name === n && c.compiled);
-    const name = ok(preferred)
-      ? preferred
-      : ok(this.s.rulesName)
-        ? this.s.rulesName
-        : choices.find((c) => c.compiled)?.name;
+    const usable = (c: RulesChoice): boolean => c.compiled !== undefined || c.pending === true;
+    const ok = (n: string | undefined): boolean => choices.some((c) => c.name === n && usable(c));
+    const name = ok(preferred) ? preferred : ok(this.s.rulesName) ? this.s.rulesName : choices.find(usable)?.name;
     if (name !== this.s.rulesName) this.rulesChosen(name);
   }
 
@@ -180,8 +189,16 @@ export class WizardFlow {
     this.s.problems = problems;
     this.s.evaluation = evaluation;
     this.s.partial = evaluation ? undefined : partial;
+    this.s.history = undefined;
+    this.s.historyNotes = undefined;
     // The same scores give the same figures: sheets written from them still hold.
     if (!same) this.forgetWrites();
+  }
+
+  /** The earlier years found beside the checked table (after `checked`, for its evaluation). */
+  historyFound(history: History | undefined, notes: readonly Text[]): void {
+    this.s.history = this.s.evaluation ? history : undefined;
+    this.s.historyNotes = notes;
   }
 
   /** The table can no longer be read where it was found. */

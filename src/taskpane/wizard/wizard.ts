@@ -5,19 +5,21 @@
  * choices kept in settings. The state and its transitions are state.ts's; the steps
  * render themselves (criteria.ts, data.ts, check.ts, results.ts, report.ts) and
  * request transitions through `flow`; scoring is the engine's.
+ *
+ * The first screen (Criteria) is in the pane's start-up code and usable at once, from
+ * the bundled years' scoring models. The other steps (steps.ts) and the checked rules
+ * (the parser and the rules texts, rules-check.ts) are chunks loaded right after it;
+ * a step that needs them before they arrive waits with a loading message.
  */
 import { formatFixed } from "../../dsl/runtime.js";
 import { CHOICE_DATA } from "../choices.js";
 import { RulesStore } from "../../workbook/rules-store.js";
 import type { PaneContext } from "../context.js";
 import { h } from "../dom.js";
-import { bundledChoices, workbookChoices, type RulesChoice } from "../rules-source.js";
+import { checkedChoices, listedChoices, type RulesChoice } from "../rules-source.js";
 import { WizardFlow, type StepIndex, type WizardState } from "./state.js";
-import { renderCheck, runCheck } from "./check.js";
 import { renderCriteria } from "./criteria.js";
-import { renderData, restoreTable } from "./data.js";
-import { loadAgency, renderReport } from "./report.js";
-import { renderResults } from "./results.js";
+import type * as Later from "./steps.js";
 
 const STEPS = [
   { id: "criteria", th: "เกณฑ์", en: "Criteria" },
@@ -41,6 +43,10 @@ export class Wizard {
   /** data-key of the element to focus after the next render (e.g. the Replace button when asking). */
   focusNext?: string;
   private busyCount = 0;
+  /** The steps after Criteria, once their chunk is here. */
+  private later?: typeof Later;
+  /** Loading the later steps and checking the rules; undefined again after a failure, to retry. */
+  private loading?: Promise<void>;
 
   constructor(
     readonly root: HTMLElement,
@@ -60,18 +66,54 @@ export class Wizard {
     return this.flow.rules();
   }
 
+  /**
+   * The first screen from what start-up holds (names, scoring models), then the rules
+   * checked and the later steps loaded; resolves when all is there.
+   */
   async start(): Promise<void> {
     this.render();
     await this.busy({ th: "กำลังอ่านสมุดงาน", en: "Reading the workbook" }, async () => {
-      await this.loadChoices(await new RulesStore(this.ctx.port).chosenRules());
+      const preferred = await new RulesStore(this.ctx.port).chosenRules();
+      this.flow.rulesListed(await listedChoices(this.ctx.port), preferred);
+      this.render();
       const data = await this.ctx.port.getSetting(CHOICE_DATA);
-      if (data) await restoreTable(this, data);
+      if (data) await (await this.steps()).restoreTable(this, data);
     });
+    this.render();
+    try {
+      await this.loaded();
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      this.flow.failed({ th: `โหลดเกณฑ์ไม่สำเร็จ: ${m}`, en: `Could not load the rules: ${m}` });
+    }
     this.render();
   }
 
+  /** Every rules choice checked (parser and texts loaded on first use); keeps the chosen one if it still compiles. */
   async loadChoices(preferred?: string): Promise<void> {
-    this.flow.rulesListed([...bundledChoices(), ...(await workbookChoices(this.ctx.port))], preferred);
+    const choices = await checkedChoices(this.ctx.port);
+    this.flow.rulesListed(choices, preferred ?? this.state.rulesName);
+  }
+
+  /** The later steps' code (its own chunk, loaded once). */
+  private async steps(): Promise<typeof Later> {
+    this.later ??= await import(/* webpackChunkName: "steps" */ "./steps.js");
+    return this.later;
+  }
+
+  /** What every step after Criteria needs: the rules checked and the later steps' code. */
+  private loaded(): Promise<void> {
+    this.loading ??= Promise.all([
+      this.state.choices.some((c) => c.pending) ? this.loadChoices() : undefined,
+      this.steps(),
+    ]).then(
+      () => undefined,
+      (e: unknown) => {
+        this.loading = undefined;
+        throw e;
+      },
+    );
+    return this.loading;
   }
 
   /** Rules saved in the workbook changed (the editor saved or removed some). */
@@ -87,15 +129,23 @@ export class Wizard {
 
   async go(step: StepIndex): Promise<void> {
     if (!this.reachable(step)) return;
+    if (step >= 1 && (!this.later || this.state.choices.some((c) => c.pending))) {
+      // Clicked before the rules and the steps arrived: wait, saying so.
+      const chosen = this.state.rulesName;
+      await this.busy({ th: "กำลังโหลดเกณฑ์", en: "Loading the rules" }, () => this.loaded());
+      // The chosen rules did not compile after all: stay on Criteria, where their problem shows.
+      if (!this.later || this.state.rulesName !== chosen || !this.reachable(step)) return this.render();
+    }
+    const later = this.later!;
     this.flow.shown(step);
     this.focusHeading = true;
     if (step >= 2) {
       // The sheet may have changed since the last look: check again before showing problems or results.
       this.render();
-      await runCheck(this);
+      await later.runCheck(this);
       if (step >= 3 && this.state.evaluation === undefined) this.flow.shown(2);
       if (this.state.step >= 3) {
-        await this.busy({ th: "กำลังอ่านข้อมูลหน่วยงาน", en: "Reading the agency's details" }, () => loadAgency(this));
+        await this.busy({ th: "กำลังอ่านข้อมูลหน่วยงาน", en: "Reading the agency's details" }, () => later.loadAgency(this));
       }
       this.focusHeading = true;
     }
@@ -183,16 +233,19 @@ export class Wizard {
       { id: "step-heading", tabindex: -1, "data-key": "step-heading" },
       `${this.state.step + 1}. ${t(step.th, step.en)}`,
     );
+    const later = this.later;
     const body =
       this.state.step === 0
         ? renderCriteria(this)
-        : this.state.step === 1
-          ? renderData(this)
-          : this.state.step === 2
-            ? renderCheck(this)
-            : this.state.step === 3
-              ? renderResults(this)
-              : renderReport(this);
+        : !later
+          ? h("p", { class: "note" }, t("กำลังโหลด…", "Loading…"))
+          : this.state.step === 1
+            ? later.renderData(this)
+            : this.state.step === 2
+              ? later.renderCheck(this)
+              : this.state.step === 3
+                ? later.renderResults(this)
+                : later.renderReport(this);
     const error = this.state.error
       ? h("p", { class: "message error", role: "alert" }, t(this.state.error.th, this.state.error.en))
       : null;

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "node:assert";
 import { evaluateRows } from "../../../src/engine/index.js";
-import { bundledChoices } from "../../../src/taskpane/rules-source.js";
+import { bundledChoices } from "../../../src/taskpane/rules-check.js";
 import { WizardFlow } from "../../../src/taskpane/wizard/state.js";
 import { seedSheet } from "../../../src/taskpane/preview/seed.js";
 import { blankSummary } from "../../../src/taskpane/wizard/check.js";
