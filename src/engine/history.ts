@@ -191,7 +191,7 @@ function questionNotes(changes: readonly RulesChange[], a: RulesModel, b: RulesM
  * pass mark and rounding. Wording of guidance and improvement-plan templates does not
  * change a score and is left out.
  */
-export function criteriaChanges(a: RulesModel, b: RulesModel): CriteriaNote[] {
+function criteriaChanges(a: RulesModel, b: RulesModel): CriteriaNote[] {
   const diff = diffRules(a, b).changes;
   const kept: RulesChange[] = [
     ...diff.filter((c) => c.section === "tools"),

@@ -15,14 +15,9 @@ export { itemWorths } from "./worth.js";
 export { diffRules } from "./rules-diff.js";
 export {
   compareYears,
-  criteriaChanges,
   type CriteriaNote,
   type History,
-  type HistoryCell,
   type HistoryRow,
-  type HistoryYear,
-  type RatingHistory,
   type RatingMove,
   type YearScores,
-  type YearStatus,
 } from "./history.js";

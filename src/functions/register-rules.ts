@@ -15,9 +15,3 @@ export function registerWorkbookRules(name: string, text: string): void {
   registry.useRulesCompiler(loadRulesText);
   registry.registerWorkbookRules(name, text);
 }
-
-/** Register a name whose text is read when a function first asks for it (see rules.ts). */
-export function registerWorkbookRulesLazily(name: string, load: () => Promise<string | undefined>): void {
-  registry.useRulesCompiler(loadRulesText);
-  registry.registerWorkbookRulesLazily(name, load);
-}

@@ -17,7 +17,7 @@ const MOVES: Record<RatingMove, Label> = {
 
 const NONE = "—";
 
-export function noteText(n: CriteriaNote, thai: boolean): Label {
+function noteText(n: CriteriaNote, thai: boolean): Label {
   const years = `${n.from}→${n.to}`;
   return { th: `${thai ? toThaiDigits(years) : years}: ${n.th}`, en: `${n.from}→${n.to}: ${n.en}` };
 }

@@ -365,7 +365,7 @@ const SERIES_COLOURS = ["#1f2328", "#0969da", "#8250df", "#bf3989", "#1a7f37", "
  * that did not exist, a year given in part). The y axis starts at 50 when every
  * figure is above it, so a few points' change is visible.
  */
-export function trendChart(r: ReportModel): Html | null {
+function trendChart(r: ReportModel): Html | null {
   const hist = r.history;
   if (!hist) return null;
   const series = hist.lines.filter((l) => l.kind !== "indicator" && l.values.some((v) => v !== null));

@@ -11,7 +11,7 @@ import type { CellWrite, FormatSpec, SheetSpec } from "../workbook/port.js";
 import { HEADINGS, type HistoryLine, type ReportModel } from "./model.js";
 import { SUMMARY_HEADINGS, sortForSummary, weakestText, type SummaryEntry } from "./summary.js";
 
-export const SHEET_NAMES = {
+const SHEET_NAMES = {
   results: "ผลการประเมิน",
   history: "เทียบหลายปี",
   report: "รายงาน",

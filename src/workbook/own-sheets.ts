@@ -19,7 +19,7 @@
 import { cutGraphemes } from "../dsl/runtime.js";
 import type { WorkbookPort } from "./port.js";
 
-export const OWN_SHEET_PREFIXES = ["ผลการประเมิน", "เทียบหลายปี", "รายงาน", "แผนพัฒนา", "สรุป"] as const;
+const OWN_SHEET_PREFIXES = ["ผลการประเมิน", "เทียบหลายปี", "รายงาน", "แผนพัฒนา", "สรุป"] as const;
 
 /** One of our words alone or followed by a space ("รายงาน ITA 2568"); "รายงานคะแนน" or "สรุปคะแนน" are the user's. */
 export function isOwnSheet(name: string): boolean {
