@@ -136,6 +136,13 @@ export default async (env, options) => {
     module: {
       rules: [
         {
+          // src/dsl and src/engine import nothing for its side effects, so a chunk carries only
+          // what it uses of their doors (index.ts, runtime.ts, scoring.ts re-export whole folders):
+          // importing parseRules does not bring the editor's tools, nor loadRulesText the audit.
+          test: /[\\/]src[\\/](dsl|engine)[\\/][^\\/]+\.ts$/,
+          sideEffects: false,
+        },
+        {
           test: /\.ts$/,
           exclude: /node_modules/,
           use: {

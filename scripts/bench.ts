@@ -17,18 +17,11 @@ import { performance } from "node:perf_hooks";
 import { HyperFormula } from "hyperformula";
 import { parseRules } from "../src/dsl/index.js";
 import { sharedParser } from "../src/dsl/parser.js";
-import {
-  bundledText,
-  compile,
-  compileTotals,
-  evaluate,
-  scoreTotals,
-  meanOfCodes,
-  readScores,
-  scaleFor,
-  scoreAnswers,
-  type CompiledRules,
-} from "../src/engine/index.js";
+import { bundledText, scaleFor, scoreAnswers, type CompiledRules } from "../src/engine/index.js";
+import { compile } from "../src/engine/compile.js";
+import { compileTotals, scoreTotals } from "../src/engine/totals.js";
+import { evaluate, readScores } from "../src/engine/evaluate.js";
+import { meanOfCodes } from "../src/engine/answers.js";
 import { rowsFromCsv } from "../src/cli/score-csv.js";
 import { agency2568, handWritten2568 } from "./bench-baselines.js";
 

@@ -2,14 +2,13 @@
  * Writes the two generated files of the bundled years from rules/*.ita (custom
  * functions and task pane have no file system): src/rules/bundled.ts, the texts
  * (for the CLI, the pane, the editor, reports), and src/rules/scoring.ts, each
- * year's checked model without its texts (for the custom functions, which then
- * start without the parser). Run after editing a rules file: `npm run bundle-rules`;
+ * year's checked model without its texts, shared parts written once (for the custom
+ * functions, which then start without the parser). Run after editing a rules file: `npm run bundle-rules`;
  * a test fails when either is stale.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseRules } from "../src/dsl/index.js";
-import { scoringPart } from "../src/dsl/model.js";
+import { parseRules, scoringPart } from "../src/dsl/index.js";
 
 /**
  * JSON has no Infinity (open rating ranges), NaN or -0: they are written as the
@@ -46,24 +45,92 @@ export function renderBundle(rulesDir: string): string {
   ].join("\n");
 }
 
-/** The scoring models, one JSON line per year; a rules file with an error stops the build. */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * Years often share most of their model (2562–2565 differ only in name and year), so
+ * the scoring models are written with every repeated object or array once, as a
+ * constant the years refer to: the functions' start-up carries each shared part once.
+ * Returns the constants (children before parents) and each year's expression.
+ */
+function dedupe(models: { year: string; model: Json }[]): { consts: string[]; years: string[] } {
+  // 1. Give each distinct subtree an id, keyed by its text with its children's ids.
+  const ids = new Map<string, number>();
+  const nodes: { render: (ref: (id: number) => string) => string; children: number[] }[] = [];
+  const intern = (value: Json): number | string => {
+    if (value === null || typeof value !== "object") return literal(value);
+    const entries: [string, number | string][] = Array.isArray(value)
+      ? value.map((v, i) => [String(i), intern(v)])
+      : Object.entries(value).map(([k, v]) => [k, intern(v)]);
+    const isArray = Array.isArray(value);
+    const key =
+      (isArray ? "[" : "{") +
+      entries.map(([k, v]) => `${JSON.stringify(k)}:${typeof v === "number" ? `#${v}` : v}`).join(",");
+    const hit = ids.get(key);
+    if (hit !== undefined) return hit;
+    const children = entries.flatMap(([, v]) => (typeof v === "number" ? [v] : []));
+    const render = (ref: (id: number) => string): string => {
+      const parts = entries.map(([k, v]) => {
+        const text = typeof v === "number" ? ref(v) : v;
+        return isArray ? text : `${JSON.stringify(k)}:${text}`;
+      });
+      return isArray ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+    };
+    nodes.push({ render, children });
+    ids.set(key, nodes.length - 1);
+    return nodes.length - 1;
+  };
+  const roots = models.map(({ model }) => intern(model) as number);
+
+  // 2. Each distinct subtree is written once, so a child is used once per distinct parent.
+  const uses = new Array<number>(nodes.length).fill(0);
+  for (const r of roots) uses[r]! += 1;
+  for (const n of nodes) for (const c of n.children) uses[c]! += 1;
+
+  // 3. Share what is used more than once and long enough to be worth a name (ids are
+  // post-order, so each constant's children are declared before it).
+  const names = new Map<number, string>();
+  const texts: string[] = [];
+  const consts: string[] = [];
+  const ref = (id: number): string => names.get(id) ?? texts[id]!;
+  nodes.forEach((n, id) => {
+    texts[id] = n.render(ref);
+    if (uses[id]! > 1 && texts[id]!.length > 12 && !roots.includes(id)) {
+      names.set(id, `s${consts.length}`);
+      consts.push(`const s${consts.length} = ${texts[id]};`);
+    }
+  });
+  return { consts, years: roots.map((r) => ref(r)) };
+}
+
+/**
+ * The scoring models, with shared parts written once (the loader,
+ * src/engine/bundled-scoring.ts, gives each year its own copy); a rules file with an
+ * error stops the build.
+ */
 export function renderScoring(rulesDir: string): string {
-  const entries = rulesFiles(rulesDir).map(({ year, text }) => {
+  const models = rulesFiles(rulesDir).map(({ year, text }) => {
     const r = parseRules(text);
     if (!r.model) {
       const d = r.diagnostics.find((x) => x.severity === "error")!;
       throw new Error(`rules/ita-${year}.ita:${d.line}:${d.column}: ${d.code} ${d.en}`);
     }
-    return `  "${year}": ${literal(scoringPart(r.model))},`;
+    return { year, model: scoringPart(r.model) as unknown as Json };
   });
+  const { consts, years } = dedupe(models);
   return [
     HEADER,
     "",
-    'import type { ScoringModel } from "../dsl/model.js";',
+    "// Parts shared by more than one place, written once.",
+    ...consts,
     "",
-    "/** The bundled years' checked models without texts, by fiscal year: the custom functions score with these. */",
-    "export const SCORING_MODELS: Readonly<Record<string, ScoringModel>> = {",
-    ...entries,
+    "/**",
+    " * The bundled years' checked models without texts, by fiscal year, as JSON values",
+    " * (Infinity, NaN and -0 as literals) whose shared parts are the same objects: read",
+    " * them through bundledScoringModel (src/engine/bundled-scoring.ts), which copies.",
+    " */",
+    "export const PACKED_SCORING_MODELS: Readonly<Record<string, unknown>> = {",
+    ...models.map(({ year }, i) => `  "${year}": ${years[i]},`),
     "};",
     "",
   ].join("\n");

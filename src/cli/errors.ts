@@ -91,7 +91,7 @@ export function escapeControl(text: string): string {
 }
 
 /** How many problems are printed before "and N more". */
-export const PROBLEM_CAP = 50;
+const PROBLEM_CAP = 50;
 
 /** The first `cap` lines, then one line saying how many more there are. */
 export function capped(lines: readonly string[], cap = PROBLEM_CAP): string[] {

@@ -5,10 +5,10 @@
  * an emoji is never split, no character Windows forbids, no name Windows reserves
  * (CON, NUL, COM1 …), no trailing dot or space, and no two agencies on one name.
  */
-import { cutGraphemes } from "../dsl/text-position.js";
+import { cutGraphemes } from "../dsl/runtime.js";
 
 /** Bytes left for the name itself: 255 (the usual limit) less the extension, a "(n)" and a temporary suffix. */
-export const MAX_NAME_BYTES = 200;
+const MAX_NAME_BYTES = 200;
 
 const encoder = new TextEncoder();
 const bytes = (s: string): number => encoder.encode(s).length;
@@ -17,7 +17,7 @@ const bytes = (s: string): number => encoder.encode(s).length;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 /** The longest start of `text`, whole graphemes only, that fits in `max` bytes of UTF-8. */
-export function cutToBytes(text: string, max: number): string {
+function cutToBytes(text: string, max: number): string {
   return cutGraphemes(text, max, bytes);
 }
 
@@ -25,7 +25,7 @@ export function cutToBytes(text: string, max: number): string {
 const trimEnds = (s: string): string => s.replace(/[. ]+$/, "").replace(/^\.+/, "_");
 
 /** A file name (without extension) for an agency's name. */
-export function safeFileName(name: string, maxBytes = MAX_NAME_BYTES): string {
+function safeFileName(name: string): string {
   const cleaned = name
     .normalize("NFC")
     // A lone surrogate is not a character; UTF-8 would write it as U+FFFD.
@@ -33,7 +33,7 @@ export function safeFileName(name: string, maxBytes = MAX_NAME_BYTES): string {
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, "_")
     .replace(/\s+/g, " ")
     .trim();
-  let out = trimEnds(cutToBytes(trimEnds(cleaned), maxBytes));
+  let out = trimEnds(cutToBytes(trimEnds(cleaned), MAX_NAME_BYTES));
   if (RESERVED.test(out)) out = `${out}_`;
   return out || "agency";
 }

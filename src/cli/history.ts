@@ -5,8 +5,7 @@
  * own bundled rules. A year without rules is said, in Thai and English, and left out.
  */
 import { basename } from "node:path";
-import { bundledText, loadRulesText, type CompiledRules, type YearScores } from "../engine/index.js";
-import { bundledYears } from "../engine/index.js";
+import { bundledText, loadRulesText, type CompiledRules, type YearScores, bundledYears } from "../engine/index.js";
 import { sameAgencyName } from "../report/agency.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
 import { findYearTables, yearOf, type YearTable } from "../workbook/year-tables.js";

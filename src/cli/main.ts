@@ -5,9 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseRules, formatDiagnostic } from "../dsl/index.js";
-import { format } from "../dsl/format.js";
-import { formatFixed } from "../dsl/precision.js";
+import { parseRules, formatDiagnostic, format, formatFixed } from "../dsl/index.js";
 import {
   audit,
   bundledText,
@@ -24,6 +22,7 @@ import {
   type Evaluation,
   type PartialEvaluation,
   type ScoreRow,
+  indicatorColumns,
 } from "../engine/index.js";
 import { readPublished } from "./published.js";
 import { rowsFromCsv } from "./score-csv.js";
@@ -191,8 +190,9 @@ function printEvaluation(e: Evaluation | PartialEvaluation, io: Io): void {
   io.out(
     renderTable(
       [
-        // Rules without a pass mark have no result column.
-        ["ตัวชี้วัด", "เครื่องมือการประเมิน", "ตัวชี้วัด", "คะแนน", ...(e.rules.pass ? ["ผลการประเมิน"] : [])],
+        // The engine's headings, one definition with ITA.INDICATORS, the results sheet and the
+        // report; rules without a pass mark have no result column.
+        indicatorColumns(Boolean(e.rules.pass)).map((c) => `${c.th} (${c.en})`),
         ...e.indicators.map((i) => [
           i.id,
           i.tools.join(", "),

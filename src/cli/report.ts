@@ -15,19 +15,21 @@ import {
   type CompiledRules,
   type PublishedFigures,
   type ScoreRow,
+  bundledText,
+  loadRulesText,
+  compareYears,
+  type History,
 } from "../engine/index.js";
 import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../report/agency.js";
 import { agenciesFromCsv } from "./agency-csv.js";
 import { renderHtml, renderSummaryHtml } from "../report/html.js";
 import { buildReport, type Agency } from "../report/model.js";
 import { summaryEntry, type SummaryEntry } from "../report/summary.js";
-import { compareYears, type History } from "../engine/history.js";
 import { historyYears, noRulesText, type HistoryTable } from "./history.js";
 
 // `--history` reads score files: it travels in the report chunk, which only `ita report` loads.
 export { readHistory } from "./history.js";
 import { findYearTables } from "../workbook/year-tables.js";
-import { bundledText, loadRulesText } from "../engine/index.js";
 import { renderSummaryXlsx, renderXlsx } from "../report/xlsx.js";
 import { findScoreTable, type TableProblem } from "../workbook/score-table.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
@@ -199,7 +201,7 @@ export async function readWorkbookInput(file: string, flags: ReportFlags): Promi
   throw new InputError(problems.map((p) => `${file}: ${problemText(p)}`).join("\n"));
 }
 
-export function readCsvInput(file: string, flags: ReportFlags): AgencyInput[] {
+function readCsvInput(file: string, flags: ReportFlags): AgencyInput[] {
   const rows = rowsFromCsv(readTextFile(file), file);
   let agency = fromFlags(flags);
   const sidecar = join(dirname(file), "agency.csv");
@@ -235,7 +237,7 @@ export function inputFiles(path: string): string[] {
   return [path];
 }
 
-export async function readInput(file: string, flags: ReportFlags): Promise<AgencyInput[]> {
+async function readInput(file: string, flags: ReportFlags): Promise<AgencyInput[]> {
   const ext = extname(file).toLowerCase();
   if (ext === ".xlsx") return readWorkbookInput(file, flags);
   if (ext === ".csv") return readCsvInput(file, flags);

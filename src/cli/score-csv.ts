@@ -6,8 +6,7 @@
  * without a single row, is one message.
  */
 import { parse } from "csv-parse/sync";
-import type { ScoreRow } from "../engine/index.js";
-import { readNumber } from "../engine/index.js";
+import { type ScoreRow, readNumber } from "../engine/index.js";
 import { explain, InputError } from "./errors.js";
 
 const HEADERS: Record<"tool" | "question" | "score", readonly string[]> = {
@@ -29,7 +28,7 @@ const unquoted = (line: string): string => line.replace(/"[^"]*"/g, "");
  * first lines into most fields. A semicolon file read by commas would give one column
  * per row and a score of "9,5" read as two fields.
  */
-export function separatorOf(text: string): "," | ";" | "\t" {
+function separatorOf(text: string): "," | ";" | "\t" {
   const lines = text
     .split(/\r?\n/)
     .filter((l) => l.trim())

@@ -2,7 +2,7 @@
  * Plain-text tables for the terminal, aligned by visible characters: Thai vowels
  * and tone marks take no column, so padding counts graphemes, not UTF-16 units.
  */
-import { graphemeLength } from "../dsl/text-position.js";
+import { graphemeLength } from "../dsl/runtime.js";
 
 export function renderTable(rows: readonly (readonly string[])[], rightAligned: readonly number[] = []): string {
   const widths: number[] = [];

@@ -6,7 +6,7 @@
 import type { Condition, Label, RatingRow } from "./model.js";
 
 /** A condition in words, with its bounds as written: "คะแนนรวม ≥ 95" / "the total ≥ 95". */
-export function describeCondition(c: Condition): Label {
+function describeCondition(c: Condition): Label {
   const who =
     c.subject === "total"
       ? { th: "คะแนนรวม", en: "the total" }

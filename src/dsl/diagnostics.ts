@@ -190,12 +190,6 @@ const CATALOGUE = {
 
 export type DiagnosticCode = keyof typeof CATALOGUE;
 
-export const DIAGNOSTIC_CODES = Object.keys(CATALOGUE) as DiagnosticCode[];
-
-export function severityOf(code: DiagnosticCode): Severity {
-  return CATALOGUE[code].severity as Severity;
-}
-
 export function makeDiagnostic(code: DiagnosticCode, at: SourceSpan, values: Values = {}): Diagnostic {
   const entry: Entry = CATALOGUE[code] as Entry;
   return {

@@ -10,7 +10,7 @@
  */
 import type * as A from "./ast.js";
 import type { Diagnostic, SourceSpan } from "./diagnostics.js";
-import { parseRules } from "./index.js";
+import { parseRules } from "./parse-rules.js";
 import { parseText } from "./parse.js";
 import { quote } from "./tokens.js";
 

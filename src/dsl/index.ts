@@ -1,36 +1,33 @@
 /**
  * The rules language's front door: text in, diagnostics and (only when there is
- * no error) a checked model out. Everything outside src/dsl goes through here.
+ * no error) a checked model out; formatting, structured edits and the lexer for the
+ * editor. Everything outside src/dsl goes through here or, when the parser must not
+ * be loaded, through runtime.ts (re-exported below). eslint.config.js enforces it.
  */
-import type { RulesFile } from "./ast.js";
-import { check } from "./check.js";
-import { hasErrors, type Diagnostic } from "./diagnostics.js";
-import type { RulesModel } from "./model.js";
-import { parseText } from "./parse.js";
-
-export interface RulesResult {
-  readonly ast: RulesFile;
-  /** Present only when `diagnostics` holds no error. */
-  readonly model?: RulesModel;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-function byPlace(a: Diagnostic, b: Diagnostic): number {
-  return a.offset - b.offset || a.code.localeCompare(b.code);
-}
-
-export function parseRules(text: string): RulesResult {
-  const parsed = parseText(text);
-  if (hasErrors(parsed.diagnostics)) {
-    return { ast: parsed.ast, diagnostics: [...parsed.diagnostics].sort(byPlace) };
-  }
-  const checked = check(parsed.ast);
-  const diagnostics = [...parsed.diagnostics, ...checked.diagnostics].sort(byPlace);
-  return checked.model && !hasErrors(diagnostics)
-    ? { ast: parsed.ast, model: checked.model, diagnostics }
-    : { ast: parsed.ast, diagnostics };
-}
-
-export type { RulesModel } from "./model.js";
-export type { Diagnostic } from "./diagnostics.js";
-export { formatDiagnostic, hasErrors } from "./diagnostics.js";
+export * from "./runtime.js";
+export { parseRules, type RulesResult } from "./parse-rules.js";
+export { format } from "./format.js";
+export {
+  applyEdit,
+  brokenRanges,
+  formatNumber,
+  isBroken,
+  type ConditionSpec,
+  type LabelText,
+  type RulesEdit,
+} from "./edit.js";
+export type * as Ast from "./ast.js";
+export type { RulesFile } from "./ast.js";
+export {
+  Comparator,
+  Dash,
+  Equals,
+  HalfUp,
+  Identifier,
+  KEYWORDS,
+  NumberLiteral,
+  Percent,
+  rulesLexer,
+  StringLiteral,
+  UnterminatedString,
+} from "./tokens.js";

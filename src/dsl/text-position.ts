@@ -4,8 +4,6 @@
  * code points that take no column on screen, so carets are placed by grapheme
  * (Intl.Segmenter), and the offending text is quoted as well.
  */
-import type { Diagnostic } from "./diagnostics.js";
-
 const segmenter = new Intl.Segmenter("th", { granularity: "grapheme" });
 
 /** Number of visible characters in `text`. */
@@ -37,21 +35,4 @@ export function cutGraphemes(text: string, max: number, size: (s: string) => num
 export function graphemeColumn(text: string, offset: number): number {
   const lineStart = text.lastIndexOf("\n", Math.max(0, offset - 1)) + 1;
   return graphemeLength(text.slice(lineStart, Math.max(lineStart, offset))) + 1;
-}
-
-/**
- * The source line of a diagnostic with `~` under its span (or `^` for a point),
- * aligned by visible characters. Tabs are kept so the caret line lines up.
- */
-export function codeFrame(text: string, d: Diagnostic): string {
-  const lines = text.split("\n");
-  const line = lines[d.line - 1] ?? "";
-  const lineStart = lines.slice(0, d.line - 1).reduce((n, l) => n + l.length + 1, 0);
-  const startInLine = Math.min(line.length, Math.max(0, d.offset - lineStart));
-  const endInLine = Math.min(line.length, startInLine + d.length);
-  const before = line.slice(0, startInLine);
-  const pad = [...segmenter.segment(before)].map((s) => (s.segment === "\t" ? "\t" : " ")).join("");
-  const width = Math.max(1, graphemeLength(line.slice(startInLine, endInLine)));
-  const mark = endInLine > startInLine ? "~".repeat(width) : "^";
-  return `${line}\n${pad}${mark}`;
 }

@@ -5,7 +5,7 @@
  * path takes answers as small integer indexes into the scale, one typed array per
  * question, so national volumes are a plain loop.
  */
-import type { Scale, ScoringModel, ScoringQuestion } from "../dsl/model.js";
+import type { Scale, ScoringModel, ScoringQuestion } from "../dsl/runtime.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
 import { arabicDigits, isBlank, type CellValue } from "./values.js";
 

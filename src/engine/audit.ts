@@ -3,8 +3,7 @@
  * the rules and list every published figure the rules do not reproduce within the
  * rounding of the inputs, and every wrong label (pass/fail, rating).
  */
-import { roundHalfUp } from "../dsl/precision.js";
-import type { RulesModel } from "../dsl/model.js";
+import { roundHalfUp, type RulesModel } from "../dsl/runtime.js";
 import type { Evaluation, PartialEvaluation } from "./evaluate.js";
 import { passes } from "./publish.js";
 
@@ -148,7 +147,7 @@ export interface AuditFinding {
 }
 
 /** Published question scores are rounded to 0.01, so recomputations agree to about that. */
-export const AUDIT_TOLERANCE = 0.01;
+const AUDIT_TOLERANCE = 0.01;
 
 function close(a: number, b: number): boolean {
   return Math.abs(roundHalfUp(a - b, 6)) <= AUDIT_TOLERANCE;

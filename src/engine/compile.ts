@@ -4,7 +4,7 @@
  * becomes an array of slot indexes, so evaluating is plain loops over a Float64Array
  * with no lookups by name. Compile once per rules text; evaluate as often as needed.
  */
-import { questionsOf, type RulesModel, type ScoringModel } from "../dsl/model.js";
+import { questionsOf, type RulesModel, type ScoringModel } from "../dsl/runtime.js";
 import { normaliseKey, normaliseTool } from "./values.js";
 
 export type SlotKind = "question" | "subindicator" | "indicator" | "tool";

@@ -10,7 +10,7 @@
  * preparing its OIT), what they do not need is still computed: the outcome's
  * `partial`, which says what the total and rating still need.
  */
-import type { Label, ScoringModel } from "../dsl/model.js";
+import type { Label, ScoringModel } from "../dsl/runtime.js";
 import { slotKey, type CompiledQuestion, type CompiledRules } from "./compile.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
 import { fractionsProblem } from "./fractions.js";

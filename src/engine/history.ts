@@ -7,8 +7,7 @@
  * themselves (rules-diff.ts), never from a list of years kept here.
  * Years given only in part (some tools) are compared for what they hold.
  */
-import type { Label, RulesModel } from "../dsl/model.js";
-import { questionsOf } from "../dsl/model.js";
+import { type Label, type RulesModel, questionsOf } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
 import type { ScoreProblem } from "./errors.js";
 import { evaluateRows, type Evaluation, type IndicatorResult, type ScoreRow, type ToolResult } from "./evaluate.js";
@@ -192,7 +191,7 @@ function questionNotes(changes: readonly RulesChange[], a: RulesModel, b: RulesM
  * pass mark and rounding. Wording of guidance and improvement-plan templates does not
  * change a score and is left out.
  */
-export function criteriaChanges(a: RulesModel, b: RulesModel): CriteriaNote[] {
+function criteriaChanges(a: RulesModel, b: RulesModel): CriteriaNote[] {
   const diff = diffRules(a, b).changes;
   const kept: RulesChange[] = [
     ...diff.filter((c) => c.section === "tools"),

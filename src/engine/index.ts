@@ -1,50 +1,23 @@
 /**
- * The scoring engine's front door, for the command line, the custom functions,
- * the task pane and the report. Presentation code calls these and never scores
- * anything itself.
+ * The scoring engine's front door, for the command line, the task pane and the
+ * report: everything in scoring.ts (re-exported below) plus the rules texts and
+ * their loading (which bring the parser), the audit of published figures, the
+ * many-agencies summary, what each item is worth and the difference between two
+ * rules files. Presentation code calls these and never scores anything itself.
+ * Outside src/engine only this file and scoring.ts are imported (eslint.config.js).
  */
-export { compile, type CompiledRules } from "./compile.js";
-export {
-  evaluate,
-  evaluateRows,
-  readScores,
-  type Evaluation,
-  type EvaluationOutcome,
-  type Figure,
-  type IndicatorResult,
-  type PartialEvaluation,
-  type ScoreRow,
-  type ToolResult,
-} from "./evaluate.js";
-export { gapRows, rate, type RatingOutcome, type Shortfall } from "./rating.js";
-export {
-  audit,
-  jsonPath,
-  publishedProblems,
-  type AuditFinding,
-  type PublishedFigures,
-  type PublishedProblem,
-} from "./audit.js";
-export { answerPosition, compileScale, findQuestion, scaleFor, scoreAnswers, meanOfCodes } from "./answers.js";
-export { describeProblem, type ScoreProblem, type ScoreProblemCode } from "./errors.js";
-export { loadRulesText, type LoadedRules } from "./rules-registry.js";
+export * from "./scoring.js";
+export { audit, jsonPath, publishedProblems, type PublishedFigures } from "./audit.js";
+export { loadRulesText } from "./rules-registry.js";
 export { bundledText } from "./bundled-text.js";
-export { bundledScoring, bundledYear, bundledYears, latestYear } from "./bundled-scoring.js";
-export { readNumber, normaliseKey, normaliseTool, isBlank, excelTrim, type CellValue } from "./values.js";
-export { summarise, type PartialSummary, type Summary } from "./summary.js";
-export { compileTotals, scoreTotals, type TotalsProgram } from "./totals.js";
-export { figure, passes } from "./publish.js";
-export { itemWorths, type ItemWorth } from "./worth.js";
+export { summarise } from "./summary.js";
+export { itemWorths } from "./worth.js";
+export { diffRules } from "./rules-diff.js";
 export {
   compareYears,
-  criteriaChanges,
   type CriteriaNote,
   type History,
-  type HistoryCell,
   type HistoryRow,
-  type HistoryYear,
-  type RatingHistory,
   type RatingMove,
   type YearScores,
-  type YearStatus,
 } from "./history.js";

@@ -7,8 +7,7 @@
  * (`evaluateGeneral`) for everything else: missing, rejected or conflicting scores and
  * partial results. Both must give the same tree, bit for bit (tested).
  */
-import type { Label, ScoringModel } from "../dsl/model.js";
-import { roundHalfUp } from "../dsl/precision.js";
+import { type Label, type ScoringModel, roundHalfUp } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
 import type {
   Evaluation,

@@ -4,8 +4,7 @@
  * at the published precision, reaches the rules' threshold. The evaluator, the
  * audit and the custom functions all decide these here.
  */
-import type { Level, ScoringModel } from "../dsl/model.js";
-import { roundHalfUp, toUnits } from "../dsl/precision.js";
+import { type Level, type ScoringModel, roundHalfUp, toUnits } from "../dsl/runtime.js";
 
 export interface Figure {
   /** As computed, unrounded. */

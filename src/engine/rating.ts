@@ -4,8 +4,7 @@
  * row above it (which tools and indicators, by how many points). Rows are read as
  * best first, the way NACC prints them.
  */
-import { conditionHolds, type Label, type ScoringModel } from "../dsl/model.js";
-import { toUnits, unitsToText } from "../dsl/precision.js";
+import { conditionHolds, type Label, type ScoringModel, toUnits, unitsToText } from "../dsl/runtime.js";
 import type { Figure, IndicatorResult, ToolPartResult, ToolResult } from "./evaluate.js";
 
 export interface Shortfall {

@@ -7,10 +7,19 @@
  * they mean at the published precision (`>= 85` and `85 - 100` are the same band),
  * never by how they are written.
  */
-import { boundsToUnits } from "../dsl/precision.js";
-import { describeBand } from "../dsl/describe.js";
-import type { Condition, Indicator, Label, Question, RatingRow, RulesModel, Scale, Tool } from "../dsl/model.js";
-import { questionsOf } from "../dsl/model.js";
+import {
+  boundsToUnits,
+  describeBand,
+  type Condition,
+  type Indicator,
+  type Label,
+  type Question,
+  type RatingRow,
+  type RulesModel,
+  type Scale,
+  type Tool,
+  questionsOf,
+} from "../dsl/runtime.js";
 
 export type DiffSection = "assessment" | "tools" | "indicators" | "questions" | "scales" | "rating" | "scoring";
 export type ChangeKind = "added" | "removed" | "changed";

@@ -7,10 +7,8 @@
  * (bundled-scoring.ts) and load this module only for rules saved in a workbook.
  */
 import { parseRules } from "../dsl/index.js";
-import type { Diagnostic } from "../dsl/diagnostics.js";
+import type { Diagnostic } from "../dsl/runtime.js";
 import { compile, type CompiledRules } from "./compile.js";
-
-export { bundledYears, latestYear } from "./bundled-scoring.js";
 
 export type LoadedRules =
   | { readonly ok: true; readonly compiled: CompiledRules; readonly diagnostics: readonly Diagnostic[] }

@@ -5,8 +5,7 @@
  * path for scoring thousands of agencies. `evaluate` builds the full result tree
  * for one agency and must agree with it (tested).
  */
-import { roundHalfUp } from "../dsl/precision.js";
-import type { ScoringModel } from "../dsl/model.js";
+import { roundHalfUp, type ScoringModel } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
 
 export interface TotalsProgram {

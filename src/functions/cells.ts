@@ -28,10 +28,16 @@
  *   value (an entity, a formatted number) is reported with what it holds.
  * - Output blanks are "" (Excel shows null inside an array as 0).
  */
-import type { ScoringModel } from "../dsl/model.js";
-import { findQuestion, scaleFor } from "../engine/answers.js";
-import type { ScoreRow } from "../engine/evaluate.js";
-import { excelTrim, isBlank, readNumber, type CellValue } from "../engine/values.js";
+import type { ScoringModel } from "../dsl/runtime.js";
+import {
+  findQuestion,
+  scaleFor,
+  type ScoreRow,
+  excelTrim,
+  isBlank,
+  readNumber,
+  type CellValue,
+} from "../engine/scoring.js";
 import { excelError, rowPlace } from "./excel-errors.js";
 
 /** Blank, or the 0 some platforms pass for an empty cell. Only used for deciding whole blank rows. */
@@ -40,7 +46,7 @@ export function isBlankish(v: unknown): boolean {
 }
 
 /** An Excel error value or any other object (entity, CustomFunctions.Error) where a plain value was expected. */
-export function isErrorCell(v: unknown): boolean {
+function isErrorCell(v: unknown): boolean {
   return typeof v === "object" && v !== null;
 }
 
@@ -99,7 +105,7 @@ export function cellsOf(range: unknown): { value: CellValue; row: number; column
 }
 
 /** Whether an optional argument was left out (Excel passes null; tests may pass undefined). */
-export function omitted(v: unknown): boolean {
+function omitted(v: unknown): boolean {
   return v === null || v === undefined;
 }
 
@@ -199,11 +205,6 @@ export function tableRows(args: TableArgs, isTool: (name: string) => boolean): S
     rows.push({ tool, question, score, where: place });
   }
   return rows;
-}
-
-/** The score table given as one range (tool, question, score): see `tableRows`. */
-export function scoreRows(range: unknown, isTool: (name: string) => boolean): ScoreRow[] {
-  return tableRows({ scores: range }, isTool);
 }
 
 const TYPE_ZERO = { th: "ถ้าคะแนนเป็น 0 จริง พิมพ์ '0", en: "type '0 for a real zero" };

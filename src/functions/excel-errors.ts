@@ -4,12 +4,12 @@
  * #VALUE! for a cell or argument that cannot be read, #N/A for something that
  * does not exist (unknown rules, tool, indicator or question; scores missing).
  */
-import { describeProblem, type ScoreProblem } from "../engine/errors.js";
+import { describeProblem, type ScoreProblem } from "../engine/scoring.js";
 
 export type ErrorKind = "invalidValue" | "notAvailable";
 
 /** Excel shows the message in the cell's error tooltip; keep it short. */
-export const MAX_MESSAGE = 255;
+const MAX_MESSAGE = 255;
 
 function clip(text: string): string {
   return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`;

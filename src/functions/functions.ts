@@ -6,15 +6,29 @@
  * `CustomFunctions.associate` calls at build time; Thai help lives in functions.th.json.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes mixed cells; the metadata needs `any`. */
-// Engine modules, not the engine's front door: the front door also offers the rules
-// texts and the parser, which the functions' bundle must not carry (rules.ts).
-import type { ScoringModel } from "../dsl/model.js";
-import { answerPosition, findQuestion, scaleFor, scoreAnswers } from "../engine/answers.js";
-import type { CompiledRules } from "../engine/compile.js";
-import { evaluateRows, type Evaluation, type PartialEvaluation, type ToolResult } from "../engine/evaluate.js";
-import { figure, passes } from "../engine/publish.js";
-import { gapRows, rate } from "../engine/rating.js";
-import { normaliseKey, normaliseTool, readNumber, type CellValue } from "../engine/values.js";
+// The engine's parser-free door (scoring.ts), not its front door: the front door also
+// offers the rules texts and the parser, which the functions' bundle must not carry (rules.ts).
+import type { ScoringModel } from "../dsl/runtime.js";
+import {
+  answerPosition,
+  findQuestion,
+  scaleFor,
+  scoreAnswers,
+  type CompiledRules,
+  evaluateRows,
+  type Evaluation,
+  type PartialEvaluation,
+  type ToolResult,
+  figure,
+  passes,
+  gapRows,
+  rate,
+  indicatorColumns,
+  normaliseKey,
+  normaliseTool,
+  readNumber,
+  type CellValue,
+} from "../engine/scoring.js";
 import {
   asMatrix,
   cellsOf,
@@ -27,8 +41,6 @@ import {
 } from "./cells.js";
 import { excelError, problemsError, rowPlace } from "./excel-errors.js";
 import { resolveRules } from "./rules.js";
-
-export { registerWorkbookRules, unregisterWorkbookRules, workbookRulesNames } from "./rules.js";
 
 function isToolOf(compiled: CompiledRules<ScoringModel>): (name: string) => boolean {
   return (name) => compiled.toolByName.has(normaliseTool(name));
@@ -298,9 +310,6 @@ export function pass(score: any, rules?: any): string {
   return (ok ? model.pass.passLabel : model.pass.failLabel).th;
 }
 
-/** Column headings of ITA.INDICATORS, as the seed workbook lays out the indicator table. */
-export const RESULT_HEADER = ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน"] as const;
-
 /**
  * The indicator table: number, tools, name, score and result, with a header row.
  * @customfunction INDICATORS
@@ -324,7 +333,8 @@ export function indicators(
   // Rules without a pass mark have no result column.
   const withResult = evaluation.rules.pass !== null;
   return [
-    withResult ? [...RESULT_HEADER] : RESULT_HEADER.slice(0, 4),
+    // The engine's headings, as the results sheet, the report and `ita score` show them (Thai: a spilled cell does not wrap).
+    indicatorColumns(withResult).map((h) => h.th),
     ...evaluation.indicators.map((i) => [
       /^\d+$/.test(i.id) ? Number(i.id) : i.id,
       i.tools.join(", "),

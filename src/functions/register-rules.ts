@@ -5,7 +5,7 @@
  * bundle does not import this module, and imports it on demand only if workbook
  * rules are asked for before the pane registered any.
  */
-import { loadRulesText } from "../engine/rules-registry.js";
+import { loadRulesText } from "../engine/index.js";
 import * as registry from "./rules.js";
 
 registry.useRulesCompiler(loadRulesText);
@@ -14,10 +14,4 @@ registry.useRulesCompiler(loadRulesText);
 export function registerWorkbookRules(name: string, text: string): void {
   registry.useRulesCompiler(loadRulesText);
   registry.registerWorkbookRules(name, text);
-}
-
-/** Register a name whose text is read when a function first asks for it (see rules.ts). */
-export function registerWorkbookRulesLazily(name: string, load: () => Promise<string | undefined>): void {
-  registry.useRulesCompiler(loadRulesText);
-  registry.registerWorkbookRulesLazily(name, load);
 }

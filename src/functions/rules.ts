@@ -13,11 +13,15 @@
  * This module's state is shared by the functions and the task pane because the
  * shared runtime loads one page with one webpack runtime (`runtimeChunk: "single"`).
  */
-import type { Diagnostic } from "../dsl/diagnostics.js";
-import type { ScoringModel } from "../dsl/model.js";
-import { bundledScoring, bundledYear, latestYear } from "../engine/bundled-scoring.js";
-import type { CompiledRules } from "../engine/compile.js";
-import { isBlank, normaliseKey } from "../engine/values.js";
+import type { Diagnostic, ScoringModel } from "../dsl/runtime.js";
+import {
+  bundledScoring,
+  bundledYear,
+  latestYear,
+  type CompiledRules,
+  isBlank,
+  normaliseKey,
+} from "../engine/scoring.js";
 import { excelError } from "./excel-errors.js";
 
 interface Saved {
@@ -146,7 +150,7 @@ export function wasAskedFor(names: readonly string[]): boolean {
 }
 
 /** The name the user gave, or the latest bundled year when the argument was omitted. */
-export function rulesName(arg: unknown): string {
+function rulesName(arg: unknown): string {
   if (Array.isArray(arg)) arg = (arg as unknown[][])[0]?.[0];
   if (isBlank(arg)) return latestYear();
   if (typeof arg === "object") throw excelError("invalidValue", "ชื่อเกณฑ์ไม่ถูกต้อง", "invalid rules name");

@@ -6,7 +6,7 @@
  * holds many agencies.
  */
 import { columnLetters } from "../workbook/a1.js";
-import { arabicDigits, isBlank, type CellValue } from "../engine/values.js";
+import { arabicDigits, isBlank, type CellValue } from "../engine/scoring.js";
 import type { Agency } from "./model.js";
 
 export const AGENCY_SHEET = "หน่วยงาน";
@@ -27,7 +27,7 @@ function clean(v: CellValue): string {
 }
 
 /** The field a label cell names: "ชื่อหน่วยงาน", "อำเภอ / District", "Province:" all count. */
-export function agencyField(v: CellValue): Field | undefined {
+function agencyField(v: CellValue): Field | undefined {
   if (typeof v !== "string" || !v.trim()) return undefined;
   const parts = [v, ...v.split(/[/|\n]/)].map(clean).filter(Boolean);
   for (const f of ["name", "district", "province"] as const) {

@@ -4,9 +4,8 @@
  * precision, rating moves in words, and the criteria changes as "2567→2568: …"
  * lines. Nothing is scored or compared here; the engine's History holds every figure.
  */
-import type { Label } from "../dsl/model.js";
-import { formatFixed, toThaiDigits } from "../dsl/precision.js";
-import type { CriteriaNote, History, HistoryRow, RatingMove } from "../engine/history.js";
+import { type Label, formatFixed, toThaiDigits } from "../dsl/runtime.js";
+import type { CriteriaNote, History, HistoryRow, RatingMove } from "../engine/index.js";
 import type { HistoryLine, ReportHistory } from "./model.js";
 
 const MOVES: Record<RatingMove, Label> = {
@@ -18,7 +17,7 @@ const MOVES: Record<RatingMove, Label> = {
 
 const NONE = "—";
 
-export function noteText(n: CriteriaNote, thai: boolean): Label {
+function noteText(n: CriteriaNote, thai: boolean): Label {
   const years = `${n.from}→${n.to}`;
   return { th: `${thai ? toThaiDigits(years) : years}: ${n.th}`, en: `${n.from}→${n.to}: ${n.en}` };
 }

@@ -6,6 +6,7 @@
  * built only through `h()`, which escapes every text and attribute value, so an
  * agency name or a rules text containing "<" or "&" is shown, never interpreted.
  */
+import { indicatorColumns } from "../engine/index.js";
 import { HEADINGS, type HistoryLine, type ReportIndicator, type ReportModel } from "./model.js";
 import { SUMMARY_HEADINGS, sortForSummary, weakestText, type SummaryEntry } from "./summary.js";
 
@@ -123,7 +124,7 @@ function table(headings: readonly { th: string; en: string }[], rows: readonly H
 }
 
 /** A bar per indicator, its score on top, and a dashed line at the pass mark. */
-export function chart(report: ReportModel): Html {
+function chart(report: ReportModel): Html {
   const inds = report.indicators;
   const W = 720;
   const H = 300;
@@ -345,7 +346,7 @@ function results(r: ReportModel): Html {
     h("h3", null, "การวิเคราะห์ผลการประเมินจำแนกตามตัวชี้วัด ", h("span", { class: "en" }, "By indicator")),
     chart(r),
     table(
-      r.principles.pass ? HEADINGS.indicatorTable : HEADINGS.indicatorTable.slice(0, 4),
+      indicatorColumns(Boolean(r.principles.pass)),
       r.indicators.map((i) =>
         h(
           "tr",
@@ -369,7 +370,7 @@ const SERIES_COLOURS = ["#1f2328", "#0969da", "#8250df", "#bf3989", "#1a7f37", "
  * that did not exist, a year given in part). The y axis starts at 50 when every
  * figure is above it, so a few points' change is visible.
  */
-export function trendChart(r: ReportModel): Html | null {
+function trendChart(r: ReportModel): Html | null {
   const hist = r.history;
   if (!hist) return null;
   const series = hist.lines.filter((l) => l.kind !== "indicator" && l.values.some((v) => v !== null));

@@ -6,11 +6,24 @@
  * rating bands, guidance, plan templates) comes from the rules model. Nothing here
  * scores, rounds or rates anything itself.
  */
-import type { Condition, Indicator, Label, Question, RulesModel } from "../dsl/model.js";
-import { formatFixed, toThaiDigits, unitsToText } from "../dsl/precision.js";
-import { audit, passes, type Evaluation, type PublishedFigures } from "../engine/index.js";
-import type { QuestionResult } from "../engine/evaluate.js";
-import type { History } from "../engine/history.js";
+import {
+  type Condition,
+  type Indicator,
+  type Label,
+  type Question,
+  type RulesModel,
+  formatFixed,
+  toThaiDigits,
+  unitsToText,
+} from "../dsl/runtime.js";
+import {
+  audit,
+  passes,
+  type Evaluation,
+  type PublishedFigures,
+  type QuestionResult,
+  type History,
+} from "../engine/index.js";
 import { historySection } from "./history.js";
 
 export interface Agency {
@@ -201,15 +214,12 @@ export interface ReportModel {
   readonly history?: ReportHistory;
 }
 
-/** Column headings shared by every renderer, Thai first with English beside it. */
+/**
+ * Column headings shared by every renderer, Thai first with English beside it. The
+ * indicator table's are the engine's (`indicatorColumns`), one definition with
+ * ITA.INDICATORS, the results sheet and `ita score`.
+ */
 export const HEADINGS = {
-  indicatorTable: [
-    { th: "ตัวชี้วัด", en: "No." },
-    { th: "เครื่องมือการประเมิน", en: "Tool" },
-    { th: "ประเด็น", en: "Indicator" },
-    { th: "คะแนน", en: "Score" },
-    { th: "ผลการประเมิน", en: "Result" },
-  ],
   questionTable: [
     { th: "ประเด็นข้อคำถาม", en: "Question" },
     { th: "คะแนน", en: "Score" },
@@ -238,7 +248,7 @@ export const HEADINGS = {
  * there whatever their number, and the next weakest show where the score will drop
  * next. Ties are broken by indicator order. Users add or remove rows in the outputs.
  */
-export function planIndicators(e: Evaluation, atLeast: number): readonly string[] {
+function planIndicators(e: Evaluation, atLeast: number): readonly string[] {
   const ordered = e.indicators
     .map((ind, i) => ({ ind, i }))
     .sort(

@@ -5,12 +5,13 @@
  * Report step writes these through the workbook port; the command line's .xlsx
  * (xlsx.ts) is written from the very same specs, so both look alike.
  */
+import { INDICATOR_HEADINGS, indicatorColumns } from "../engine/index.js";
 import { columnLetters, numberFormatFor } from "../workbook/a1.js";
 import type { CellWrite, FormatSpec, SheetSpec } from "../workbook/port.js";
 import { HEADINGS, type HistoryLine, type ReportModel } from "./model.js";
 import { SUMMARY_HEADINGS, sortForSummary, weakestText, type SummaryEntry } from "./summary.js";
 
-export const SHEET_NAMES = {
+const SHEET_NAMES = {
   results: "ผลการประเมิน",
   history: "เทียบหลายปี",
   report: "รายงาน",
@@ -18,7 +19,7 @@ export const SHEET_NAMES = {
   summary: "สรุป",
 } as const;
 
-export const REPORT_FONT = "TH Sarabun New";
+const REPORT_FONT = "TH Sarabun New";
 
 /** A sheet plus the ranges users are expected to edit (the plan), kept unlocked in the .xlsx. */
 export interface ReportSheet extends SheetSpec {
@@ -29,7 +30,7 @@ const HEAD_FILL = "#DDE5F0";
 const headText = (l: { readonly th: string; readonly en: string }): string => `${l.th}\n${l.en}`;
 
 /** Column letters from a 0-based index (0 → A). */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   return columnLetters(index + 1);
 }
 
@@ -91,8 +92,8 @@ function resultsSheet(r: ReportModel): ReportSheet {
   // Rules without a pass mark have neither the result nor the pass-mark column.
   const pass = r.principles.pass;
   const indHead = pass
-    ? push(...HEADINGS.indicatorTable.map(headText), "เกณฑ์ผ่าน\nPass mark")
-    : push(...HEADINGS.indicatorTable.slice(0, 4).map(headText));
+    ? push(...[...indicatorColumns(true), INDICATOR_HEADINGS.passMark].map(headText))
+    : push(...indicatorColumns(false).map(headText));
   const lastCol = pass ? 5 : 3;
   formats.push(headerFormat(indHead, lastCol + 1));
   for (const i of r.indicators) {

@@ -5,9 +5,8 @@
  * texts), through `checkedChoices` in rules-source.ts. Importing register-rules hands
  * the parser to the custom functions too: saved rules the wizard lists are scored at once.
  */
-import { bundledText } from "../engine/bundled-text.js";
-import { bundledYears } from "../engine/bundled-scoring.js";
-import { loadRulesText } from "../engine/rules-registry.js";
+import { bundledText, loadRulesText } from "../engine/index.js";
+import { bundledYears } from "../engine/scoring.js";
 import "../functions/register-rules.js";
 import type { WorkbookPort } from "../workbook/port.js";
 import { RulesStore } from "../workbook/rules-store.js";

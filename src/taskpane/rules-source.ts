@@ -9,11 +9,14 @@
  * `=ITA.*(…, "name")` formulas the wizard writes resolve. Also: the rating bands in
  * words (dsl/describe.ts) and the rules' provenance.
  */
-import { describeBand } from "../dsl/describe.js";
-import type { Diagnostic } from "../dsl/diagnostics.js";
-import type { ProvisionalKind, RulesModel, ScoringModel } from "../dsl/model.js";
-import { bundledScoring, bundledYears } from "../engine/bundled-scoring.js";
-import type { CompiledRules } from "../engine/compile.js";
+import {
+  describeBand,
+  type Diagnostic,
+  type ProvisionalKind,
+  type RulesModel,
+  type ScoringModel,
+} from "../dsl/runtime.js";
+import { bundledScoring, bundledYears, type CompiledRules } from "../engine/scoring.js";
 import type { WorkbookPort } from "../workbook/port.js";
 import { nameProblem, RulesStore } from "../workbook/rules-store.js";
 

@@ -11,7 +11,7 @@
 import { THEME_TOKENS } from "./theme-tokens.js";
 
 /** Thai-capable fonts first: Segoe UI (Fluent's default) has no Thai glyphs. */
-export const FONT_STACK = `"Leelawadee UI", Thonburi, "Noto Sans Thai", sans-serif`;
+const FONT_STACK = `"Leelawadee UI", Thonburi, "Noto Sans Thai", sans-serif`;
 
 export function applyTheme(root: HTMLElement): void {
   for (const [name, value] of Object.entries(THEME_TOKENS)) {

@@ -20,7 +20,7 @@ export function numberFormatFor(decimals: number): string {
   return decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
 }
 
-export function columnNumber(letters: string): number {
+function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
@@ -90,7 +90,7 @@ export function splitPlace(text: string): { sheet: string; address: string } | u
 }
 
 /** A sheet name as Excel wants it inside a formula: quoted unless plain ASCII letters/digits/_. */
-export function quoteSheet(sheet: string): string {
+function quoteSheet(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
     ? sheet
     : `'${sheet.replaceAll("'", "''")}'`;

@@ -4,8 +4,8 @@
  * bundled text and the parser, which the pane's start-up does not load.
  */
 import { parseRules } from "../dsl/index.js";
-import { toThaiDigits } from "../dsl/precision.js";
-import { bundledText } from "../engine/bundled-text.js";
+import { toThaiDigits } from "../dsl/runtime.js";
+import { bundledText } from "../engine/index.js";
 
 /**
  * The text as it is, comments and all, with the year of the `assessment` statement (its

@@ -4,12 +4,12 @@
  * header is one findScoreTable recognises, so the sheet feeds the Check step as it is.
  */
 import { numberFormatFor } from "./a1.js";
-import { questionsOf, type RulesModel } from "../dsl/model.js";
+import { questionsOf, type RulesModel } from "../dsl/runtime.js";
 import type { CellWrite, SheetSpec } from "./port.js";
 import { safeSheetName } from "./results-sheet.js";
 
-export const ENTRY_HEADER = ["เครื่องมือ", "ข้อ", "ข้อความ", "คะแนน"] as const;
-export const ENTRY_HEADER_ROW = 3;
+const ENTRY_HEADER = ["เครื่องมือ", "ข้อ", "ข้อความ", "คะแนน"] as const;
+const ENTRY_HEADER_ROW = 3;
 
 export function entrySheetName(rulesName: string): string {
   return safeSheetName(`กรอกคะแนน ITA ${rulesName}`);

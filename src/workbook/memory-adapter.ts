@@ -15,9 +15,8 @@
  * spilling it, and `blanksAsZero` passes empty cells to the custom functions as 0, as
  * several Excel desktop builds do (office-js #4702, #5262, #1951).
  */
-import { excelTrim } from "./score-table.js";
 import "./cf-stub.js";
-import type { CellValue } from "../engine/index.js";
+import { excelTrim, type CellValue } from "../engine/scoring.js";
 import * as F from "../functions/functions.js";
 import { cellA1, intersects, parseCell, parseRange, rangeA1, type RangeRef } from "./a1.js";
 import { FormulaError, parseFormula, type FormulaNode } from "./formula.js";
@@ -66,8 +65,6 @@ export type ChangeKind = "cells" | "sheets" | "selection" | "settings";
  *   functions run) — no dynamic arrays: no FILTER, no HSTACK, an array formula shows its top-left value.
  */
 export type ExcelBuild = "365" | "2021" | "2019";
-
-export const EXCEL_BUILDS: readonly ExcelBuild[] = ["365", "2021", "2019"];
 
 /** Native functions the memory workbook computes, and the builds that have them. */
 const NATIVE: Record<string, readonly ExcelBuild[]> = {

@@ -7,14 +7,13 @@
  * and rating, so the sheet stays live as items are prepared. Its header is a score
  * table's, so the wizard can also check it as one. Worth comes from the engine.
  */
-import { formatFixed } from "../dsl/precision.js";
-import type { RulesModel } from "../dsl/model.js";
+import { formatFixed, type RulesModel } from "../dsl/runtime.js";
 import { itemWorths, type CompiledRules } from "../engine/index.js";
 import { formulaRef, numberFormatFor } from "./a1.js";
 import type { CellWrite, SheetSpec } from "./port.js";
 import { safeSheetName } from "./results-sheet.js";
 
-export const PREP_HEADER = [
+const PREP_HEADER = [
   "เครื่องมือ",
   "ข้อ",
   "คะแนน",

@@ -16,10 +16,10 @@
  * never replaced: another name is offered instead.
  * The entry sheet (กรอกคะแนน …) is input and is not listed.
  */
-import { cutGraphemes } from "../dsl/text-position.js";
+import { cutGraphemes } from "../dsl/runtime.js";
 import type { WorkbookPort } from "./port.js";
 
-export const OWN_SHEET_PREFIXES = ["ผลการประเมิน", "เทียบหลายปี", "รายงาน", "แผนพัฒนา", "สรุป"] as const;
+const OWN_SHEET_PREFIXES = ["ผลการประเมิน", "เทียบหลายปี", "รายงาน", "แผนพัฒนา", "สรุป"] as const;
 
 /** One of our words alone or followed by a space ("รายงาน ITA 2568"); "รายงานคะแนน" or "สรุปคะแนน" are the user's. */
 export function isOwnSheet(name: string): boolean {
@@ -28,7 +28,7 @@ export function isOwnSheet(name: string): boolean {
 }
 
 /** The kinds of sheet the pane writes per agency, and the word their names start with. */
-export const OWN_SHEET_WORDS = { results: "ผลการประเมิน", report: "รายงาน", plan: "แผนพัฒนา" } as const;
+const OWN_SHEET_WORDS = { results: "ผลการประเมิน", report: "รายงาน", plan: "แผนพัฒนา" } as const;
 export type OwnSheetKind = keyof typeof OWN_SHEET_WORDS;
 
 /** What a sheet holds: one kind of sheet, for one rules, for one agency ("" when the table names none). */
@@ -49,8 +49,8 @@ export interface OwnSheetIndex {
   readonly sheets: OwnSheetEntry[];
 }
 
-export const OWN_SHEETS_SETTING = "ITA.ownSheets";
-export const SHEET_NAME_MAX = 31;
+const OWN_SHEETS_SETTING = "ITA.ownSheets";
+const SHEET_NAME_MAX = 31;
 
 /** The index from its setting; anything unreadable (edited by hand) reads as empty, never as a claim on a sheet. */
 export function parseIndex(json: string | undefined): OwnSheetIndex {
@@ -97,7 +97,7 @@ export function parseIndex(json: string | undefined): OwnSheetIndex {
 }
 
 /** Excel compares sheet names without regard to case. */
-export function sameSheetName(a: string, b: string): boolean {
+function sameSheetName(a: string, b: string): boolean {
   return a.normalize("NFC").toLocaleLowerCase() === b.normalize("NFC").toLocaleLowerCase();
 }
 
@@ -105,7 +105,7 @@ const sameKey = (a: OwnSheetKey, b: OwnSheetKey): boolean =>
   a.kind === b.kind && a.rules === b.rules && a.agency === b.agency;
 
 /** The agency's number in this workbook, given on first use and kept. */
-export function agencyNumber(index: OwnSheetIndex, agency: string): number {
+function agencyNumber(index: OwnSheetIndex, agency: string): number {
   const known = index.agencies.find((a) => a.name === agency);
   if (known) return known.number;
   const number = index.agencies.reduce((m, a) => Math.max(m, a.number), 0) + 1;
@@ -114,7 +114,7 @@ export function agencyNumber(index: OwnSheetIndex, agency: string): number {
 }
 
 /** At most `max` UTF-16 units, cut between visible characters (never between a Thai consonant and its vowel). */
-export const cutToFit = (text: string, max: number): string => cutGraphemes(text, max);
+const cutToFit = (text: string, max: number): string => cutGraphemes(text, max);
 
 /** Characters Excel refuses in a sheet name become "-"; a name may not start or end with an apostrophe. */
 function clean(text: string): string {
@@ -221,7 +221,7 @@ export function recordWritten(index: OwnSheetIndex, written: readonly OwnSheetEn
 }
 
 /** The index as kept in the workbook. */
-export async function readIndex(port: WorkbookPort): Promise<OwnSheetIndex> {
+async function readIndex(port: WorkbookPort): Promise<OwnSheetIndex> {
   return parseIndex(await port.getSetting(OWN_SHEETS_SETTING));
 }
 

@@ -9,7 +9,7 @@
  * results sheet with its formats, conditional formats, validation and chart is
  * written by one `writeSheet` call.
  */
-import type { CellValue } from "../engine/values.js";
+import type { CellValue } from "../engine/scoring.js";
 
 /** What a cell holds, as Excel reports it (Range.valueTypes), so "12" typed as text is told from 12. */
 export type CellKind = "empty" | "number" | "string" | "boolean" | "error";

@@ -1,8 +1,8 @@
 /**
- * Which Excel the add-in runs in: the requirement sets the manifest declares, and the
- * Office.js calls above them that the Office adapter makes only where Excel has them.
- * test/workbook/requirements.test.ts checks this table against manifest.xml, against
- * office-adapter.ts's source and against the API sets Office.js declares for each member.
+ * Which Excel the add-in runs in: the requirement sets manifest.xml declares (listed, and
+ * held to the manifest, by test/workbook/requirements.test.ts), and the Office.js calls
+ * above them that the Office adapter makes only where Excel has them. The test checks the
+ * guarded calls against office-adapter.ts's source and the API sets Office.js declares.
  *
  * From Microsoft's requirement-set tables (SharedRuntime, CustomFunctionsRuntime, ExcelApi):
  * SharedRuntime 1.1 — one runtime for the pane and the functions — is the floor, and every
@@ -15,18 +15,6 @@
  * - Excel on Mac 16.35 or later.
  * Not supported: Excel on iPad (no custom functions), Excel 2016/2019 volume-licensed (MSI).
  */
-
-export interface RequiredSet {
-  readonly set: "SharedRuntime" | "CustomFunctionsRuntime" | "ExcelApi";
-  readonly version: string;
-}
-
-/** What manifest.xml's <Requirements> declares: Excel offers the add-in only where all of these hold. */
-export const REQUIRED: readonly RequiredSet[] = [
-  { set: "SharedRuntime", version: "1.1" },
-  { set: "CustomFunctionsRuntime", version: "1.1" },
-  { set: "ExcelApi", version: "1.10" },
-];
 
 export interface GuardedCall {
   /** The Office.js member, as office-adapter.ts calls it. */

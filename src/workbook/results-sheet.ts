@@ -9,8 +9,8 @@
  * engine's value is cached with each formula for adapters that cannot compute.
  * Nothing here scores: the cached values come from the engine's Evaluation.
  */
-import { cutGraphemes } from "../dsl/text-position.js";
-import { gapRows, type Evaluation, type History } from "../engine/index.js";
+import { cutGraphemes } from "../dsl/runtime.js";
+import { gapRows, INDICATOR_HEADINGS, indicatorColumns, type Evaluation, type History } from "../engine/index.js";
 import { cellA1, columnLetters, numberFormatFor } from "./a1.js";
 import type { CellWrite, ChartSpec, FormatSpec, SheetSpec } from "./port.js";
 import { tableFormula, type ScoreTable } from "./score-table.js";
@@ -39,8 +39,6 @@ export interface ResultsLayout {
   readonly gapCell: string;
 }
 
-export const RESULT_COLUMNS = ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน", "เกณฑ์ผ่าน"] as const;
-
 /**
  * Excel sheet names: at most 31 characters (UTF-16 units), none of []:*?/\ . A long
  * name is cut between visible characters, never between a Thai consonant and its
@@ -52,12 +50,12 @@ export function safeSheetName(name: string): string {
 }
 
 /** One sheet per rules and, in a table of several agencies, per agency, so one agency's results never replace another's. */
-export function resultsSheetName(rulesName: string, agency?: string): string {
+function resultsSheetName(rulesName: string, agency?: string): string {
   return safeSheetName(agency ? `ผลการประเมิน ${rulesName} ${agency}` : `ผลการประเมิน ITA ${rulesName}`);
 }
 
 /** A text argument for a formula. */
-export function textArg(text: string): string {
+function textArg(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
@@ -85,10 +83,11 @@ export function buildResultsSheet(input: ResultsInput): ResultsLayout {
     `${e.rules.name.en || "ITA results"} · ข้อมูลจาก / data: ${table.sheet}!${table.range} · เกณฑ์ / rules: ${rulesName}`,
   );
   push();
+  // The engine's headings (one definition with ITA.INDICATORS, the report and `ita score`), in Thai as the seed prints them.
   const header =
     threshold === undefined
-      ? push(...RESULT_COLUMNS.slice(0, 4))
-      : push(...RESULT_COLUMNS.slice(0, 5), `${RESULT_COLUMNS[5]} (${threshold})`);
+      ? push(...indicatorColumns(false).map((c) => c.th))
+      : push(...indicatorColumns(true).map((c) => c.th), `${INDICATOR_HEADINGS.passMark.th} (${threshold})`);
   const firstIndicator = rows.length + 1;
   for (const ind of e.indicators) {
     const r = rows.length + 1;

@@ -30,7 +30,7 @@
  * parser chunk (which also hands it to the custom functions), and names registered at
  * start-up are compiled by the functions, which load the parser when first asked.
  */
-import type { Diagnostic } from "../dsl/diagnostics.js";
+import type { Diagnostic } from "../dsl/runtime.js";
 import type * as Dsl from "../dsl/index.js";
 import {
   nameProblem,
@@ -44,20 +44,18 @@ import type { WorkbookPort } from "./port.js";
 
 export { nameProblem };
 
-export const REF_PREFIX = "ITA.rules-ref:";
-export const TEXT_PREFIX = "ITA.rules-text:";
-export const CURRENT_KEY = "ITA.editor:current";
-export const CHOICE_RULES = "ITA.choice.rules";
+const REF_PREFIX = "ITA.rules-ref:";
+const TEXT_PREFIX = "ITA.rules-text:";
+const CURRENT_KEY = "ITA.editor:current";
+const CHOICE_RULES = "ITA.choice.rules";
 /** Keys of workbooks saved before the index: read, and migrated on the first write. */
-export const RULES_PREFIX = "ITA.rules:";
-export const DRAFT_PREFIX = "ITA.draft:";
-export const HISTORY_PREFIX = "ITA.rules-history:";
-export const INFO_PREFIX = "ITA.rules-info:";
+const RULES_PREFIX = "ITA.rules:";
+const DRAFT_PREFIX = "ITA.draft:";
+const HISTORY_PREFIX = "ITA.rules-history:";
+const INFO_PREFIX = "ITA.rules-info:";
 
 /** Saved versions kept per name besides the current one. */
-export const MAX_VERSIONS = 5;
-/** Characters of settings one name's index may take (see the budget above). */
-export const INDEX_BUDGET_CHARS = 1_000;
+const MAX_VERSIONS = 5;
 
 export interface Draft {
   readonly text: string;
@@ -475,13 +473,13 @@ export class RulesStore {
 }
 
 /** A file name for exported rules: the name with characters file systems refuse replaced. */
-export function exportFileName(name: string): string {
+function exportFileName(name: string): string {
   const safe = name.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-") || "rules";
   return `${safe}.ita`;
 }
 
 /** Rules text read from an imported file: byte-order mark removed, line breaks made \n. */
-export function importedText(raw: string): string {
+function importedText(raw: string): string {
   return raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 

@@ -6,8 +6,7 @@
  * cell ("Sheet!C7"), so the engine's problems name the cell the user must fix.
  * Nothing here scores: the Check step hands the rows to the engine (evaluateRows, whose problems are the checks).
  */
-import type { ScoreRow } from "../engine/index.js";
-import { arabicDigits, excelTrim, isBlank, type CellValue } from "../engine/values.js";
+import { type ScoreRow, arabicDigits, excelTrim, isBlank, type CellValue } from "../engine/index.js";
 import { cellA1, columnLetters, formulaRef, intersects, parseCell, parseRange, place, rangeA1 } from "./a1.js";
 import type { RangeData } from "./port.js";
 
@@ -49,7 +48,7 @@ export type FindResult =
   { readonly ok: true; readonly table: ScoreTable } | { readonly ok: false; readonly problems: TableProblem[] };
 
 /** Header words per role, compared without spaces, case or punctuation. */
-export const HEADER_WORDS: Record<ColumnRole, readonly string[]> = {
+const HEADER_WORDS: Record<ColumnRole, readonly string[]> = {
   tool: ["tool", "tools", "เครื่องมือ", "แบบวัด", "เครื่องมือการประเมิน", "เครื่องมือประเมิน"],
   question: ["question", "questionid", "item", "ข้อ", "ข้อที่", "รหัสข้อ", "รหัส", "ข้อคำถาม", "รหัสข้อคำถาม", "ประเด็นข้อคำถาม"],
   score: ["score", "scores", "คะแนน", "ค่าคะแนน", "คะแนนที่ได้"],
@@ -67,7 +66,7 @@ function clean(text: string): string {
 }
 
 /** The role a header cell names, if any: "เครื่องมือ / Tool", " คะแนน ", "Question ID" all count. */
-export function headerRole(v: CellValue): ColumnRole | undefined {
+function headerRole(v: CellValue): ColumnRole | undefined {
   if (typeof v !== "string" || !v.trim()) return undefined;
   const parts = [v, ...v.split(/[/|\n()（）]/)].map(clean).filter(Boolean);
   for (const role of ["tool", "question", "score", "agency"] as const) {
@@ -314,8 +313,6 @@ export function agenciesIn(table: ScoreTable): string[] {
   return [...seen];
 }
 
-export { excelTrim } from "../engine/values.js";
-
 function tidyAgency(name: string | undefined): string {
   return excelTrim(name ?? "");
 }
@@ -348,7 +345,7 @@ export function agencyProblem(table: ScoreTable): TableProblem | undefined {
 }
 
 /** The table narrowed to one agency's rows: what the wizard scores when a table holds several. */
-export function forAgency(table: ScoreTable, agency: string): ScoreTable {
+function forAgency(table: ScoreTable, agency: string): ScoreTable {
   const name = tidyAgency(agency);
   return { ...table, agency: name, rows: table.rows.filter((row) => tidyAgency(row.agency) === name) };
 }

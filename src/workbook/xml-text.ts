@@ -3,7 +3,7 @@
  * JSON string inside one element, so every character survives (XML 1.0 cannot hold most
  * control characters, and parsers normalise line breaks; JSON escapes both).
  */
-export const TEXT_NAMESPACE = "urn:ita-workbench:text:1";
+const TEXT_NAMESPACE = "urn:ita-workbench:text:1";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 

@@ -6,7 +6,7 @@
  * year's rows go to the engine with that year's rules (engine/history.ts).
  */
 import type { ScoreRow } from "../engine/index.js";
-import { arabicDigits, isBlank } from "../engine/values.js";
+import { arabicDigits, isBlank } from "../engine/scoring.js";
 import { parseCell } from "./a1.js";
 import type { RangeData } from "./port.js";
 import { findScoreTable, type ScoreTable } from "./score-table.js";

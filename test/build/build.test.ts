@@ -237,6 +237,11 @@ describe("production build", function () {
       const kb = ["runtime.js", "common.js", "taskpane.js"].reduce((n, f) => n + statSync(`dist/${f}`).size, 0) / 1024;
       assert.ok(kb <= 150, `${kb.toFixed(1)} KB`);
     });
+
+    it("keep the custom functions' start-up (runtime, common, functions) within 100 KB minified", () => {
+      const kb = ["runtime.js", "common.js", "functions.js"].reduce((n, f) => n + statSync(`dist/${f}`).size, 0) / 1024;
+      assert.ok(kb <= 100, `${kb.toFixed(1)} KB`);
+    });
   });
 });
 

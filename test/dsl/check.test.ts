@@ -1,6 +1,5 @@
 import { strict as assert } from "node:assert";
 import { parseRules } from "../../src/dsl/index.js";
-import { DIAGNOSTIC_CODES } from "../../src/dsl/diagnostics.js";
 import { MINI, miniWith, codes, only } from "../support/rules.js";
 
 describe("checker", () => {
@@ -221,7 +220,11 @@ describe("checker", () => {
   it("has a test above for every checker code in the catalogue", async () => {
     const { readFileSync } = await import("node:fs");
     const self = readFileSync(new URL(import.meta.url), "utf8");
-    for (const code of DIAGNOSTIC_CODES.filter((c) => c.startsWith("ITA-C"))) {
+    // The catalogue's checker codes, read from its source: src/dsl/diagnostics.ts keys them "ITA-Cnnn".
+    const catalogue = readFileSync("src/dsl/diagnostics.ts", "utf8");
+    const codes = [...new Set([...catalogue.matchAll(/"(ITA-C\d+)":/g)].map((m) => m[1]!))];
+    assert.ok(codes.length > 10, "the catalogue's checker codes were not found");
+    for (const code of codes) {
       assert.ok(self.includes(`it("${code}:`), `no test for ${code}`);
     }
   });

@@ -6,7 +6,8 @@
 import { strict as assert } from "node:assert";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseRules, formatDiagnostic } from "../../src/dsl/index.js";
-import { codeFrame } from "../../src/dsl/text-position.js";
+import { codeFrame } from "../support/code-frame.js";
+import { miniWith } from "../support/rules.js";
 
 const dir = "test/fixtures/bad";
 
@@ -26,4 +27,16 @@ describe("golden diagnostics", () => {
       assert.equal(actual, readFileSync(golden, "utf8"));
     });
   }
+
+  it("frames a diagnostic with the caret under the offending word after Thai text", () => {
+    const text = miniWith(
+      '"ผ่านดี" when total >= 85 and every tool >= 85',
+      '"ผ่านดี" when total >= 85 and every tool >= 85 and tool ไม่มี >= 1',
+    );
+    const d = parseRules(text).diagnostics.find((x) => x.code === "ITA-C003")!;
+    const [line, marks] = codeFrame(text, d).split("\n");
+    const start = marks!.indexOf("~");
+    const visible = [...new Intl.Segmenter("th", { granularity: "grapheme" }).segment(line!)].map((s) => s.segment);
+    assert.equal(visible.slice(start, start + marks!.trim().length).join(""), "ไม่มี");
+  });
 });

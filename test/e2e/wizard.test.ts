@@ -10,7 +10,10 @@ import type { Browser, Page } from "playwright-core";
 import { guardedPage, launch, screenshotPath, type GuardedPage } from "./support/browser.js";
 import { serveDist, type StaticServer } from "./support/server.js";
 import { bundledText, evaluateRows, loadRulesText } from "../../src/engine/index.js";
-import { provinceSheet, SAMPLE_AGENCY } from "../../src/taskpane/preview/seed.js";
+import { provinceSheet } from "../../src/taskpane/preview/seed.js";
+
+/** The many-agencies sample's second agency (src/taskpane/preview/seed.ts). */
+const SAMPLE_AGENCY = "หน่วยงานสมมุติ (คะแนนคลองพนลบ ๕)";
 import { SEED_CSV } from "../workbook/support.js";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -151,7 +154,7 @@ describe("task-pane wizard (preview, Chromium)", function () {
     assert.equal(row(cells, "ระดับผลการประเมิน")[3], "ผ่านดี");
     assert.deepEqual(cells.find((r) => r[0] === "ตัวชี้วัด")?.slice(0, 5), [
       "ตัวชี้วัด",
-      "เครื่องมือ",
+      "เครื่องมือการประเมิน",
       "ประเด็น",
       "คะแนน",
       "ผลการประเมิน",

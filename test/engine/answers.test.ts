@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { compileScale, meanOfCodes, scoreAnswers } from "../../src/engine/index.js";
+import { scoreAnswers } from "../../src/engine/index.js";
+import { compileScale, meanOfCodes } from "../../src/engine/answers.js";
 import type { Scale } from "../../src/dsl/model.js";
 
 const scale: Scale = {

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { bundledText, compile, evaluateRows, loadRulesText, type ScoreRow } from "../../src/engine/index.js";
+import { bundledText, evaluateRows, loadRulesText, type ScoreRow } from "../../src/engine/index.js";
+import { compile } from "../../src/engine/compile.js";
 import { parseRules } from "../../src/dsl/index.js";
 import { seedRows } from "../support/seed.js";
 import { MINI } from "../support/rules.js";

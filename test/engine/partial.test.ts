@@ -6,15 +6,14 @@ import { strict as assert } from "node:assert";
 import {
   audit,
   bundledText,
-  compileTotals,
   evaluateRows,
   loadRulesText,
   normaliseKey,
-  readScores,
-  scoreTotals,
   type CompiledRules,
   type ScoreRow,
 } from "../../src/engine/index.js";
+import { compileTotals, scoreTotals } from "../../src/engine/totals.js";
+import { readScores } from "../../src/engine/evaluate.js";
 import { seedRows } from "../support/seed.js";
 
 function rules(year: string): CompiledRules {

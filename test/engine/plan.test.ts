@@ -1,14 +1,9 @@
 import { strict as assert } from "node:assert";
 import { parseRules } from "../../src/dsl/index.js";
 import type { ScoringModel } from "../../src/dsl/model.js";
-import {
-  bundledText,
-  bundledYears,
-  compile,
-  evaluate,
-  readScores,
-  type CompiledRules,
-} from "../../src/engine/index.js";
+import { bundledText, bundledYears, type CompiledRules } from "../../src/engine/index.js";
+import { compile } from "../../src/engine/compile.js";
+import { evaluate, readScores } from "../../src/engine/evaluate.js";
 import { evaluateGeneral, type ScoreValues } from "../../src/engine/evaluate.js";
 import { compilePlan, evaluatePlanned } from "../../src/engine/plan.js";
 import { MINI } from "../support/rules.js";

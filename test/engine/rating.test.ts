@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { compile, evaluateRows, type ScoreRow } from "../../src/engine/index.js";
+import { evaluateRows, type ScoreRow } from "../../src/engine/index.js";
+import { compile } from "../../src/engine/compile.js";
 import { parseRules } from "../../src/dsl/index.js";
 import { MINI } from "../support/rules.js";
 

@@ -1,13 +1,8 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import {
-  bundledText,
-  compileTotals,
-  evaluate,
-  loadRulesText,
-  readScores,
-  scoreTotals,
-} from "../../src/engine/index.js";
+import { bundledText, loadRulesText } from "../../src/engine/index.js";
+import { compileTotals, scoreTotals } from "../../src/engine/totals.js";
+import { evaluate, readScores } from "../../src/engine/evaluate.js";
 import { seedRows } from "../support/seed.js";
 
 describe("compiled totals", () => {

@@ -172,7 +172,7 @@ describe("custom functions (mini rules)", () => {
   describe("INDICATORS", () => {
     it("spills a header row and one row per indicator as the seed lays it out", () => {
       assert.deepEqual(F.indicators(TABLE, R), [
-        ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน"],
+        ["ตัวชี้วัด", "เครื่องมือการประเมิน", "ประเด็น", "คะแนน", "ผลการประเมิน"],
         [1, "IIT", "การปฏิบัติหน้าที่", 85, "ผ่านเกณฑ์"],
         [6, "IIT, EIT", "คุณภาพการดำเนินงาน", 95, "ผ่านเกณฑ์"],
         [9, "OIT", "การเปิดเผยข้อมูล", 80, "ไม่ผ่านเกณฑ์"],

@@ -13,7 +13,7 @@ describe("custom functions under rules without a pass mark", () => {
 
   it("RESULT spills four columns, no result column", () => {
     assert.deepEqual(F.result(TABLE, "old"), [
-      ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน"],
+      ["ตัวชี้วัด", "เครื่องมือการประเมิน", "ประเด็น", "คะแนน"],
       [1, "IIT", "การปฏิบัติหน้าที่", 95],
       [9, "OIT", "เปิดเผย", 60],
     ]);

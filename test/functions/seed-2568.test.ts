@@ -43,7 +43,7 @@ describe("custom functions on the seed agency with the bundled 2568 rules", func
   it("RESULT lists indicators 1–10 with 10 failing", () => {
     const rows = F.indicators(SEED, null);
     assert.equal(rows.length, 11);
-    assert.deepEqual(rows[0], ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน", "ผลการประเมิน"]);
+    assert.deepEqual(rows[0], ["ตัวชี้วัด", "เครื่องมือการประเมิน", "ประเด็น", "คะแนน", "ผลการประเมิน"]);
     assert.deepEqual(
       rows.slice(1).map((r) => r[0]),
       [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],

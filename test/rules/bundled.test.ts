@@ -1,11 +1,11 @@
 import { strict as assert } from "node:assert";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { renderBundle, renderScoring } from "../../scripts/bundle-rules.js";
 import { parseRules } from "../../src/dsl/index.js";
 import { scoringPart } from "../../src/dsl/model.js";
 import { bundledScoring, bundledText, bundledYears, evaluateRows, loadRulesText } from "../../src/engine/index.js";
 import { rowsFromCsv } from "../../src/cli/score-csv.js";
-import { SCORING_MODELS } from "../../src/rules/scoring.js";
+import { bundledScoringModel } from "../../src/engine/bundled-scoring.js";
 
 describe("official rules files", () => {
   it("are bundled as they are on disk (run `npm run bundle-rules` after editing them)", () => {
@@ -17,10 +17,30 @@ describe("official rules files", () => {
   });
 
   it("each precompiled scoring model is the parsed model without its texts, Infinity bounds included", () => {
+    const files = readdirSync("rules").filter((f) => /^ita-\d{4}\.ita$/.test(f));
+    assert.deepEqual(bundledYears(), files.map((f) => f.slice(4, 8)).sort());
     for (const year of bundledYears()) {
       const parsed = parseRules(readFileSync(`rules/ita-${year}.ita`, "utf8")).model!;
-      assert.deepStrictEqual(SCORING_MODELS[year], scoringPart(parsed), year);
+      assert.deepStrictEqual(bundledScoringModel(year), scoringPart(parsed), year);
     }
+  });
+
+  it("years that share parts in the precompiled file get models that share no object", () => {
+    const seen = new Set<object>();
+    const walk = (value: unknown, year: string): void => {
+      if (value === null || typeof value !== "object") return;
+      assert.ok(!seen.has(value), `${year}: an object is shared`);
+      seen.add(value);
+      for (const v of Object.values(value)) walk(v, year);
+    };
+    for (const year of bundledYears()) walk(bundledScoring(year)!.model, year);
+  });
+
+  it("writes parts the years share once: 2562 to 2565 differ only in name and year", () => {
+    const text = readFileSync("src/rules/scoring.ts", "utf8");
+    const line = (year: string): string => text.split("\n").find((l) => l.startsWith(`  "${year}": `))!;
+    assert.ok(line("2563").length < 600, `2563 is written as ${line("2563").length} characters`);
+    assert.ok(text.length < readFileSync("src/rules/bundled.ts", "utf8").length / 5);
   });
 
   it("the seed agency scores the same from the precompiled 2568 model as from the parsed text", () => {
@@ -35,7 +55,7 @@ describe("official rules files", () => {
   });
 
   it("precompiled models leave out question texts, guidance and plans", () => {
-    const ind = SCORING_MODELS["2568"]!.indicators.find((i) => i.id === "10")!;
+    const ind = bundledScoringModel("2568")!.indicators.find((i) => i.id === "10")!;
     assert.ok(!("plans" in ind));
     assert.ok(ind.questions.length + ind.subindicators.length > 0);
     for (const q of [...ind.questions, ...ind.subindicators.flatMap((s) => s.questions)]) {

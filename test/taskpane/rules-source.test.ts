@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { bundledText } from "../../src/engine/index.js";
 import { clearWorkbookRules, resolveRules } from "../../src/functions/rules.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
-import { describeCondition } from "../../src/dsl/describe.js";
+import { describeBand, type Condition } from "../../src/dsl/runtime.js";
 import { bundledChoices, workbookChoices } from "../../src/taskpane/rules-check.js";
 import {
   checkedChoices,
@@ -23,6 +23,9 @@ class CountingBook extends MemoryWorkbook {
 
 const th = (a: string): string => a;
 const en = (_a: string, b: string): string => b;
+
+/** A band of one condition, worded as the criteria view words it. */
+const bandOf = (c: Condition) => describeBand({ label: { th: "", en: "" }, conditions: [c] });
 
 describe("the rules the wizard offers", () => {
   afterEach(() => clearWorkbookRules());
@@ -142,7 +145,7 @@ describe("the rules the wizard offers", () => {
     assert.deepEqual(ratingRows(model, th)[1], { label: "ผ่านดี", when: "คะแนนรวม ≥ 85 และ ทุกแบบวัด ≥ 85" });
     assert.deepEqual(ratingRows(model, en)[3], { label: "Needs improvement", when: "the total 70–84.99" });
     assert.equal(
-      describeCondition({
+      bandOf({
         subject: "tool",
         tool: "OIT",
         lo: 0,
@@ -155,8 +158,7 @@ describe("the rules the wizard offers", () => {
     );
     // Both ends given, one of them open: written as two bounds, never as a closed range.
     assert.equal(
-      describeCondition({ subject: "total", lo: 0, hi: 0, min: 70, max: 85, minInclusive: true, maxInclusive: false })
-        .en,
+      bandOf({ subject: "total", lo: 0, hi: 0, min: 70, max: 85, minInclusive: true, maxInclusive: false }).en,
       "the total ≥ 70 < 85",
     );
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { FormulaError, parseFormula } from "../../src/workbook/formula.js";
-import { formulaRef, parseRange, splitPlace, columnLetters, columnNumber } from "../../src/workbook/a1.js";
+import { formulaRef, parseCell, parseRange, splitPlace, columnLetters } from "../../src/workbook/a1.js";
 
 describe("formulas the in-memory workbook computes", () => {
   it("reads an ITA call over a quoted Thai sheet reference with text and number arguments", () => {
@@ -45,7 +45,10 @@ describe("formulas the in-memory workbook computes", () => {
 describe("A1 addresses", () => {
   it("converts column letters both ways past Z", () => {
     assert.deepEqual([1, 26, 27, 52, 703].map(columnLetters), ["A", "Z", "AA", "AZ", "AAA"]);
-    assert.deepEqual(["A", "Z", "AA", "AZ", "AAA"].map(columnNumber), [1, 26, 27, 52, 703]);
+    assert.deepEqual(
+      ["A1", "Z1", "AA1", "AZ1", "AAA1"].map((a1) => parseCell(a1).column),
+      [1, 26, 27, 52, 703],
+    );
   });
 
   it("splits a place into sheet and address, quoted or not, and quotes sheets for formulas", () => {

@@ -4,16 +4,44 @@
  * is input and stays searchable.
  */
 import { strict as assert } from "node:assert";
-import { SHEET_NAMES } from "../../src/report/sheets.js";
+import { bundledText, evaluateRows, loadRulesText } from "../../src/engine/index.js";
+import { buildReport } from "../../src/report/model.js";
+import { reportSheets, summarySheet } from "../../src/report/sheets.js";
 import { entrySheetName } from "../../src/workbook/entry-sheet.js";
 import { candidateNames, isOwnSheet, parseIndex, planNames, recordWritten } from "../../src/workbook/own-sheets.js";
-import { resultsSheetName } from "../../src/workbook/results-sheet.js";
+import { buildResultsSheet } from "../../src/workbook/results-sheet.js";
+import { findScoreTable } from "../../src/workbook/score-table.js";
+import { seedRange } from "./support.js";
+
+/** The names the report and the wizard's results step give their sheets, from the seed agency. */
+function writtenNames(): { report: string[]; results: (rulesName: string, agency?: string) => string } {
+  const loaded = loadRulesText(bundledText("2568")!);
+  const found = findScoreTable(seedRange());
+  if (!loaded.ok || !found.ok) throw new Error("seed");
+  const out = evaluateRows(loaded.compiled, found.table.rows);
+  if (!out.ok) throw new Error("seed scores");
+  const e = out.evaluation;
+  return {
+    // ita report's sheets for one agency and its summary of many.
+    report: [
+      ...reportSheets(buildReport(e, loaded.compiled.model, { name: "เทศบาลตำบลคลองพน" })),
+      summarySheet([buildReport(e, loaded.compiled.model, { name: "เทศบาลตำบลคลองพน" })]),
+    ].map((s) => s.name),
+    results: (rulesName, agency) =>
+      buildResultsSheet({
+        evaluation: e,
+        rulesName,
+        table: agency === undefined ? found.table : { ...found.table, agency },
+      }).spec.name,
+  };
+}
 
 describe("the add-in's own sheets", () => {
   it("counts every sheet the report and the wizard write as the add-in's own", () => {
-    const names = [...Object.values(SHEET_NAMES), resultsSheetName("2568"), resultsSheetName("เกณฑ์ 2569 ร่าง")];
-    names.push(...Object.values(SHEET_NAMES).map((n) => `${n} ITA 2568`)); // the pane's report step
-    names.push(resultsSheetName("2568", "เทศบาลตำบลคลองพน")); // one agency of a province's table
+    const { report, results } = writtenNames();
+    const names = [...report, results("2568"), results("เกณฑ์ 2569 ร่าง")];
+    names.push(...report.map((n) => `${n} ITA 2568`)); // the pane's report step
+    names.push(results("2568", "เทศบาลตำบลคลองพน")); // one agency of a province's table
     assert.deepEqual(
       names.filter((n) => !isOwnSheet(n)),
       [],

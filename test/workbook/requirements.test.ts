@@ -7,7 +7,17 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { GUARDED, REQUIRED, canCall } from "../../src/workbook/requirements.js";
+import { GUARDED, canCall } from "../../src/workbook/requirements.js";
+
+/**
+ * What manifest.xml's <Requirements> must declare: Excel offers the add-in only where all
+ * of these hold (src/workbook/requirements.ts says which builds that means).
+ */
+const REQUIRED = [
+  { set: "SharedRuntime", version: "1.1" },
+  { set: "CustomFunctionsRuntime", version: "1.1" },
+  { set: "ExcelApi", version: "1.10" },
+];
 
 const ADAPTER = readFileSync("src/workbook/office-adapter.ts", "utf8");
 const OFFICE_TYPES = readFileSync(createRequire(import.meta.url).resolve("@types/office-js/index.d.ts"), "utf8");

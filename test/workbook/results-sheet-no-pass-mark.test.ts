@@ -20,7 +20,7 @@ describe("the results sheet under rules without a pass mark", () => {
   const rows = layout.spec.rows;
 
   it("has four indicator columns: no ITA.PASS result and no pass-mark column", () => {
-    assert.deepEqual(rows[layout.indicatorRows.first - 2], ["ตัวชี้วัด", "เครื่องมือ", "ประเด็น", "คะแนน"]);
+    assert.deepEqual(rows[layout.indicatorRows.first - 2], ["ตัวชี้วัด", "เครื่องมือการประเมิน", "ประเด็น", "คะแนน"]);
     for (let r = layout.indicatorRows.first; r <= layout.indicatorRows.last; r++) {
       assert.equal(rows[r - 1]!.length, 4);
     }

@@ -2,9 +2,17 @@ import { strict as assert } from "node:assert";
 import { bundledText, evaluateRows, loadRulesText, type CellValue, type Evaluation } from "../../src/engine/index.js";
 import { provinceSheet, seedSheet } from "../../src/taskpane/preview/seed.js";
 import { cellA1, parseCell } from "../../src/workbook/a1.js";
-import { EXCEL_BUILDS, MemoryWorkbook, isErrorValue, type MemoryOptions } from "../../src/workbook/memory-adapter.js";
-import { buildResultsSheet, resultsSheetName, safeSheetName } from "../../src/workbook/results-sheet.js";
-import { findScoreTable, forAgency, type ScoreTable } from "../../src/workbook/score-table.js";
+import {
+  MemoryWorkbook,
+  isErrorValue,
+  type ExcelBuild,
+  type MemoryOptions,
+} from "../../src/workbook/memory-adapter.js";
+
+/** Every build the memory workbook imitates: a build added to ExcelBuild and not here does not compile. */
+const EXCEL_BUILDS = Object.keys({ "365": 0, "2021": 0, "2019": 0 } satisfies Record<ExcelBuild, 0>) as ExcelBuild[];
+import { buildResultsSheet, safeSheetName } from "../../src/workbook/results-sheet.js";
+import { findScoreTable, narrowToAgency, type ScoreTable } from "../../src/workbook/score-table.js";
 import { SEED_CSV, seedRange } from "./support.js";
 
 function seed(): { evaluation: Evaluation; table: ScoreTable } {
@@ -29,7 +37,7 @@ describe("the results sheet the wizard writes", () => {
   it("lays out the indicator table with the seed report's headings", () => {
     assert.deepEqual(rows[layout.indicatorRows.first - 2]!.slice(0, 5), [
       "ตัวชี้วัด",
-      "เครื่องมือ",
+      "เครื่องมือการประเมิน",
       "ประเด็น",
       "คะแนน",
       "ผลการประเมิน",
@@ -68,11 +76,14 @@ describe("the results sheet the wizard writes", () => {
   });
 
   it("names its sheet within Excel's limits", () => {
-    assert.equal(resultsSheetName("2568"), "ผลการประเมิน ITA 2568");
+    const name = (rulesName: string, agency?: string) =>
+      buildResultsSheet({ evaluation, rulesName, table: agency === undefined ? table : { ...table, agency } }).spec
+        .name;
+    assert.equal(layout.spec.name, "ผลการประเมิน ITA 2568");
     assert.equal(safeSheetName("a/b:c*d?[e]"), "a-b-c-d--e-");
-    assert.ok(resultsSheetName("เกณฑ์ที่ตั้งชื่อยาวมากจนเกินสามสิบเอ็ดตัวอักษร").length <= 31);
+    assert.ok(name("เกณฑ์ที่ตั้งชื่อยาวมากจนเกินสามสิบเอ็ดตัวอักษร").length <= 31);
     // Cut between visible characters: "สมมุติ" is never left as a consonant without its vowel mark.
-    assert.equal(resultsSheetName("2568", "หน่วยงานสมมุติ (คะแนน)"), "ผลการประเมิน 2568 หน่วยงานสมมุ");
+    assert.equal(name("2568", "หน่วยงานสมมุติ (คะแนน)"), "ผลการประเมิน 2568 หน่วยงานสมมุ");
   });
 });
 
@@ -104,7 +115,7 @@ async function written(
   const book = new MemoryWorkbook([sheet], options);
   const found = findScoreTable(await book.readRange(sheet.name));
   if (!found.ok) throw new Error(JSON.stringify(found.problems));
-  const table = agency ? forAgency(found.table, agency) : found.table;
+  const table = narrowToAgency(found.table, agency);
   const loaded = loadRulesText(bundledText("2568")!);
   if (!loaded.ok) throw new Error("rules");
   const out = evaluateRows(loaded.compiled, table.rows);

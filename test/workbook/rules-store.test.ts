@@ -3,17 +3,29 @@ import { readFileSync } from "node:fs";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { clearWorkbookRules, workbookRulesNames } from "../../src/functions/rules.js";
 import { copyYear } from "../../src/workbook/copy-year.js";
-import {
-  exportFileName,
-  importedText,
-  CHOICE_RULES,
-  CURRENT_KEY,
-  INDEX_BUDGET_CHARS,
-  MAX_VERSIONS,
-  REF_PREFIX,
-  RulesStore,
-} from "../../src/workbook/rules-store.js";
+import { downloadRules, readRulesFile, RulesStore } from "../../src/workbook/rules-store.js";
 import { seedSheet } from "../../src/taskpane/preview/seed.js";
+
+// The settings keys saved workbooks hold: literal, so that renaming one (and losing users' rules) fails here.
+const REF_PREFIX = "ITA.rules-ref:";
+const CURRENT_KEY = "ITA.editor:current";
+const CHOICE_RULES = "ITA.choice.rules";
+/** Saved versions kept per name besides the current one. */
+const MAX_VERSIONS = 5;
+/** Characters of settings one name's index may take: Excel's settings are small and shared. */
+const INDEX_BUDGET_CHARS = 1_000;
+
+/** The file name `downloadRules` offers, from a stand-in document that records the link it clicks. */
+function exportFileName(name: string): string {
+  let download = "";
+  const link = { style: {}, click() {}, remove() {} } as unknown as HTMLAnchorElement;
+  const doc = {
+    createElement: () => link,
+    body: { append: (a: HTMLAnchorElement) => (download = a.download) },
+  } as unknown as Document;
+  downloadRules(name, "tool IIT", doc);
+  return download;
+}
 const SHEET = seedSheet(readFileSync("examples/khlong-phon-2568/scores.csv", "utf8"));
 /** The seed table on its sheet (header on row 3) and, beside it, formulas that use the rules named "2569". */
 const TABLE = `A3:C${SHEET.rows.length}`;
@@ -278,8 +290,8 @@ describe("rules store", () => {
   });
 
   describe(".ita files", () => {
-    it("reads an imported file without its byte-order mark and with \\n line breaks", () => {
-      assert.equal(importedText("\uFEFFtool IIT\r\nweight 30\rx"), "tool IIT\nweight 30\nx");
+    it("reads an imported file without its byte-order mark and with \\n line breaks", async () => {
+      assert.equal(await readRulesFile(new Blob(["\uFEFFtool IIT\r\nweight 30\rx"])), "tool IIT\nweight 30\nx");
     });
 
     it("names the exported file after the rules, without characters a file system refuses", () => {

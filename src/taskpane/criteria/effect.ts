@@ -26,7 +26,7 @@ export interface Effect {
 }
 
 /** Rules text applied to score rows by the engine, or the engine's first reason it cannot be. */
-export function score(text: string, rows: readonly ScoreRow[]): Scored {
+function score(text: string, rows: readonly ScoreRow[]): Scored {
   const loaded = loadRulesText(text);
   if (!loaded.ok) return { ok: false, th: "เกณฑ์ยังมีข้อผิดพลาด", en: "the rules still have errors" };
   const out = evaluateRows(loaded.compiled, rows);

@@ -7,10 +7,17 @@
  * selects, checkboxes, fieldsets, tables and details, so the keyboard and screen
  * readers work without scripts of our own.
  */
-import type * as A from "../../dsl/ast.js";
-import type { Diagnostic, SourceSpan } from "../../dsl/diagnostics.js";
-import { formatNumber, isBroken, type ConditionSpec, type LabelText, type RulesEdit } from "../../dsl/edit.js";
-import type { RulesResult } from "../../dsl/index.js";
+import {
+  type Ast as A,
+  formatNumber,
+  isBroken,
+  type ConditionSpec,
+  type LabelText,
+  type RulesEdit,
+  type RulesResult,
+  type Diagnostic,
+  type SourceSpan,
+} from "../../dsl/index.js";
 import { h } from "../dom.js";
 
 type T = (th: string, en: string) => string;

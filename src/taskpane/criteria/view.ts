@@ -9,8 +9,7 @@
  * with its error, until it is fixed in the text view. No rules text is ever set as
  * HTML: every element is built with h() and text nodes.
  */
-import { applyEdit, brokenRanges, type RulesEdit } from "../../dsl/edit.js";
-import { parseRules, type RulesResult } from "../../dsl/index.js";
+import { applyEdit, brokenRanges, type RulesEdit, parseRules, type RulesResult } from "../../dsl/index.js";
 import { bundledText, latestYear } from "../../engine/index.js";
 import { copyYear } from "../../workbook/copy-year.js";
 import { nameProblem, RulesStore } from "../../workbook/rules-store.js";

@@ -7,7 +7,7 @@
  * new rules ask that the sheet lacks) the engine's own first problem is shown.
  */
 import { isOwnSheet } from "../../workbook/own-sheets.js";
-import { bundledText, describeProblem, evaluateRows, loadRulesText, type ScoreRow } from "../../engine/index.js";
+import { describeProblem, evaluateRows, loadRulesText, type ScoreRow } from "../../engine/index.js";
 import type { WorkbookPort } from "../../workbook/port.js";
 import { type ScoreTable, findScoreTable, narrowToAgency } from "../../workbook/score-table.js";
 import { CHOICE_DATA } from "../choices.js";
@@ -91,18 +91,5 @@ export function outcome(rulesText: string, rows: readonly ScoreRow[]): Outcome {
     decimals: e.rules.decimals,
     rating: e.rating.label.th,
     ratingEn: e.rating.label.en,
-  };
-}
-
-export function effectOf(
-  fromYear: string,
-  text: string,
-  rows: readonly ScoreRow[],
-): { before: Outcome; after: Outcome } {
-  const base = bundledText(fromYear);
-  return {
-    before:
-      base === undefined ? { ok: false, why: `ไม่มีเกณฑ์ปี ${fromYear} / no ${fromYear} rules` } : outcome(base, rows),
-    after: outcome(text, rows),
   };
 }

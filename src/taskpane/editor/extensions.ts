@@ -68,7 +68,7 @@ function messageNode(th: string, en: string, code: string): Node {
 }
 
 /** Diagnostics of the text as CodeMirror shows them: underline, and the message in Thai then English on hover. */
-export function toCmDiagnostics(text: string, result: RulesResult): CmDiagnostic[] {
+function toCmDiagnostics(text: string, result: RulesResult): CmDiagnostic[] {
   return result.diagnostics.map((d) => {
     const r = diagnosticRange(text, d);
     return {

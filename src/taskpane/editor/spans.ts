@@ -9,10 +9,8 @@
  * (a Thai vowel or tone mark above a consonant is no column of its own).
  */
 import type { IToken, TokenType } from "chevrotain";
-import type { RulesFile } from "../../dsl/ast.js";
-import type { Diagnostic } from "../../dsl/diagnostics.js";
-import { graphemeColumn } from "../../dsl/text-position.js";
 import {
+  type RulesFile,
   Comparator,
   Dash,
   Equals,
@@ -24,7 +22,9 @@ import {
   rulesLexer,
   StringLiteral,
   UnterminatedString,
-} from "../../dsl/tokens.js";
+  type Diagnostic,
+  graphemeColumn,
+} from "../../dsl/index.js";
 
 export type TokenClass = "keyword" | "string" | "number" | "comment" | "id" | "operator";
 

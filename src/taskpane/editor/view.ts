@@ -21,10 +21,8 @@ import {
   keymap,
   lineNumbers,
 } from "@codemirror/view";
-import type { RulesResult } from "../../dsl/index.js";
-import { formatFixed } from "../../dsl/precision.js";
-import { bundledText, bundledYears, latestYear } from "../../engine/index.js";
-import { diffRules } from "../../engine/rules-diff.js";
+import { type RulesResult, formatFixed } from "../../dsl/index.js";
+import { bundledText, bundledYears, latestYear, diffRules } from "../../engine/index.js";
 import type { PaneContext } from "../context.js";
 import { draftWritesSettled, trackDraftWrite } from "../draft-writes.js";
 import { copyYear } from "../../workbook/copy-year.js";

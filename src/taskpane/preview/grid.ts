@@ -5,7 +5,7 @@
  * chart as a small SVG. Selecting a cell (by click or through the port) highlights
  * it. Cell text is set with textContent only.
  */
-import { formatFixed } from "../../dsl/precision.js";
+import { formatFixed } from "../../dsl/runtime.js";
 import { cellA1, columnLetters, parseRange } from "../../workbook/a1.js";
 import { isErrorValue, type MemoryWorkbook, type Shown } from "../../workbook/memory-adapter.js";
 import type { ChartSpec } from "../../workbook/port.js";

@@ -9,8 +9,8 @@
 import { readNumber, type CellValue } from "../../engine/index.js";
 import { AGENCY_SHEET } from "../../report/agency.js";
 
-export const SEED_SHEET = "คะแนน";
-export const SEED_TITLE = "ผลคะแนน ITA ปีงบประมาณ พ.ศ. ๒๕๖๘ เทศบาลตำบลคลองพน";
+const SEED_SHEET = "คะแนน";
+const SEED_TITLE = "ผลคะแนน ITA ปีงบประมาณ พ.ศ. ๒๕๖๘ เทศบาลตำบลคลองพน";
 
 export interface SeedSheet {
   readonly name: string;
@@ -72,9 +72,9 @@ export function zerosSheet(csv: string): SeedSheet {
   return withScores(csv, () => 0);
 }
 
-export const PROVINCE_SHEET = "จังหวัด (ตัวอย่าง)";
+const PROVINCE_SHEET = "จังหวัด (ตัวอย่าง)";
 /** The made-up second agency of the many-agencies sample: its scores are the seed's, 5 points lower. */
-export const SAMPLE_AGENCY = "หน่วยงานสมมุติ (คะแนนคลองพนลบ ๕)";
+const SAMPLE_AGENCY = "หน่วยงานสมมุติ (คะแนนคลองพนลบ ๕)";
 
 /**
  * `?sample=province`: a provincial office's table holding two agencies in an agency

@@ -6,7 +6,7 @@
  * a bundled year shows from its scoring model, saved rules say they are being
  * checked, and the rules' sources and provisional marks say they are loading.
  */
-import type { RulesModel, ScoringModel } from "../../dsl/model.js";
+import type { RulesModel, ScoringModel } from "../../dsl/runtime.js";
 import { h, uid } from "../dom.js";
 import { isProvisionalTool, provenanceOf, ratingRows, type RulesChoice } from "../rules-source.js";
 import { RulesStore } from "../../workbook/rules-store.js";

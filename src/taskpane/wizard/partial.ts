@@ -3,7 +3,7 @@
  * result), shown in the Check step: what the total and rating still need first,
  * then the tool and indicator scores that could be computed. Nothing is scored here.
  */
-import { formatFixed } from "../../dsl/precision.js";
+import { formatFixed } from "../../dsl/runtime.js";
 import type { PartialEvaluation } from "../../engine/index.js";
 import { h } from "../dom.js";
 import type { Wizard } from "./wizard.js";

@@ -6,8 +6,9 @@
  * the tables. The results sheet is written through write.ts (table re-read, names
  * from the add-in's index, asked before replacing, read back after writing).
  */
-import { formatFixed } from "../../dsl/precision.js";
+import { formatFixed } from "../../dsl/runtime.js";
 import type { Evaluation, Shortfall } from "../../engine/index.js";
+import { INDICATOR_HEADINGS as H } from "../../engine/scoring.js";
 import { buildResultsSheet } from "../../workbook/results-sheet.js";
 import type { PlannedSheet } from "../../workbook/own-sheets.js";
 import { h, uid } from "../dom.js";
@@ -16,7 +17,7 @@ import type { Wizard } from "./wizard.js";
 import { writeOwnSheets } from "./write.js";
 
 /** The agency whose result this is: the one chosen in a many-agency table, else the workbook's หน่วยงาน sheet. */
-export function agencyShown(w: Wizard): string | undefined {
+function agencyShown(w: Wizard): string | undefined {
   return w.state.table?.agency ?? (w.state.agency?.name.trim() || undefined);
 }
 
@@ -76,9 +77,7 @@ function table(
 }
 
 /** Requirements of the next band (total, tools), each with the indicators that hold it back, as the engine lists them. */
-export function groupShortfalls(
-  shortfalls: readonly Shortfall[],
-): { requirement: Shortfall; indicators: Shortfall[] }[] {
+function groupShortfalls(shortfalls: readonly Shortfall[]): { requirement: Shortfall; indicators: Shortfall[] }[] {
   const groups: { requirement: Shortfall; indicators: Shortfall[] }[] = [];
   for (const s of shortfalls) {
     const owner =
@@ -280,10 +279,11 @@ export function renderResults(w: Wizard): HTMLElement {
       ? t(`คะแนนรายตัวชี้วัด (เกณฑ์ผ่าน ${mark.threshold})`, `Scores by indicator (pass mark ${mark.threshold})`)
       : t("คะแนนรายตัวชี้วัด", "Scores by indicator"),
     [
-      { text: t("ตัวชี้วัด", "Indicator") },
-      { text: t("ประเด็น", "Issue") },
-      { text: t("คะแนน", "Score"), num: true },
-      ...(mark ? [{ text: t("ผลการประเมิน", "Result") }] : []),
+      // The engine's headings (one definition with the results sheet and the report); no tools column at 320 px.
+      { text: t(H.id.th, H.id.en) },
+      { text: t(H.name.th, H.name.en) },
+      { text: t(H.score.th, H.score.en), num: true },
+      ...(mark ? [{ text: t(H.result.th, H.result.en) }] : []),
     ],
     e.indicators.map((i) => [
       { text: i.id, header: true },

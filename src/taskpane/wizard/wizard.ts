@@ -11,7 +11,7 @@
  * (the parser and the rules texts, rules-check.ts) are chunks loaded right after it;
  * a step that needs them before they arrive waits with a loading message.
  */
-import { formatFixed } from "../../dsl/precision.js";
+import { formatFixed } from "../../dsl/runtime.js";
 import { CHOICE_DATA } from "../choices.js";
 import { RulesStore } from "../../workbook/rules-store.js";
 import type { PaneContext } from "../context.js";
@@ -21,7 +21,7 @@ import { WizardFlow, type StepIndex, type WizardState } from "./state.js";
 import { renderCriteria } from "./criteria.js";
 import type * as Later from "./steps.js";
 
-export const STEPS = [
+const STEPS = [
   { id: "criteria", th: "เกณฑ์", en: "Criteria" },
   { id: "data", th: "ข้อมูล", en: "Data" },
   { id: "check", th: "ตรวจสอบ", en: "Check" },

@@ -9,7 +9,7 @@
  * 3. after the write, every formula cell is read back: success is reported only when
  *    each shows the figure the pane shows; otherwise the cells are named as a failure.
  */
-import { formatFixed } from "../../dsl/precision.js";
+import { formatFixed } from "../../dsl/runtime.js";
 import { cellA1, parseCell } from "../../workbook/a1.js";
 import {
   planInWorkbook,
@@ -90,7 +90,7 @@ export async function wrongCells(
 }
 
 /** The failure message naming the cells (the first few, then how many more). */
-export function wrongMessage(cells: readonly WrongCell[]): Text {
+function wrongMessage(cells: readonly WrongCell[]): Text {
   const list = cells.slice(0, 5);
   const more = cells.length - list.length;
   const th = list.map((c) =>
