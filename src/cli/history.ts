@@ -5,7 +5,7 @@
  * own bundled rules. A year without rules is said, in Thai and English, and left out.
  */
 import { basename } from "node:path";
-import { bundledText, loadRulesText, type CompiledRules, type YearScores, bundledYears } from "../engine/index.js";
+import { bundledRules, type CompiledRules, type YearScores, bundledYears } from "../engine/index.js";
 import { sameAgencyName } from "../report/agency.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
 import { findYearTables, yearOf, type YearTable } from "../workbook/year-tables.js";
@@ -55,11 +55,7 @@ export async function readHistory(files: readonly string[]): Promise<HistoryTabl
 
 /** The rules a year is scored by: the report's own rules for its own year, else the bundled year. */
 function rulesFor(year: number, current: CompiledRules): CompiledRules | undefined {
-  if (year === current.model.year) return current;
-  const text = bundledText(year);
-  if (text === undefined) return undefined;
-  const loaded = loadRulesText(text);
-  return loaded.ok ? loaded.compiled : undefined;
+  return year === current.model.year ? current : bundledRules(year);
 }
 
 export function noRulesText(year: number): string {

@@ -15,8 +15,7 @@ import {
   type CompiledRules,
   type PublishedFigures,
   type ScoreRow,
-  bundledText,
-  loadRulesText,
+  bundledRules,
   compareYears,
   type History,
 } from "../engine/index.js";
@@ -244,13 +243,6 @@ async function readInput(file: string, flags: ReportFlags): Promise<AgencyInput[
   throw new InputError(`${file}: อ่านได้เฉพาะ .xlsx และ .csv / only .xlsx and .csv files can be read`);
 }
 
-/** A bundled year's rules, for a workbook whose latest year is not the rules given. */
-function yearRules(year: number): CompiledRules | undefined {
-  const text = bundledText(year);
-  const loaded = text === undefined ? undefined : loadRulesText(text);
-  return loaded?.ok ? loaded.compiled : undefined;
-}
-
 export interface Progress {
   /** Called after each file read or agency written: done of total, and what just happened. */
   step(done: number, total: number, label: string): void;
@@ -383,7 +375,7 @@ export async function writeReports(
         continue;
       }
       // A workbook of several years reports its latest by that year's rules.
-      const own = input.year === undefined || input.year === rules.model.year ? rules : yearRules(input.year);
+      const own = input.year === undefined || input.year === rules.model.year ? rules : bundledRules(input.year);
       if (!own) {
         failures.push({ file: basename(file), message: noRulesText(input.year!) });
         continue;

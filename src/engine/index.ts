@@ -8,7 +8,7 @@
  */
 export * from "./scoring.js";
 export { audit, jsonPath, publishedProblems, type PublishedFigures } from "./audit.js";
-export { loadRulesText } from "./rules-registry.js";
+export { bundledRules, loadRulesText } from "./rules-registry.js";
 export { bundledText } from "./bundled-text.js";
 export { summarise } from "./summary.js";
 export { itemWorths } from "./worth.js";

@@ -8,6 +8,7 @@
  */
 import { parseRules } from "../dsl/index.js";
 import type { Diagnostic } from "../dsl/runtime.js";
+import { bundledText } from "./bundled-text.js";
 import { compile, type CompiledRules } from "./compile.js";
 
 export type LoadedRules =
@@ -28,4 +29,11 @@ export function loadRulesText(text: string): LoadedRules {
   if (cache.size > 32) cache.clear();
   cache.set(text, loaded);
   return loaded;
+}
+
+/** A bundled year's compiled rules (parsed once, then cached), or undefined when that year is not bundled. */
+export function bundledRules(year: string | number): CompiledRules | undefined {
+  const text = bundledText(year);
+  const loaded = text === undefined ? undefined : loadRulesText(text);
+  return loaded?.ok ? loaded.compiled : undefined;
 }

@@ -3,7 +3,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { renderBundle, renderScoring } from "../../scripts/bundle-rules.js";
 import { parseRules } from "../../src/dsl/index.js";
 import { scoringPart } from "../../src/dsl/model.js";
-import { bundledScoring, bundledText, bundledYears, evaluateRows, loadRulesText } from "../../src/engine/index.js";
+import {
+  bundledRules,
+  bundledScoring,
+  bundledText,
+  bundledYears,
+  evaluateRows,
+  loadRulesText,
+} from "../../src/engine/index.js";
+import { stats } from "../../src/engine/rules-registry.js";
 import { rowsFromCsv } from "../../src/cli/score-csv.js";
 import { bundledScoringModel } from "../../src/engine/bundled-scoring.js";
 
@@ -78,5 +86,17 @@ describe("official rules files", () => {
   it("2568 weighs IIT 30, EIT1 15, EIT2 15, OIT 40", () => {
     const m = parseRules(readFileSync("rules/ita-2568.ita", "utf8")).model!;
     assert.deepEqual(m.tools.map((t) => [t.id, t.weight]), [["IIT", 30], ["EIT1", 15], ["EIT2", 15], ["OIT", 40]]);
+  });
+
+  it("gives a bundled year's compiled rules, parsing its text once however often it is asked for", () => {
+    const first = bundledRules(2565);
+    const parses = stats.parses;
+    assert.equal(first?.model.year, 2565);
+    assert.equal(bundledRules("2565"), first);
+    assert.equal(stats.parses, parses);
+  });
+
+  it("gives nothing for a year that is not bundled", () => {
+    assert.equal(bundledRules(2559), undefined);
   });
 });

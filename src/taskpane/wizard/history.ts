@@ -6,14 +6,7 @@
  * add-in's sheets are never taken for an earlier year. One round trip to list the
  * sheets; one more per year sheet, only when there are some.
  */
-import {
-  bundledText,
-  compareYears,
-  loadRulesText,
-  type CompiledRules,
-  type History,
-  type YearScores,
-} from "../../engine/index.js";
+import { bundledRules, compareYears, type CompiledRules, type History, type YearScores } from "../../engine/index.js";
 import { isOwnSheet } from "../../workbook/own-sheets.js";
 import type { RangeData } from "../../workbook/port.js";
 import type { ScoreTable } from "../../workbook/score-table.js";
@@ -39,7 +32,8 @@ export async function findHistory(
   for (const t of findYearTables(data).years) {
     if (seen.has(t.year)) continue;
     const own =
-      w.state.choices.find((c) => c.source === "bundled" && c.name === String(t.year))?.compiled ?? bundled(t.year);
+      w.state.choices.find((c) => c.source === "bundled" && c.name === String(t.year))?.compiled ??
+      bundledRules(t.year);
     if (!own) {
       notes.push({
         th: `ชีต "${t.sheet}": ไม่มีเกณฑ์ของปี ${t.year} ในโปรแกรม จึงไม่นำมาเทียบ`,
@@ -51,10 +45,4 @@ export async function findHistory(
     years.push({ rules: own, rows: t.rows, source: t.sheet });
   }
   return { history: years.length > 1 ? compareYears(years) : undefined, notes };
-}
-
-function bundled(year: number): CompiledRules | undefined {
-  const text = bundledText(year);
-  const loaded = text === undefined ? undefined : loadRulesText(text);
-  return loaded?.ok ? loaded.compiled : undefined;
 }
