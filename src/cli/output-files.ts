@@ -22,6 +22,7 @@ import {
 } from "node:fs";
 import { mkdir, open, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { Utf8Scratch, type Text } from "../report/utf8.js";
 import { UserError } from "./errors.js";
 
 /** Temporary files of this process not yet renamed: removed if the run is stopped. */
@@ -54,11 +55,14 @@ function tempPathFor(target: string): string {
  * the call itself. Callers still await, and `ita report` yields between agencies so a
  * stop request is seen there.
  */
-function writeTemp(target: string, data: string | Uint8Array, mode?: number): string {
+const scratch = new Utf8Scratch();
+
+function writeTemp(target: string, data: Text | Uint8Array, mode?: number): string {
   const temp = tempPathFor(target);
   pendingTemps.add(temp);
   try {
-    writeFileSync(temp, data, { flag: "wx" });
+    // Text is encoded into a buffer kept for the run (utf8.ts), written before the next file reuses it.
+    writeFileSync(temp, data instanceof Uint8Array ? data : scratch.encode(data), { flag: "wx" });
     if (mode !== undefined) chmodSync(temp, mode);
   } catch (e) {
     rmSync(temp, { force: true });
@@ -126,7 +130,7 @@ async function withFolderLock<T>(dir: string, fn: () => Promise<T>): Promise<T> 
  */
 export async function writeTogether(
   dir: string,
-  files: readonly { readonly path: string; readonly data: string | Uint8Array }[],
+  files: readonly { readonly path: string; readonly data: Text | Uint8Array }[],
 ): Promise<void> {
   const temps: string[] = [];
   try {

@@ -21,7 +21,7 @@ import {
 } from "../engine/index.js";
 import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../report/agency.js";
 import { agenciesFromCsv } from "./agency-csv.js";
-import { renderHtml, renderSummaryHtml } from "../report/html.js";
+import { renderHtmlParts, renderSummaryHtml } from "../report/html.js";
 import { buildReport, type Agency } from "../report/model.js";
 import { summaryEntry, type SummaryEntry } from "../report/summary.js";
 import { historyYears, noRulesText, type HistoryTable } from "./history.js";
@@ -433,7 +433,7 @@ export async function writeReports(
       try {
         await writeTogether(outDir, [
           { path: r.xlsxPath, data: await renderXlsx(report) },
-          { path: r.htmlPath, data: renderHtml(report) },
+          { path: r.htmlPath, data: renderHtmlParts(report) },
         ]);
         written.push(r.xlsxPath, r.htmlPath);
         reports.push(summaryEntry(report));

@@ -676,25 +676,25 @@ function planBlock(r: ReportModel): Html {
   );
 }
 
-/** A whole page: Thai, UTF-8, our inline CSS, nothing fetched. */
-function page(title: string, ...body: Child[]): string {
-  const doc = h(
-    "html",
-    { lang: "th" },
-    h(
-      "head",
-      null,
-      trusted('<meta charset="utf-8">'),
-      trusted('<meta name="viewport" content="width=device-width, initial-scale=1">'),
-      h("title", null, title),
-      h("style", null, trusted(CSS)),
-    ),
-    h("body", null, ...body),
+/**
+ * A whole page: Thai, UTF-8, our inline CSS, nothing fetched. In pieces, one per body
+ * block: a page is written piece by piece (utf8.ts), never flattened into one long string.
+ */
+function page(title: string, ...body: Child[]): string[] {
+  const head = h(
+    "head",
+    null,
+    trusted('<meta charset="utf-8">'),
+    trusted('<meta name="viewport" content="width=device-width, initial-scale=1">'),
+    h("title", null, title),
+    h("style", null, trusted(CSS)),
   );
-  return `<!DOCTYPE html>\n${doc.markup}\n`;
+  // What h("html", { lang: "th" }, head, h("body", null, ...body)) writes, the body's blocks apart.
+  return [`<!DOCTYPE html>\n<html lang="th">${head.markup}<body>`, ...body.map(render), "</body></html>\n"];
 }
 
-export function renderHtml(r: ReportModel): string {
+/** The report page in pieces (their concatenation is `renderHtml`'s text): for writing a file. */
+export function renderHtmlParts(r: ReportModel): string[] {
   return page(
     `${r.title.heading} ${r.title.fiscalYear} ${r.agency.name}`,
     titleBlock(r),
@@ -707,6 +707,10 @@ export function renderHtml(r: ReportModel): string {
   );
 }
 
+export function renderHtml(r: ReportModel): string {
+  return renderHtmlParts(r).join("");
+}
+
 /** Every agency's total, rating and weakest indicators, sorted best first. */
 export function renderSummaryHtml(
   reports: readonly SummaryEntry[],
@@ -714,7 +718,7 @@ export function renderSummaryHtml(
 ): string {
   const sorted = sortForSummary(reports);
   const first = reports[0];
-  return page(
+  const parts = page(
     `สรุปผลการประเมิน ITA / ITA summary${first ? ` ${first.title.fiscalYear}` : ""}`,
     h("h1", null, "สรุปผลการประเมิน ITA รายหน่วยงาน ", h("span", { class: "en" }, "ITA results by agency")),
     first ? h("p", { class: "headline" }, first.title.fiscalYear) : null,
@@ -746,4 +750,5 @@ export function renderSummaryHtml(
         )
       : null,
   );
+  return parts.join("");
 }

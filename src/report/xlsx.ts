@@ -14,6 +14,7 @@ import type { CellWrite, FormatSpec } from "../workbook/port.js";
 import type { ReportModel } from "./model.js";
 import { reportSheets, summarySheet, type ReportSheet } from "./sheets.js";
 import type { SummaryEntry } from "./summary.js";
+import { TextChunks } from "./utf8.js";
 import { zip, type ZipPart } from "./zip.js";
 
 export interface XlsxOptions {
@@ -68,8 +69,12 @@ function columnName(col: number): string {
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
 
+const XML_SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** XML text: markup escaped, and the control characters XML 1.0 cannot hold dropped (as exceljs does). */
 function esc(text: string): string {
+  // Most texts (Thai labels, guidance) have nothing to escape: test before replacing.
+  if (!XML_SPECIAL.test(text)) return text;
   return text.replace(/[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => {
     switch (c) {
       case "&":
@@ -226,6 +231,25 @@ class Styles {
   }
 }
 
+/**
+ * A shared string's element by its text. Most texts (labels, questions, guidance) are the
+ * same in every report of a run, so each is escaped once; the cache is emptied when full
+ * because the texts that differ (agency names, figures) would otherwise pile up.
+ */
+const siCache = new Map<string, string>();
+const SI_CACHE_LIMIT = 20_000;
+
+function siXml(t: string): string {
+  let si = siCache.get(t);
+  if (si === undefined) {
+    // Leading or trailing spaces and line breaks are kept only under xml:space="preserve".
+    si = /^\s|\s$/.test(t) ? `<si><t xml:space="preserve">${esc(t)}</t></si>` : `<si><t>${esc(t)}</t></si>`;
+    if (siCache.size >= SI_CACHE_LIMIT) siCache.clear();
+    siCache.set(t, si);
+  }
+  return si;
+}
+
 /** Every text cell's string, listed once (Excel's shared strings). */
 class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -241,13 +265,12 @@ class SharedStrings {
     return i;
   }
 
-  xml(): string {
-    let out = `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.items.length}" uniqueCount="${this.items.length}">`;
-    for (const t of this.items) {
-      // Leading or trailing spaces and line breaks are kept only under xml:space="preserve".
-      out += /^\s|\s$/.test(t) ? `<si><t xml:space="preserve">${esc(t)}</t></si>` : `<si><t>${esc(t)}</t></si>`;
-    }
-    return `${out}</sst>`;
+  xml(): string[] {
+    const out = new TextChunks();
+    out.add(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.items.length}" uniqueCount="${this.items.length}">`);
+    for (const t of this.items) out.add(siXml(t));
+    out.add("</sst>");
+    return out.chunks();
   }
 }
 
@@ -273,8 +296,8 @@ function cellXml(ref: string, v: CellWrite | undefined, s: number, strings: Shar
   return `<c r="${ref}"${st}>${f}<v>${r}</v></c>`;
 }
 
-/** One worksheet part from a sheet spec. */
-function sheetXml(spec: ReportSheet, styles: Styles, strings: SharedStrings): string {
+/** One worksheet part from a sheet spec, in pieces (utf8.ts). */
+function sheetXml(spec: ReportSheet, styles: Styles, strings: SharedStrings): string[] {
   // Each cell's look is written as the list of what covers it, in order: "v" for a value
   // (the sheet's font), then each format's index, then "e" for editable. Cells covered
   // alike share one list, so each distinct look is merged and registered once.
@@ -314,7 +337,7 @@ function sheetXml(spec: ReportSheet, styles: Styles, strings: SharedStrings): st
     }
     return id;
   };
-  let data = "";
+  const data = new TextChunks();
   let lastRow = 0;
   let lastCol = 0;
   for (let r = 1; r < covers.length; r++) {
@@ -329,7 +352,7 @@ function sheetXml(spec: ReportSheet, styles: Styles, strings: SharedStrings): st
       lastCol = Math.max(lastCol, c);
     }
     if (row) {
-      data += `<row r="${r}">${row}</row>`;
+      data.add(`<row r="${r}">${row}</row>`);
       lastRow = r;
     }
   }
@@ -354,7 +377,7 @@ function sheetXml(spec: ReportSheet, styles: Styles, strings: SharedStrings): st
       `<formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`,
   );
   const widths = spec.columnWidths ?? [];
-  return (
+  const head =
     XML_HEAD +
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     (print?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
@@ -367,15 +390,18 @@ function sheetXml(spec: ReportSheet, styles: Styles, strings: SharedStrings): st
     (widths.length
       ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${widthFromPoints(w)}" customWidth="1"/>`).join("")}</cols>`
       : "") +
-    `<sheetData>${data}</sheetData>` +
+    "<sheetData>";
+  const tail =
+    "</sheetData>" +
     cf +
     (validation.length
       ? `<dataValidations count="${validation.length}">${validation.join("")}</dataValidations>`
       : "") +
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     (print ? `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="1" fitToHeight="0"/>` : "") +
-    "</worksheet>"
-  );
+    "</worksheet>";
+  // The dimension (first) depends on the rows: the head is put before them once they are written.
+  return [head, ...data.chunks(), tail];
 }
 
 /** A sheet name as a formula writes it: quoted, quotes doubled. */

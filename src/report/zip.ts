@@ -6,11 +6,13 @@
  * encryption, names in UTF-8.
  */
 import { crc32, deflateRawSync } from "node:zlib";
+import { Utf8Scratch, type Text } from "./utf8.js";
 
 export interface ZipPart {
   /** Path inside the archive, e.g. "xl/workbook.xml". */
   readonly name: string;
-  readonly data: string;
+  /** The part's text, whole or in pieces (utf8.ts: long parts are encoded piece by piece). */
+  readonly data: Text;
   /** The same text in most files written (e.g. a styles part): compressed once, then taken from a cache. */
   readonly repeated?: boolean;
 }
@@ -32,18 +34,22 @@ const LEVEL = 1;
 const cache = new Map<string, Packed>();
 const CACHE_LIMIT = 64;
 
-function pack(text: string): Packed {
-  const raw = Buffer.from(text, "utf8");
+const scratch = new Utf8Scratch();
+
+function pack(text: Text): Packed {
+  // The bytes are a view into the scratch buffer: CRC and deflate read them before the next part.
+  const raw = scratch.encode(text);
   return { crc: crc32(raw), size: raw.length, deflated: deflateRawSync(raw, { level: LEVEL }) };
 }
 
 function packed(part: ZipPart): Packed {
   if (!part.repeated) return pack(part.data);
-  let p = cache.get(part.data);
+  const key = typeof part.data === "string" ? part.data : part.data.join("");
+  let p = cache.get(key);
   if (!p) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     p = pack(part.data);
-    cache.set(part.data, p);
+    cache.set(key, p);
   }
   return p;
 }
@@ -61,51 +67,54 @@ const UTF8_NAMES = 0x0800;
 const DEFLATE = 8;
 const VERSION = 20;
 
-/** The archive's bytes: local headers and data, then the central directory. */
+/** The archive's bytes: local headers and data, then the central directory, in one buffer. */
 export function zip(parts: readonly ZipPart[], when: Date): Buffer {
   const { time, date } = dosTime(when);
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const p = packed(part);
-    const name = Buffer.from(part.name, "utf8");
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(DEFLATE, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(p.crc, 14);
-    local.writeUInt32LE(p.deflated.length, 18);
-    local.writeUInt32LE(p.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(VERSION, 4);
-    entry.writeUInt16LE(VERSION, 6);
-    entry.writeUInt16LE(UTF8_NAMES, 8);
-    entry.writeUInt16LE(DEFLATE, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(p.crc, 16);
-    entry.writeUInt32LE(p.deflated.length, 20);
-    entry.writeUInt32LE(p.size, 24);
-    entry.writeUInt16LE(name.length, 28);
-    // extra, comment, disk number, internal and external attributes: all zero (alloc)
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, name, p.deflated);
-    central.push(entry, name);
-    offset += local.length + name.length + p.deflated.length;
+  const entries = parts.map((part) => ({ p: packed(part), name: Buffer.from(part.name, "utf8") }));
+  let dataSize = 0;
+  let centralSize = 0;
+  for (const { p, name } of entries) {
+    dataSize += 30 + name.length + p.deflated.length;
+    centralSize += 46 + name.length;
   }
-  const centralSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...central, end]);
+  const out = Buffer.alloc(dataSize + centralSize + 22);
+  // Fields not written (extra and comment lengths, disk number, attributes) stay zero.
+  let at = 0;
+  let central = dataSize;
+  for (const { p, name } of entries) {
+    out.writeUInt32LE(0x02014b50, central);
+    out.writeUInt16LE(VERSION, central + 4);
+    out.writeUInt16LE(VERSION, central + 6);
+    out.writeUInt16LE(UTF8_NAMES, central + 8);
+    out.writeUInt16LE(DEFLATE, central + 10);
+    out.writeUInt16LE(time, central + 12);
+    out.writeUInt16LE(date, central + 14);
+    out.writeUInt32LE(p.crc, central + 16);
+    out.writeUInt32LE(p.deflated.length, central + 20);
+    out.writeUInt32LE(p.size, central + 24);
+    out.writeUInt16LE(name.length, central + 28);
+    out.writeUInt32LE(at, central + 42);
+    name.copy(out, central + 46);
+    central += 46 + name.length;
+
+    out.writeUInt32LE(0x04034b50, at);
+    out.writeUInt16LE(VERSION, at + 4);
+    out.writeUInt16LE(UTF8_NAMES, at + 6);
+    out.writeUInt16LE(DEFLATE, at + 8);
+    out.writeUInt16LE(time, at + 10);
+    out.writeUInt16LE(date, at + 12);
+    out.writeUInt32LE(p.crc, at + 14);
+    out.writeUInt32LE(p.deflated.length, at + 18);
+    out.writeUInt32LE(p.size, at + 22);
+    out.writeUInt16LE(name.length, at + 26);
+    name.copy(out, at + 30);
+    p.deflated.copy(out, at + 30 + name.length);
+    at += 30 + name.length + p.deflated.length;
+  }
+  out.writeUInt32LE(0x06054b50, central);
+  out.writeUInt16LE(parts.length, central + 8);
+  out.writeUInt16LE(parts.length, central + 10);
+  out.writeUInt32LE(centralSize, central + 12);
+  out.writeUInt32LE(dataSize, central + 16);
+  return out;
 }
