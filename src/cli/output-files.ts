@@ -122,30 +122,88 @@ async function withFolderLock<T>(dir: string, fn: () => Promise<T>): Promise<T> 
   }
 }
 
+type FileSet = readonly { readonly path: string; readonly data: Text | Uint8Array }[];
+
 /**
- * Write a set of files that belong together (an agency's .xlsx and .html): all to
- * temporary files first, then renamed one after the other while holding the folder's
- * lock, so another run into the same folder sees and leaves either all old or all new.
- * Every target must be in `dir`.
+ * Sets of files that belong together (an agency's .xlsx and .html), written to temporary
+ * files as they come and put in place later, many sets under one hold of the folder's
+ * lock: taking the lock is a file created and removed, which cost about as much as
+ * writing one of the files, and `ita report` writes thousands of pairs. While the lock is
+ * held each set's files are renamed one after the other, so another run into the same
+ * folder sees and leaves either all old or all new of every set. Every target must be in `dir`.
  */
-export async function writeTogether(
-  dir: string,
-  files: readonly { readonly path: string; readonly data: Text | Uint8Array }[],
-): Promise<void> {
-  const temps: string[] = [];
-  try {
-    for (const f of files) temps.push(writeTemp(f.path, f.data));
-    await withFolderLock(dir, async () => {
-      for (let i = 0; i < files.length; i++) {
-        renameSync(temps[i]!, files[i]!.path);
-        pendingTemps.delete(temps[i]!);
-      }
-    });
-  } finally {
-    for (const t of temps) {
-      if (pendingTemps.delete(t)) rmSync(t, { force: true });
-    }
+export class StagedWrites {
+  private readonly sets: { readonly temps: readonly string[]; readonly paths: readonly string[] }[] = [];
+
+  constructor(private readonly dir: string) {}
+
+  /** Sets written to temporary files and not yet put in place. */
+  get size(): number {
+    return this.sets.length;
   }
+
+  /** Write a set's files to temporary files beside their targets; when one fails, none of the set is left. */
+  stage(files: FileSet): void {
+    const temps: string[] = [];
+    try {
+      for (const f of files) temps.push(writeTemp(f.path, f.data));
+    } catch (e) {
+      for (const t of temps) {
+        rmSync(t, { force: true });
+        pendingTemps.delete(t);
+      }
+      throw e;
+    }
+    this.sets.push({ temps, paths: files.map((f) => f.path) });
+  }
+
+  /**
+   * Put every staged set in place, in order, under one hold of the lock. Returns each
+   * set's error in the same order (undefined: in place); a set that failed leaves no
+   * temporary file behind.
+   */
+  async commit(): Promise<unknown[]> {
+    const sets = this.sets.splice(0);
+    const errors: unknown[] = sets.map(() => undefined);
+    if (sets.length === 0) return errors;
+    let locked = false;
+    try {
+      await withFolderLock(this.dir, async () => {
+        locked = true;
+        sets.forEach((set, k) => {
+          try {
+            for (let i = 0; i < set.temps.length; i++) {
+              renameSync(set.temps[i]!, set.paths[i]!);
+              pendingTemps.delete(set.temps[i]!);
+            }
+          } catch (e) {
+            errors[k] = e;
+          }
+        });
+      });
+    } catch (e) {
+      // The lock could not be taken (no set was put in place) or not let go: every set not failed already fails with it.
+      for (let k = 0; k < errors.length; k++) if (!locked || errors[k] === undefined) errors[k] = e;
+    } finally {
+      for (const set of sets) {
+        for (const t of set.temps) {
+          if (pendingTemps.delete(t)) rmSync(t, { force: true });
+        }
+      }
+    }
+    return errors;
+  }
+}
+
+/**
+ * Write a set of files that belong together: all to temporary files first, then renamed
+ * one after the other while holding the folder's lock (StagedWrites with one set).
+ */
+export async function writeTogether(dir: string, files: FileSet): Promise<void> {
+  const staged = new StagedWrites(dir);
+  staged.stage(files);
+  const [error] = await staged.commit();
+  if (error !== undefined) throw error;
 }
 
 /** Replace one file's content whole (e.g. `format --write`), keeping its permissions. */

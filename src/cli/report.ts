@@ -38,12 +38,15 @@ import { rowsFromCsv } from "./score-csv.js";
 import { readTextFile } from "./text-file.js";
 import { capped, explain, InputError } from "./errors.js";
 import { NameAllocator } from "./file-name.js";
-import { InputSet, prepareOutputFolder, writeTogether } from "./output-files.js";
+import { InputSet, prepareOutputFolder, StagedWrites, writeTogether } from "./output-files.js";
 import { packRows, unpackRows, type PackedRows } from "./packed-rows.js";
 import { collectGarbage } from "./collect.js";
 
 /** Agencies written between full garbage collections (collect.ts): a few milliseconds each. */
 const COLLECT_EVERY = 250;
+
+/** Agencies' pairs put in place under one hold of the output folder's lock (output-files.ts). */
+const PLACE_EVERY = 32;
 
 export interface ReportFlags {
   readonly agency?: string;
@@ -406,44 +409,67 @@ export async function writeReports(
   for (const f of notRead) {
     failures.push({ file: f, message: "ยังไม่ได้อ่าน เพราะหยุดการทำงานกลางคัน / not read: the run was stopped" });
   }
-  let next = 0;
-  for (; next < ready.length; next++) {
-    // Writing is synchronous (output-files.ts): let a pending SIGINT/SIGTERM be handled first.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (stopped()) break;
-    const r = ready[next]!;
-    const agency = r.input.agency;
-    const rows = unpackRows(r.input.packed);
-    const outcome = evaluateRows(r.rules, rows);
-    if (!outcome.ok) {
-      failures.push({ file: r.label, message: notComputed(outcome.problems) });
-    } else {
-      let history: History | undefined;
-      const earlier = [...(r.input.earlier ?? []), ...(flags.history ?? [])];
-      if (earlier.length > 0) {
-        const h = historyYears(agency.name, { rules: r.rules, rows }, earlier);
-        notes.push(...h.notes);
-        if (h.years.length > 1) history = compareYears(h.years);
-      }
-      const report = buildReport(outcome.evaluation, r.rules.model, agency, {
-        thaiDigits: flags.thaiDigits,
-        published: flags.published,
-        history,
-      });
-      try {
-        await writeTogether(outDir, [
-          { path: r.xlsxPath, data: await renderXlsx(report) },
-          { path: r.htmlPath, data: renderHtmlParts(report) },
-        ]);
+  // Pairs are written to temporary files as they are rendered and put in place a few dozen
+  // at a time; any failure first puts the earlier pairs in place, so failures keep their order.
+  const staged = new StagedWrites(outDir);
+  const stagedAgencies: { readonly name: string; readonly r: Ready; readonly entry: SummaryEntry }[] = [];
+  const putInPlace = async (): Promise<void> => {
+    const errors = await staged.commit();
+    stagedAgencies.forEach(({ name, r, entry }, k) => {
+      if (errors[k] === undefined) {
         written.push(r.xlsxPath, r.htmlPath);
-        reports.push(summaryEntry(report));
-      } catch (e) {
-        failures.push({ file: agency.name, message: explain(e, r.xlsxPath) });
+        reports.push(entry);
+      } else failures.push({ file: name, message: explain(errors[k], r.xlsxPath) });
+    });
+    stagedAgencies.length = 0;
+  };
+  const fail = async (failure: Failure): Promise<void> => {
+    await putInPlace();
+    failures.push(failure);
+  };
+  let next = 0;
+  try {
+    for (; next < ready.length; next++) {
+      // Writing is synchronous (output-files.ts): let a pending SIGINT/SIGTERM be handled first.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (stopped()) break;
+      const r = ready[next]!;
+      const agency = r.input.agency;
+      const rows = unpackRows(r.input.packed);
+      const outcome = evaluateRows(r.rules, rows);
+      if (!outcome.ok) {
+        await fail({ file: r.label, message: notComputed(outcome.problems) });
+      } else {
+        let history: History | undefined;
+        const earlier = [...(r.input.earlier ?? []), ...(flags.history ?? [])];
+        if (earlier.length > 0) {
+          const h = historyYears(agency.name, { rules: r.rules, rows }, earlier);
+          notes.push(...h.notes);
+          if (h.years.length > 1) history = compareYears(h.years);
+        }
+        const report = buildReport(outcome.evaluation, r.rules.model, agency, {
+          thaiDigits: flags.thaiDigits,
+          published: flags.published,
+          history,
+        });
+        try {
+          staged.stage([
+            { path: r.xlsxPath, data: await renderXlsx(report) },
+            { path: r.htmlPath, data: renderHtmlParts(report) },
+          ]);
+          stagedAgencies.push({ name: agency.name, r, entry: summaryEntry(report) });
+        } catch (e) {
+          await fail({ file: agency.name, message: explain(e, r.xlsxPath) });
+        }
       }
+      ready[next] = null;
+      if (staged.size >= PLACE_EVERY) await putInPlace();
+      if ((next + 1) % COLLECT_EVERY === 0) collectGarbage();
+      if (ready.length > 1) progress.step(next + 1, ready.length, `→ ${agency.name}`);
     }
-    ready[next] = null;
-    if ((next + 1) % COLLECT_EVERY === 0) collectGarbage();
-    if (ready.length > 1) progress.step(next + 1, ready.length, `→ ${agency.name}`);
+  } finally {
+    // Rendered before a stop request (or an unexpected error): put in place, never left as temporary files.
+    await putInPlace();
   }
   for (const r of ready.slice(next)) {
     if (!r) continue;

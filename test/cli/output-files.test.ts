@@ -17,7 +17,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InputSet, replaceFile, writeTogether } from "../../src/cli/output-files.js";
+import { InputSet, replaceFile, StagedWrites, writeTogether } from "../../src/cli/output-files.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ita-out-"));
 const dir = (name: string): string => {
@@ -78,6 +78,37 @@ describe("output files", () => {
       assert.equal(readFileSync(join(d, `${n}.xlsx`), "utf8"), readFileSync(join(d, `${n}.html`), "utf8"), n);
     }
     assert.equal(readdirSync(d).length, 40, "no temporary file or lock left");
+  });
+
+  it("puts staged pairs in place only when committed, all of them, leaving no temporary file or lock", async () => {
+    const d = dir("staged");
+    const staged = new StagedWrites(d);
+    for (const n of ["a", "b", "c"]) {
+      staged.stage([
+        { path: join(d, `${n}.xlsx`), data: new Uint8Array([1]) },
+        { path: join(d, `${n}.html`), data: [`<p>${n}`, "</p>"] },
+      ]);
+    }
+    assert.ok(!existsSync(join(d, "a.html")), "nothing in place before the commit");
+    assert.deepEqual(await staged.commit(), [undefined, undefined, undefined]);
+    assert.deepEqual(readdirSync(d).sort(), ["a.html", "a.xlsx", "b.html", "b.xlsx", "c.html", "c.xlsx"]);
+    assert.equal(readFileSync(join(d, "b.html"), "utf8"), "<p>b</p>");
+  });
+
+  it("names the staged pair that could not be put in place and places the others", async () => {
+    const d = dir("staged-fails");
+    mkdirSync(join(d, "b.html")); // a folder where b's page should go
+    const staged = new StagedWrites(d);
+    for (const n of ["a", "b", "c"]) staged.stage([{ path: join(d, `${n}.html`), data: n }]);
+    const errors = await staged.commit();
+    assert.equal(errors[0], undefined);
+    assert.match(String(errors[1]), /EISDIR|ENOTEMPTY|EEXIST|EPERM/);
+    assert.equal(errors[2], undefined);
+    assert.equal(readFileSync(join(d, "c.html"), "utf8"), "c");
+    assert.deepEqual(
+      readdirSync(d).filter((n) => n.startsWith(".")),
+      [],
+    );
   });
 
   it("waits for another live run that is putting its pair in place", async () => {
