@@ -34,8 +34,6 @@ import { capped, escapeControl, explain, InputError, UserError } from "./errors.
 import { replaceFile } from "./output-files.js";
 import { readTextFile } from "./text-file.js";
 
-export { UserError };
-
 export interface Io {
   out(text: string): void;
   err(text: string): void;

@@ -13,7 +13,7 @@ import { SUMMARY_HEADINGS, sortForSummary, weakestText, type SummaryEntry } from
 const made = Symbol("made in html.ts");
 
 /** Markup that is already safe: only this module makes it (`h()` and its own constants), never a caller. */
-export class Html {
+class Html {
   readonly markup: string;
   constructor(markup: string, key: symbol) {
     if (key !== made) throw new Error("Html is made only by report/html.ts");

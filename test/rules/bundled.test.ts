@@ -12,7 +12,6 @@ import {
   loadRulesText,
 } from "../../src/engine/index.js";
 import { rowsFromCsv } from "../../src/cli/score-csv.js";
-import { bundledScoringModel } from "../../src/engine/bundled-scoring.js";
 
 describe("official rules files", () => {
   it("are bundled as they are on disk (run `npm run bundle-rules` after editing them)", () => {
@@ -28,7 +27,7 @@ describe("official rules files", () => {
     assert.deepEqual(bundledYears(), files.map((f) => f.slice(4, 8)).sort());
     for (const year of bundledYears()) {
       const parsed = parseRules(readFileSync(`rules/ita-${year}.ita`, "utf8")).model!;
-      assert.deepStrictEqual(bundledScoringModel(year), scoringPart(parsed), year);
+      assert.deepStrictEqual(bundledScoring(year)!.model, scoringPart(parsed), year);
     }
   });
 
@@ -62,7 +61,7 @@ describe("official rules files", () => {
   });
 
   it("precompiled models leave out question texts, guidance and plans", () => {
-    const ind = bundledScoringModel("2568")!.indicators.find((i) => i.id === "10")!;
+    const ind = bundledScoring("2568")!.model.indicators.find((i) => i.id === "10")!;
     assert.ok(!("plans" in ind));
     assert.ok(ind.questions.length + ind.subindicators.length > 0);
     for (const q of [...ind.questions, ...ind.subindicators.flatMap((s) => s.questions)]) {
