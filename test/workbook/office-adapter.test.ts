@@ -551,7 +551,7 @@ describe("the Office.js workbook adapter", () => {
       },
     );
     await new OfficeWorkbook().writeSheet({ name: "ผล", rows: [row] }, { replace: false, activate: false });
-    return added.ranges.find((r) => r.formulas)!.formulas![0]!;
+    return (added.ranges.find((r) => r.formulas)!.formulas as unknown[][])[0]!;
   }
 
   it("keeps text that Excel would take for a formula, number, date or truth value as text", async () => {
