@@ -19,11 +19,10 @@ import { parseRules } from "../src/dsl/index.js";
 import { sharedParser } from "../src/dsl/parser.js";
 import { bundledText, scaleFor, scoreAnswers, type CompiledRules } from "../src/engine/index.js";
 import { compile } from "../src/engine/compile.js";
-import { compileTotals, scoreTotals } from "../src/engine/totals.js";
+import { scoreTotals, totalsProgram } from "../src/engine/totals.js";
 import { evaluate, readScores } from "../src/engine/evaluate.js";
-import { meanOfCodes } from "../src/engine/answers.js";
 import { rowsFromCsv } from "../src/cli/score-csv.js";
-import { agency2568, handWritten2568 } from "./bench-baselines.js";
+import { agency2568, handWritten2568, meanOfCodes } from "./bench-baselines.js";
 
 const json = process.argv.includes("--json");
 const results: Record<string, number | string> = {};
@@ -79,7 +78,7 @@ if (run("parse")) {
 // checked to agree on many generated agencies first. Every timed function is warmed up first.
 const compiled: CompiledRules = compile(parseRules(text).model!);
 if (run("agency")) {
-  const program = compileTotals(compiled);
+  const program = totalsProgram(compiled);
   const toolOut = new Float64Array(compiled.tools.length);
   const rowOut = new Int32Array(1);
   const handTools = new Float64Array(4);

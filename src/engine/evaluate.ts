@@ -119,11 +119,15 @@ export type EvaluationOutcome =
       readonly partial?: PartialEvaluation;
     };
 
-/** Read score rows into slots. Rows that are blank throughout are skipped; everything else is checked. */
+/**
+ * Read score rows into slots. Rows that are blank throughout are skipped; everything
+ * else is checked, and a table of percentages typed as fractions is named first.
+ */
 export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): ScoreValues {
   const values = new Float64Array(compiled.slots.length).fill(Number.NaN);
   const where: string[] = new Array<string>(compiled.slots.length).fill("");
-  const problems: ScoreProblem[] = [];
+  const fractions = fractionsProblem(rows);
+  const problems: ScoreProblem[] = fractions ? [fractions] : [];
   for (const row of rows) {
     const toolText = String(row.tool ?? "").trim();
     const keyText = String(row.question ?? "").trim();
@@ -251,7 +255,7 @@ export function evaluate(compiled: CompiledRules<ScoringModel>, input: ScoreValu
  * or in conflict, and computes the partial result when only whole tools or indicators
  * are not given.
  */
-export function evaluateGeneral(compiled: CompiledRules<ScoringModel>, input: ScoreValues): EvaluationOutcome {
+function evaluateGeneral(compiled: CompiledRules<ScoringModel>, input: ScoreValues): EvaluationOutcome {
   const { model } = compiled;
   const { values } = input;
   const problems: ScoreProblem[] = [...input.problems, ...levelConflicts(compiled, input)];
@@ -467,11 +471,4 @@ function needsText(
       "and",
     )}`,
   };
-}
-
-/** Rows in, evaluation out: the common path for the command line and custom functions. */
-export function evaluateRows(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): EvaluationOutcome {
-  const input = readScores(compiled, rows);
-  const fractions = fractionsProblem(rows);
-  return evaluate(compiled, fractions ? { ...input, problems: [fractions, ...input.problems] } : input);
 }

@@ -29,6 +29,11 @@ export interface RatingOutcome {
 
 const NO_RATING: Label = { th: "ไม่มีระดับที่ตรงเงื่อนไข", en: "no rating row matches" };
 
+/** The label of rating row `row` (-1: no row held, which the checker should have prevented). */
+export function ratingLabel(model: Pick<ScoringModel, "rating">, row: number): Label {
+  return row < 0 ? NO_RATING : model.rating.rows[row]!.label;
+}
+
 /**
  * A shortfall whose sentence is built when it is read (`th`, `en`), from the figures
  * it holds: most evaluations (a province's agencies, ITA.TOTAL) never show it, and
@@ -161,8 +166,7 @@ export function rate(
   }
   const rows = model.rating.rows;
   const row = matchingRow(rows, totalUnits, toolUnits, toolIds);
-  if (row < 0) return { row, label: NO_RATING, nextUp: null };
-  if (row === 0) return { row, label: rows[0]!.label, nextUp: null };
+  if (row <= 0) return { row, label: ratingLabel(model, row), nextUp: null };
 
   const up = rows[row - 1]!;
   const shortfalls: Shortfall[] = [];

@@ -1,9 +1,10 @@
 /**
  * The lean evaluation path: tool scores, total and rating row only, from slot
- * values, with no allocation per call. The roll-up is flattened at compile time
- * into index and weight arrays, so one agency is a few plain loops; this is the
- * path for scoring thousands of agencies. `evaluate` builds the full result tree
- * for one agency and must agree with it (tested).
+ * values, with no allocation per call. The roll-up is flattened once per rules
+ * into index and weight arrays, so one agency is a few plain loops. `totalsOfRows`
+ * (rows.ts) takes it for the functions that need only the total, a tool or the
+ * rating when the input is complete (`isComplete`); `evaluate` builds the full
+ * result tree and must agree with it (tested).
  */
 import { roundHalfUp, type ScoringModel } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
@@ -50,7 +51,7 @@ export interface TotalsProgram {
   readonly toolUnits: Float64Array;
 }
 
-export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram {
+function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram {
   const toolStart = [0];
   const partSlot: number[] = [];
   const partWeight: number[] = [];
@@ -131,10 +132,67 @@ export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram
   };
 }
 
+/** Each compiled rules' totals program, made on first use. */
+const programs = new WeakMap<CompiledRules<ScoringModel>, TotalsProgram>();
+
+export function totalsProgram(rules: CompiledRules<ScoringModel>): TotalsProgram {
+  let p = programs.get(rules);
+  if (!p) {
+    p = compileTotals(rules);
+    programs.set(rules, p);
+  }
+  return p;
+}
+
+/** Whether any of `values[slots[from … to)]` holds a value. */
+function anyGiven(values: Float64Array, slots: Int32Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const v = values[slots[i]!]!;
+    if (v === v) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the values are what the full tree's plan takes (plan.ts): every part
+ * computable, each from exactly one level (a part or sub-indicator given whole and
+ * nothing under it, or every question under it), whole tools or not. Anything else
+ * (a missing question, a level given together with a part of it, a tool given only
+ * whole) has problems or a partial result to report, which only the full evaluation gives.
+ */
+export function isComplete(p: TotalsProgram, values: Float64Array): boolean {
+  const { partSlot, partStart, subSlot, subStart, questionSlot } = p;
+  for (let k = 0; k < partSlot.length; k++) {
+    const j0 = partStart[k]!;
+    const j1 = partStart[k + 1]!;
+    const direct = values[partSlot[k]!]!;
+    if (direct === direct) {
+      for (let j = j0; j < j1; j++) {
+        const slot = subSlot[j]!;
+        if (slot >= 0 && values[slot]! === values[slot]!) return false;
+      }
+      if (anyGiven(values, questionSlot, subStart[j0]!, subStart[j1]!)) return false;
+      continue;
+    }
+    for (let j = j0; j < j1; j++) {
+      const slot = subSlot[j]!;
+      if (slot >= 0 && values[slot]! === values[slot]!) {
+        if (anyGiven(values, questionSlot, subStart[j]!, subStart[j + 1]!)) return false;
+        continue;
+      }
+      for (let q = subStart[j]!; q < subStart[j + 1]!; q++) {
+        const v = values[questionSlot[q]!]!;
+        if (v !== v) return false;
+      }
+    }
+  }
+  return true;
+}
+
 /**
  * Fill `tools` with published tool scores and return the published total; the
- * rating row index goes to `out[0]`. NaN when a needed score is missing (use
- * `evaluate` to learn which).
+ * rating row index goes to `out[0]` (-1 when no row holds). NaN when a needed score
+ * is missing (`isComplete` says whether the values are fit; `evaluate` says what is wrong).
  */
 export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float64Array, out: Int32Array): number {
   const d = p.decimals;

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { bundledText, loadRulesText } from "../../src/engine/index.js";
-import { compileTotals, scoreTotals } from "../../src/engine/totals.js";
+import { scoreTotals, totalsProgram } from "../../src/engine/totals.js";
 import { evaluate, readScores } from "../../src/engine/evaluate.js";
 import { seedRows } from "../support/seed.js";
 
@@ -9,7 +9,7 @@ describe("compiled totals", () => {
   const loaded = loadRulesText(bundledText("2568")!);
   assert.ok(loaded.ok);
   const rules = loaded.compiled;
-  const program = compileTotals(rules);
+  const program = totalsProgram(rules);
   const base = readScores(rules, seedRows("oit-items.csv"));
 
   it("agrees with the full evaluation on total, tools and rating for any scores in 0–100", () => {
