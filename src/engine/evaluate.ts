@@ -173,6 +173,9 @@ export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly
   return { values, where, problems };
 }
 
+/** The list of a level given whole (nothing under it), shared: it is never changed. */
+const NONE: readonly never[] = Object.freeze([]);
+
 function mean(values: readonly number[], weights: readonly number[] | null): number {
   let sum = 0;
   let w = 0;
@@ -189,8 +192,8 @@ function toolPart(
   tool: string,
   exact: number,
   given: boolean,
-  subindicators: SubindicatorResult[],
-  questions: QuestionResult[],
+  subindicators: readonly SubindicatorResult[],
+  questions: readonly QuestionResult[],
 ): ToolPartResult {
   return { tool, value: figure(model, "indicator", exact), given, subindicators, questions };
 }
@@ -302,7 +305,7 @@ function evaluateGeneral(compiled: CompiledRules<ScoringModel>, input: ScoreValu
       if (absent[t]![k]) return null;
       const ind = model.indicators[ti.indicator]!;
       const direct = values[ti.slot]!;
-      if (!Number.isNaN(direct)) return toolPart(model, tool.id, direct, true, [], []);
+      if (!Number.isNaN(direct)) return toolPart(model, tool.id, direct, true, NONE, NONE);
       if (ti.subs.length === 0) {
         const qs = questionResults(tool.id, ti.questions);
         const weights = ti.questions.map((q) => q.weight);
@@ -314,7 +317,7 @@ function evaluateGeneral(compiled: CompiledRules<ScoringModel>, input: ScoreValu
         const label = ind.subindicators[k]!.label;
         const given = values[s.slot]!;
         if (!Number.isNaN(given)) {
-          subs.push({ id: s.id, label, value: figure(model, "subindicator", given), given: true, questions: [] });
+          subs.push({ id: s.id, label, value: figure(model, "subindicator", given), given: true, questions: NONE });
           return;
         }
         const qs = questionResults(tool.id, s.questions);

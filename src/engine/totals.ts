@@ -36,6 +36,8 @@ export interface TotalsProgram {
   readonly partRun: Int32Array;
   /** The number of questions in `partRun`'s run. */
   readonly partRunLength: Int32Array;
+  /** Every slot of a level above the questions (tools, indicators, sub-indicators). */
+  readonly levelSlot: Int32Array;
   /** Rating conditions flattened: subject (0 total, 1 every, 2 any, 3 tool), tool index, lo, hi. */
   readonly condSubject: Int8Array;
   readonly condTool: Int32Array;
@@ -116,6 +118,7 @@ function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram {
     questionWeight: Float64Array.from(questionWeight),
     subRun,
     partRun: Int32Array.from(partSlot, (_, k) => (only(k) >= 0 ? subRun[only(k)]! : -1)),
+    levelSlot: Int32Array.from([...rules.tools.map((t) => t.slot), ...partSlot, ...subSlot.filter((x) => x >= 0)]),
     partRunLength: Int32Array.from(partSlot, (_, k) =>
       only(k) >= 0 ? subStart[only(k) + 1]! - subStart[only(k)]! : 0,
     ),
@@ -196,97 +199,124 @@ export function isComplete(p: TotalsProgram, values: Float64Array): boolean {
  */
 export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float64Array, out: Int32Array): number {
   const d = p.decimals;
-  const { toolWeights, toolStart, partSlot, partWeight, partStart, subSlot, subWeight, subStart } = p;
-  const { questionSlot, questionWeight, subRun, partRun, partRunLength } = p;
+  const { toolWeights, toolSlot, toolStart, partSlot, partWeight, partStart, subSlot, subWeight, subStart } = p;
+  const { questionSlot, questionWeight, subRun, partRun, partRunLength, roundTool, roundTotal } = p;
+  const nTools = toolWeights.length;
+  // Most tables give questions only: one pass over the higher levels' slots says whether
+  // any is given, and when none is the roll-up below reads questions alone.
+  const levelSlot = p.levelSlot;
+  let levels = false;
+  for (let i = 0; i < levelSlot.length; i++) {
+    const v = values[levelSlot[i]!]!;
+    if (v === v) {
+      levels = true;
+      break;
+    }
+  }
   let total = 0;
   let totalW = 0;
-  for (let t = 0; t < toolWeights.length; t++) {
-    const whole = values[p.toolSlot[t]!]!;
-    if (whole === whole) {
-      tools[t] = p.roundTool ? roundHalfUp(whole, d) : whole;
-      total += whole * toolWeights[t]!;
-      totalW += toolWeights[t]!;
-      continue;
-    }
-    let toolSum = 0;
-    let toolW = 0;
-    for (let k = toolStart[t]!; k < toolStart[t + 1]!; k++) {
-      let v = values[partSlot[k]!]!;
-      if (v !== v && partRun[k]! >= 0) {
-        const first = partRun[k]!;
-        const end = first + partRunLength[k]!;
-        let qs = 0;
-        for (let i = first; i < end; i++) qs += values[i]!;
-        v = qs / partRunLength[k]!;
-      } else if (v !== v) {
-        let s = 0;
-        let w = 0;
-        for (let j = partStart[k]!; j < partStart[k + 1]!; j++) {
-          const slot = subSlot[j]!;
-          let sv = slot >= 0 ? values[slot]! : Number.NaN;
-          if (sv !== sv) {
-            let qs = 0;
-            const q0 = subStart[j]!;
-            const q1 = subStart[j + 1]!;
-            const first = subRun[j]!;
-            if (first >= 0) {
-              // Equal weights over consecutive slots (compile gives a sub-indicator's questions
-              // consecutive slots): x·1 and a sum of ones are exact, so skipping them changes no bit.
-              const end = first + q1 - q0;
-              for (let i = first; i < end; i++) qs += values[i]!;
-              sv = qs / (q1 - q0);
-            } else {
-              let qw = 0;
-              for (let q = q0; q < q1; q++) {
-                qs += values[questionSlot[q]!]! * questionWeight[q]!;
-                qw += questionWeight[q]!;
+  for (let t = 0; t < nTools; t++) {
+    const whole = levels ? values[toolSlot[t]!]! : Number.NaN;
+    let exact: number;
+    if (whole === whole) exact = whole;
+    else {
+      let toolSum = 0;
+      let toolW = 0;
+      const k1 = toolStart[t + 1]!;
+      for (let k = toolStart[t]!; k < k1; k++) {
+        let v = levels ? values[partSlot[k]!]! : Number.NaN;
+        if (v === v) {
+          // The part given whole.
+        } else if (partRun[k]! >= 0) {
+          const first = partRun[k]!;
+          const n = partRunLength[k]!;
+          let qs = values[first]!;
+          for (let i = first + 1; i < first + n; i++) qs += values[i]!;
+          v = qs / n;
+        } else {
+          let s = 0;
+          let w = 0;
+          for (let j = partStart[k]!; j < partStart[k + 1]!; j++) {
+            const slot = subSlot[j]!;
+            let sv = levels && slot >= 0 ? values[slot]! : Number.NaN;
+            if (sv !== sv) {
+              let qs = 0;
+              const q0 = subStart[j]!;
+              const q1 = subStart[j + 1]!;
+              const first = subRun[j]!;
+              if (first >= 0) {
+                // Equal weights over consecutive slots (compile gives a sub-indicator's questions
+                // consecutive slots): x·1 and a sum of ones are exact, so skipping them changes no bit.
+                const end = first + q1 - q0;
+                for (let i = first; i < end; i++) qs += values[i]!;
+                sv = qs / (q1 - q0);
+              } else {
+                let qw = 0;
+                for (let q = q0; q < q1; q++) {
+                  qs += values[questionSlot[q]!]! * questionWeight[q]!;
+                  qw += questionWeight[q]!;
+                }
+                sv = qs / qw;
               }
-              sv = qs / qw;
             }
+            s += sv * subWeight[j]!;
+            w += subWeight[j]!;
           }
-          s += sv * subWeight[j]!;
-          w += subWeight[j]!;
+          v = s / w;
         }
-        v = s / w;
+        toolSum += v * partWeight[k]!;
+        toolW += partWeight[k]!;
       }
-      toolSum += v * partWeight[k]!;
-      toolW += partWeight[k]!;
+      exact = toolSum / toolW;
     }
-    const exact = toolSum / toolW;
-    tools[t] = p.roundTool ? roundHalfUp(exact, d) : exact;
+    tools[t] = roundTool ? roundHalfUp(exact, d) : exact;
     total += exact * toolWeights[t]!;
     totalW += toolWeights[t]!;
   }
   const totalExact = total / totalW;
-  const published = p.roundTotal ? roundHalfUp(totalExact, d) : totalExact;
-  // Ratings compare whole units of the published precision; each value is converted once.
+  const published = roundTotal ? roundHalfUp(totalExact, d) : totalExact;
+  out[0] = ratingRow(p, tools, published);
+  return published;
+}
+
+/**
+ * The first rating row whose conditions hold on the published figures, or -1.
+ * Ratings compare whole units of the published precision; each figure is converted
+ * once, and "every tool" and "any tool" read the lowest and highest tool.
+ */
+function ratingRow(p: TotalsProgram, tools: Float64Array, published: number): number {
+  const d = p.decimals;
   const f = p.factor;
   const units = p.toolUnits;
   const nTools = units.length;
-  for (let t = 0; t < nTools; t++) units[t] = Math.round((p.roundTool ? tools[t]! : roundHalfUp(tools[t]!, d)) * f);
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < nTools; t++) {
+    const u = Math.round((p.roundTool ? tools[t]! : roundHalfUp(tools[t]!, d)) * f);
+    units[t] = u;
+    if (u < lowest) lowest = u;
+    if (u > highest) highest = u;
+  }
   const tu = Math.round((p.roundTotal ? published : roundHalfUp(published, d)) * f);
-  out[0] = -1;
-  for (let r = 0; r + 1 < p.rowStart.length; r++) {
+  const { rowStart, condLo, condHi, condSubject, condTool } = p;
+  const nRows = rowStart.length - 1;
+  for (let r = 0; r < nRows; r++) {
     let ok = true;
-    for (let c = p.rowStart[r]!; ok && c < p.rowStart[r + 1]!; c++) {
-      const lo = p.condLo[c]!;
-      const hi = p.condHi[c]!;
-      const s = p.condSubject[c]!;
+    for (let c = rowStart[r]!; ok && c < rowStart[r + 1]!; c++) {
+      const lo = condLo[c]!;
+      const hi = condHi[c]!;
+      const s = condSubject[c]!;
       if (s === 0) ok = tu >= lo && tu <= hi;
+      else if (s === 1) ok = lowest >= lo && highest <= hi;
       else if (s === 3) {
-        const u = units[p.condTool[c]!]!;
+        const u = units[condTool[c]!]!;
         ok = u >= lo && u <= hi;
-      } else if (s === 1) {
-        for (let t = 0; ok && t < nTools; t++) ok = units[t]! >= lo && units[t]! <= hi;
       } else {
         ok = false;
         for (let t = 0; !ok && t < nTools; t++) ok = units[t]! >= lo && units[t]! <= hi;
       }
     }
-    if (ok) {
-      out[0] = r;
-      break;
-    }
+    if (ok) return r;
   }
-  return published;
+  return -1;
 }
