@@ -243,7 +243,13 @@ function partResult(plan: TreePlan, values: Float64Array, k: number, mean: Float
   if (direct === direct) {
     // The indicator given whole together with a part of it is a conflict: the general path names it.
     if (anyGiven(values, subSlot, s0, s1) || anyGiven(values, plan.questionSlot, q0, q1)) return null;
-    return { tool, value: fig(direct, plan.publishIndicator, decimals), given: true, subindicators: NONE, questions: NONE };
+    return {
+      tool,
+      value: fig(direct, plan.publishIndicator, decimals),
+      given: true,
+      subindicators: NONE,
+      questions: NONE,
+    };
   }
   if (s0 === s1) {
     const qs = questionResults(plan, values, q0, q1, mean);

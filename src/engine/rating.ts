@@ -4,7 +4,7 @@
  * row above it (which tools and indicators, by how many points). Rows are read as
  * best first, the way NACC prints them.
  */
-import { conditionHolds, type Label, type ScoringModel, toUnits, unitsToText } from "../dsl/runtime.js";
+import { conditionHolds, fromUnits, type Label, type ScoringModel, toUnits, unitsToText } from "../dsl/runtime.js";
 import type { Figure, IndicatorResult, ToolPartResult, ToolResult } from "./evaluate.js";
 
 export interface Shortfall {
@@ -68,8 +68,8 @@ class LazyShortfall implements Shortfall {
     this.id = id;
     if (tool !== undefined) this.tool = tool;
     this.current = current;
-    this.target = lo / 10 ** decimals;
-    this.gap = (lo - units) / 10 ** decimals;
+    this.target = fromUnits(lo, decimals);
+    this.gap = fromUnits(lo - units, decimals);
     this.#units = units;
     this.#lo = lo;
     this.#decimals = decimals;
