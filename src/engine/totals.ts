@@ -12,6 +12,16 @@ import type { CompiledRules } from "./compile.js";
 export interface TotalsProgram {
   readonly rules: CompiledRules<ScoringModel>;
   readonly toolWeights: Float64Array;
+  /**
+   * Sums of weights, added in the order the loops below would add them (so the same
+   * bits): of the tools in the total, of each tool's parts, of each part's
+   * sub-indicators, of each sub-indicator's questions. Every level is always there
+   * (given or computed), so they do not depend on the agency.
+   */
+  readonly totalWeight: number;
+  readonly toolPartWeight: Float64Array;
+  readonly partSubWeight: Float64Array;
+  readonly subQuestionWeight: Float64Array;
   /** Slot of each tool's whole score: used instead of its indicators when a row gives it. */
   readonly toolSlot: Int32Array;
   readonly toolStart: Int32Array;
@@ -103,9 +113,19 @@ function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram {
   const flat = conds.flat();
   const rowStart = [0];
   for (const c of conds) rowStart.push(rowStart[rowStart.length - 1]! + c.length);
+  const toolWeights = Float64Array.from(model.tools, (t) => (model.total.weighted ? t.weight : 1));
+  const sum = (weights: readonly number[] | Float64Array, from: number, to: number): number => {
+    let w = 0;
+    for (let i = from; i < to; i++) w += weights[i]!;
+    return w;
+  };
   return {
     rules,
-    toolWeights: Float64Array.from(model.tools, (t) => (model.total.weighted ? t.weight : 1)),
+    toolWeights,
+    totalWeight: sum(toolWeights, 0, toolWeights.length),
+    toolPartWeight: Float64Array.from(rules.tools, (_, t) => sum(partWeight, toolStart[t]!, toolStart[t + 1]!)),
+    partSubWeight: Float64Array.from(partSlot, (_, k) => sum(subWeight, partStart[k]!, partStart[k + 1]!)),
+    subQuestionWeight: Float64Array.from(subSlot, (_, j) => sum(questionWeight, subStart[j]!, subStart[j + 1]!)),
     toolSlot: Int32Array.from(rules.tools, (t) => t.slot),
     toolStart: Int32Array.from(toolStart),
     partSlot: Int32Array.from(partSlot),
@@ -201,6 +221,7 @@ export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float
   const d = p.decimals;
   const { toolWeights, toolSlot, toolStart, partSlot, partWeight, partStart, subSlot, subWeight, subStart } = p;
   const { questionSlot, questionWeight, subRun, partRun, partRunLength, roundTool, roundTotal } = p;
+  const { toolPartWeight, partSubWeight, subQuestionWeight } = p;
   const nTools = toolWeights.length;
   // Most tables give questions only: one pass over the higher levels' slots says whether
   // any is given, and when none is the roll-up below reads questions alone.
@@ -214,14 +235,12 @@ export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float
     }
   }
   let total = 0;
-  let totalW = 0;
   for (let t = 0; t < nTools; t++) {
     const whole = levels ? values[toolSlot[t]!]! : Number.NaN;
     let exact: number;
     if (whole === whole) exact = whole;
     else {
       let toolSum = 0;
-      let toolW = 0;
       const k1 = toolStart[t + 1]!;
       for (let k = toolStart[t]!; k < k1; k++) {
         let v = levels ? values[partSlot[k]!]! : Number.NaN;
@@ -230,12 +249,11 @@ export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float
         } else if (partRun[k]! >= 0) {
           const first = partRun[k]!;
           const n = partRunLength[k]!;
-          let qs = values[first]!;
-          for (let i = first + 1; i < first + n; i++) qs += values[i]!;
+          let qs = 0;
+          for (let i = first; i < first + n; i++) qs += values[i]!;
           v = qs / n;
         } else {
           let s = 0;
-          let w = 0;
           for (let j = partStart[k]!; j < partStart[k + 1]!; j++) {
             const slot = subSlot[j]!;
             let sv = levels && slot >= 0 ? values[slot]! : Number.NaN;
@@ -251,29 +269,22 @@ export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float
                 for (let i = first; i < end; i++) qs += values[i]!;
                 sv = qs / (q1 - q0);
               } else {
-                let qw = 0;
-                for (let q = q0; q < q1; q++) {
-                  qs += values[questionSlot[q]!]! * questionWeight[q]!;
-                  qw += questionWeight[q]!;
-                }
-                sv = qs / qw;
+                for (let q = q0; q < q1; q++) qs += values[questionSlot[q]!]! * questionWeight[q]!;
+                sv = qs / subQuestionWeight[j]!;
               }
             }
             s += sv * subWeight[j]!;
-            w += subWeight[j]!;
           }
-          v = s / w;
+          v = s / partSubWeight[k]!;
         }
         toolSum += v * partWeight[k]!;
-        toolW += partWeight[k]!;
       }
-      exact = toolSum / toolW;
+      exact = toolSum / toolPartWeight[t]!;
     }
     tools[t] = roundTool ? roundHalfUp(exact, d) : exact;
     total += exact * toolWeights[t]!;
-    totalW += toolWeights[t]!;
   }
-  const totalExact = total / totalW;
+  const totalExact = total / p.totalWeight;
   const published = roundTotal ? roundHalfUp(totalExact, d) : totalExact;
   out[0] = ratingRow(p, tools, published);
   return published;
