@@ -143,7 +143,7 @@ if (run("agency")) {
       const x = Math.min(100, Math.max(0, level + (next() - 0.5) * 30));
       values[slot] = a % 2 ? Math.round(x * 100) / 100 : x;
     }
-    const engineTotal = scoreTotals(program, values, toolOut, rowOut);
+    const engineTotal = scoreTotals(program, values, toolOut, rowOut, undefined);
     const handTotal = handWritten2568(agency2568(compiled, values), handTools, handRow);
     if (engineTotal !== handTotal || rowOut[0] !== handRow[0] || toolOut.some((t, k) => t !== handTools[k])) disagree++;
   }
@@ -157,7 +157,7 @@ if (run("agency")) {
   if (!out.ok || out.evaluation.total.published !== handWritten2568(seed, handTools, handRow))
     throw new Error("engine and hand-written disagree on the seed");
   const hand = (): number => handWritten2568(seed, handTools, handRow);
-  const lean = (): number => scoreTotals(program, input.values, toolOut, rowOut);
+  const lean = (): number => scoreTotals(program, input.values, toolOut, rowOut, input.levels);
   const tree = (): unknown => evaluate(compiled, input);
   // The tree as a reader gets it: every level, figure and label read, and the rating's
   // explanation, whose sentences are built when they are read (rating.ts), read too.

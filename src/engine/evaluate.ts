@@ -91,6 +91,12 @@ export interface ScoreValues {
   /** Where each supplied value came from ("" when unknown). */
   readonly where: readonly string[];
   readonly problems: readonly ScoreProblem[];
+  /**
+   * Whether any level above the questions (a tool, indicator or sub-indicator) was
+   * given whole, as `readScores` saw while reading; unknown when absent. The lean path
+   * skips looking for such levels when none was given.
+   */
+  readonly levels?: boolean;
 }
 
 /**
@@ -128,6 +134,7 @@ export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly
   const where: string[] = new Array<string>(compiled.slots.length).fill("");
   const fractions = fractionsProblem(rows);
   const problems: ScoreProblem[] = fractions ? [fractions] : [];
+  let levels = false;
   for (const row of rows) {
     const toolText = String(row.tool ?? "").trim();
     const keyText = String(row.question ?? "").trim();
@@ -169,8 +176,9 @@ export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly
     }
     values[slot] = score.value;
     where[slot] = row.where ?? "";
+    if (compiled.slots[slot]!.kind !== "question") levels = true;
   }
-  return { values, where, problems };
+  return { values, where, problems, levels };
 }
 
 /** The list of a level given whole (nothing under it), shared: it is never changed. */

@@ -44,7 +44,7 @@ export function totalsOfRows(compiled: CompiledRules<ScoringModel>, rows: readon
   if (!input.problems.some((p) => p.severity === "error") && isComplete(program, input.values)) {
     const published = new Float64Array(compiled.tools.length);
     const row = new Int32Array(1);
-    const total = scoreTotals(program, input.values, published, row);
+    const total = scoreTotals(program, input.values, published, row, input.levels);
     const tools = compiled.tools.map((t, k) => ({ id: t.id, value: { published: published[k]! } }));
     const totals: Totals = {
       total: { published: total },

@@ -216,24 +216,24 @@ export function isComplete(p: TotalsProgram, values: Float64Array): boolean {
  * Fill `tools` with published tool scores and return the published total; the
  * rating row index goes to `out[0]` (-1 when no row holds). NaN when a needed score
  * is missing (`isComplete` says whether the values are fit; `evaluate` says what is wrong).
+ * `levels` is `ScoreValues.levels`: false when the reader saw only questions, so the
+ * slots of the levels above them need not be looked at.
  */
-export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float64Array, out: Int32Array): number {
+export function scoreTotals(
+  p: TotalsProgram,
+  values: Float64Array,
+  tools: Float64Array,
+  out: Int32Array,
+  levels: boolean | undefined,
+): number {
   const d = p.decimals;
   const { toolWeights, toolSlot, toolStart, partSlot, partWeight, partStart, subSlot, subWeight, subStart } = p;
   const { questionSlot, questionWeight, subRun, partRun, partRunLength, roundTool, roundTotal } = p;
   const { toolPartWeight, partSubWeight, subQuestionWeight } = p;
   const nTools = toolWeights.length;
-  // Most tables give questions only: one pass over the higher levels' slots says whether
-  // any is given, and when none is the roll-up below reads questions alone.
-  const levelSlot = p.levelSlot;
-  let levels = false;
-  for (let i = 0; i < levelSlot.length; i++) {
-    const v = values[levelSlot[i]!]!;
-    if (v === v) {
-      levels = true;
-      break;
-    }
-  }
+  // Most tables give questions only: when the reader did not say, one pass over the
+  // higher levels' slots tells; when none is given the roll-up below reads questions alone.
+  if (levels === undefined) levels = anyGiven(values, p.levelSlot, 0, p.levelSlot.length);
   let total = 0;
   for (let t = 0; t < nTools; t++) {
     const whole = levels ? values[toolSlot[t]!]! : Number.NaN;

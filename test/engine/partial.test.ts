@@ -127,7 +127,8 @@ describe("tool-level rows", () => {
     const p = totalsProgram(R2566);
     const tools = new Float64Array(3);
     const out = new Int32Array(1);
-    const total = scoreTotals(p, readScores(R2566, rows).values, tools, out);
+    const input = readScores(R2566, rows);
+    const total = scoreTotals(p, input.values, tools, out, input.levels);
     assert.equal(total, 95.81);
     assert.equal(R2566.model.rating.rows[out[0]!]!.label.th, "ผ่านดี");
   });

@@ -50,6 +50,19 @@ describe("totals of rows", () => {
     assert.equal(out.totals.total.published, 94.93);
   });
 
+  it("gives the full evaluation's figures for a table giving OIT by indicator", () => {
+    const rows = seedRows("scores.csv");
+    const lean = totalsOfRows(R2568, rows);
+    const full = evaluateRows(R2568, rows);
+    assert.ok(lean.ok && full.ok);
+    assert.equal(lean.totals.total.published, full.evaluation.total.published);
+    assert.deepEqual(
+      lean.totals.tools.map((t) => t.value.published),
+      full.evaluation.tools.map((t) => t.value.published),
+    );
+    assert.deepEqual(lean.totals.rating.label, full.evaluation.rating.label);
+  });
+
   it("keeps the warnings about rows it skipped", () => {
     const rows = [...seedRows("oit-items.csv"), { tool: "XYZ", question: "q1", score: 50, where: "x.csv:99" }];
     const out = totalsOfRows(R2568, rows);

@@ -22,7 +22,7 @@ describe("compiled totals", () => {
           assert.ok(full.ok);
           const tools = new Float64Array(rules.tools.length);
           const row = new Int32Array(1);
-          assert.equal(scoreTotals(program, values, tools, row), full.evaluation.total.published);
+          assert.equal(scoreTotals(program, values, tools, row, undefined), full.evaluation.total.published);
           assert.deepEqual(
             [...tools],
             full.evaluation.tools.map((t) => t.value.published),
@@ -85,7 +85,11 @@ describe("compiled totals", () => {
         const full = evaluate(yearRules, { values, where: [], problems: [] });
         assert.ok(full.ok, JSON.stringify(full.problems));
         assert.ok(isComplete(yearProgram, values), `agency ${a}`);
-        assert.equal(scoreTotals(yearProgram, values, tools, row), full.evaluation.total.published, `agency ${a}`);
+        assert.equal(
+          scoreTotals(yearProgram, values, tools, row, undefined),
+          full.evaluation.total.published,
+          `agency ${a}`,
+        );
         assert.deepEqual(
           [...tools],
           full.evaluation.tools.map((t) => t.value.published),
