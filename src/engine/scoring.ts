@@ -8,8 +8,8 @@
  * ones imported (eslint.config.js).
  */
 export type { CompiledRules } from "./compile.js";
+export { evaluateRows, totalsOfRows, type Totals } from "./rows.js";
 export {
-  evaluateRows,
   type Evaluation,
   type PartialEvaluation,
   type QuestionResult,
