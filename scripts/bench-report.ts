@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { readWorkbookInput, writeReports } from "../src/cli/report.js";
 import { evaluateRows, type CompiledRules, type Evaluation, type ScoreRow } from "../src/engine/index.js";
-import { renderHtml } from "../src/report/html.js";
+import { renderHtmlParts } from "../src/report/html.js";
 import { buildReport } from "../src/report/model.js";
 import type { CellWrite } from "../src/workbook/port.js";
 import { renderXlsx, workbookBytes } from "../src/report/xlsx.js";
@@ -73,7 +73,7 @@ export async function benchReports(
     t0 = performance.now();
     const report = buildReport(evaluations[i]!, compiled.model, { name: names[i]! });
     const t1 = performance.now();
-    bytes += renderHtml(report).length;
+    for (const part of renderHtmlParts(report)) bytes += part.length;
     const t2 = performance.now();
     bytes += (await renderXlsx(report)).length;
     const t3 = performance.now();

@@ -693,7 +693,7 @@ function page(title: string, ...body: Child[]): string[] {
   return [`<!DOCTYPE html>\n<html lang="th">${head.markup}<body>`, ...body.map(render), "</body></html>\n"];
 }
 
-/** The report page in pieces (their concatenation is `renderHtml`'s text): for writing a file. */
+/** The report page in pieces, to be written one after the other: their concatenation is the page. */
 export function renderHtmlParts(r: ReportModel): string[] {
   return page(
     `${r.title.heading} ${r.title.fiscalYear} ${r.agency.name}`,
@@ -705,10 +705,6 @@ export function renderHtmlParts(r: ReportModel): string[] {
     details(r),
     planBlock(r),
   );
-}
-
-export function renderHtml(r: ReportModel): string {
-  return renderHtmlParts(r).join("");
 }
 
 /** Every agency's total, rating and weakest indicators, sorted best first. */

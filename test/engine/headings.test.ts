@@ -7,7 +7,7 @@ import { strict as assert } from "node:assert";
 import { run } from "../../src/cli/main.js";
 import { bundledText, evaluateRows, INDICATOR_HEADINGS, loadRulesText } from "../../src/engine/index.js";
 import * as F from "../../src/functions/functions.js";
-import { renderHtml } from "../../src/report/html.js";
+import { renderHtml } from "../support/html-page.js";
 import { buildReport } from "../../src/report/model.js";
 import { reportSheets } from "../../src/report/sheets.js";
 import { buildResultsSheet } from "../../src/workbook/results-sheet.js";

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import { evaluateRows } from "../../src/engine/index.js";
-import { renderHtml } from "../../src/report/html.js";
+import { renderHtml } from "../support/html-page.js";
 import { buildReport, type ReportModel } from "../../src/report/model.js";
 import { reportSheets } from "../../src/report/sheets.js";
 import { rulesOf, threeYears } from "../support/history.js";

@@ -5,7 +5,8 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { bundledText, evaluateRows, loadRulesText } from "../../src/engine/index.js";
-import { renderHtml, renderSummaryHtml } from "../../src/report/html.js";
+import { renderSummaryHtml } from "../../src/report/html.js";
+import { renderHtml } from "../support/html-page.js";
 import { buildReport, type Agency, type ReportModel } from "../../src/report/model.js";
 import { seedRows } from "../support/seed.js";
 
