@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `ita` command; the code is bundled to lib/ita/ by `npm run build:cli` (run by npm ci):
-// one file with Chevrotain's single-file build, and the report path (exceljs) in a chunk only `ita report` loads.
+// what `ita score` needs in the files loaded at start; the parser, the rules texts, Ajv and the report
+// path in chunks only the commands that use them load (scripts/bundle-cli.ts).
 import { existsSync } from "node:fs";
 
 const entry = new URL("../lib/ita/process.js", import.meta.url);
