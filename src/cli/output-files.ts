@@ -6,7 +6,6 @@
  * pairs, and a path that resolves to one of the run's inputs is refused before anything
  * is written. Temporary files are removed when a run is stopped.
  */
-import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   closeSync,
@@ -39,13 +38,19 @@ export function removeTempFiles(): void {
   pendingTemps.clear();
 }
 
-/** Random per process, then counted: a temporary name is unique to this process and call. */
-const tempTag = `${process.pid}.${randomBytes(4).toString("hex")}`;
+/**
+ * Random per process, then counted: a temporary name is unique to this process and call.
+ * Made at the first write, so that commands writing nothing (`ita score`) start without
+ * loading node:crypto (about 10 ms).
+ */
+let tempTag: Promise<string> | undefined;
 let tempCount = 0;
 
 /** A hidden name beside the target, unique to this process and call. */
-function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${tempTag}.${++tempCount}.tmp`);
+async function tempPathFor(target: string): Promise<string> {
+  tempTag ??= import("node:crypto").then(({ randomBytes }) => `${process.pid}.${randomBytes(4).toString("hex")}`);
+  const tag = await tempTag;
+  return join(dirname(target), `.${basename(target)}.${tag}.${++tempCount}.tmp`);
 }
 
 /*
@@ -54,8 +59,8 @@ function tempPathFor(target: string): string {
  * the call itself. Callers still await, and `ita report` yields between agencies so a
  * stop request is seen there.
  */
-function writeTemp(target: string, data: string | Uint8Array, mode?: number): string {
-  const temp = tempPathFor(target);
+async function writeTemp(target: string, data: string | Uint8Array, mode?: number): Promise<string> {
+  const temp = await tempPathFor(target);
   pendingTemps.add(temp);
   try {
     writeFileSync(temp, data, { flag: "wx" });
@@ -130,7 +135,7 @@ export async function writeTogether(
 ): Promise<void> {
   const temps: string[] = [];
   try {
-    for (const f of files) temps.push(writeTemp(f.path, f.data));
+    for (const f of files) temps.push(await writeTemp(f.path, f.data));
     await withFolderLock(dir, async () => {
       for (let i = 0; i < files.length; i++) {
         renameSync(temps[i]!, files[i]!.path);
@@ -150,7 +155,7 @@ export async function replaceFile(path: string, data: string): Promise<void> {
   // A rename would replace a read-only file too; refuse as writing in place would.
   const handle = await open(path, "r+");
   await handle.close();
-  const temp = writeTemp(path, data, mode & 0o7777);
+  const temp = await writeTemp(path, data, mode & 0o7777);
   try {
     await rename(temp, path);
   } finally {
@@ -226,7 +231,7 @@ export async function prepareOutputFolder(dir: string): Promise<void> {
     throw new UserError(`--out ${dir} ไม่ใช่โฟลเดอร์ / --out ${dir} is not a folder`);
   }
   // Probe with a real file: access() says yes to root on a read-only mount, and no to nothing else.
-  const probe = tempPathFor(join(dir, "probe"));
+  const probe = await tempPathFor(join(dir, "probe"));
   pendingTemps.add(probe);
   try {
     await writeFile(probe, "", { flag: "wx" });
