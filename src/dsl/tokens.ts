@@ -36,10 +36,12 @@ export const NumberLiteral = createToken({
   label: "ตัวเลข (number)",
 });
 
+// Keywords are plain strings, not regular expressions: chevrotain then reads a keyword's
+// first character without analysing a pattern when it builds the lexer (at every start).
 const kw = (word: string, label?: string): TokenType =>
   createToken({
     name: `Kw_${word.replace(/-/g, "_")}`,
-    pattern: new RegExp(word.replace(/-/g, "\\-")),
+    pattern: word,
     longer_alt: Identifier,
     categories: [Name],
     label: label ?? `"${word}"`,
@@ -49,7 +51,7 @@ export const Assessment = kw("assessment");
 export const Year = kw("year");
 export const Rounding = kw("rounding");
 export const Decimals = kw("decimals");
-export const HalfUp = createToken({ name: "Kw_half_up", pattern: /half-up/, label: '"half-up"' });
+export const HalfUp = createToken({ name: "Kw_half_up", pattern: "half-up", label: '"half-up"' });
 export const Publish = kw("publish");
 export const Pass = kw("pass");
 export const At = kw("at");
