@@ -79,7 +79,7 @@ export interface Failure {
 }
 
 /** A workbook this tool wrote (every sheet one of ours): never taken for input when a folder is scanned. */
-export class OwnOutput extends InputError {}
+class OwnOutput extends InputError {}
 
 const sameName = sameAgencyName;
 

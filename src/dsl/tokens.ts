@@ -9,8 +9,8 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u00A0\uFEFF]+/, group: Lexer.SKIPPED });
-export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: "comments" });
+const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u00A0\uFEFF]+/, group: Lexer.SKIPPED });
+const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: "comments" });
 
 /** Any word that can stand for a name: identifiers and, through this category, every keyword. */
 export const Name = createToken({ name: "Name", pattern: Lexer.NA, label: "ชื่อ (name)" });
@@ -105,10 +105,10 @@ export const Comparator = createToken({
   pattern: Lexer.NA,
   label: "เครื่องหมายเปรียบเทียบ (>=, <, …)",
 });
-export const GreaterEq = createToken({ name: "GreaterEq", pattern: />=|≥/, categories: [Comparator], label: '">="' });
-export const LessEq = createToken({ name: "LessEq", pattern: /<=|≤/, categories: [Comparator], label: '"<="' });
-export const Greater = createToken({ name: "Greater", pattern: />/, categories: [Comparator], label: '">"' });
-export const Less = createToken({ name: "Less", pattern: /</, categories: [Comparator], label: '"<"' });
+const GreaterEq = createToken({ name: "GreaterEq", pattern: />=|≥/, categories: [Comparator], label: '">="' });
+const LessEq = createToken({ name: "LessEq", pattern: /<=|≤/, categories: [Comparator], label: '"<="' });
+const Greater = createToken({ name: "Greater", pattern: />/, categories: [Comparator], label: '">"' });
+const Less = createToken({ name: "Less", pattern: /</, categories: [Comparator], label: '"<"' });
 export const Equals = createToken({ name: "Equals", pattern: /=/, label: '"="' });
 /** Hyphen, en dash or em dash between two numbers: staff paste ranges from NACC's documents. */
 export const Dash = createToken({ name: "Dash", pattern: /[-–—]/, label: '"-"' });

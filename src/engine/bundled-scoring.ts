@@ -24,7 +24,7 @@ function copy(value: unknown): unknown {
 }
 
 /** A bundled year's checked model without texts, its own copy, or undefined when the name is not a bundled year. */
-export function bundledScoringModel(name: string | number): ScoringModel | undefined {
+function bundledScoringModel(name: string | number): ScoringModel | undefined {
   const year = bundledYear(name);
   // The generator wrote scoringPart of the parsed model (a test checks every year equals it).
   return year === undefined ? undefined : (copy(PACKED_SCORING_MODELS[year]) as ScoringModel);

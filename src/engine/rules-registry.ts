@@ -1,8 +1,8 @@
 /**
  * Compiling rules text: a bundled year's (bundled-text.ts) or one the caller supplies
  * (a file, or rules saved in a workbook). Compiled rules are cached per rules text,
- * so recalculating a sheet never parses twice; `stats` counts parses so tests can
- * hold that promise. The parser is for the CLI, the task pane and the editor; the
+ * so recalculating a sheet never parses twice (the same compiled object comes back
+ * for the same text, which is how tests hold that promise). The parser is for the CLI, the task pane and the editor; the
  * custom functions score bundled years from their precompiled models
  * (bundled-scoring.ts) and load this module only for rules saved in a workbook.
  */
@@ -16,12 +16,10 @@ export type LoadedRules =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 const cache = new Map<string, LoadedRules>();
-export const stats = { parses: 0 };
 
 export function loadRulesText(text: string): LoadedRules {
   const hit = cache.get(text);
   if (hit) return hit;
-  stats.parses++;
   const r = parseRules(text);
   const loaded: LoadedRules = r.model
     ? { ok: true, compiled: compile(r.model), diagnostics: r.diagnostics }

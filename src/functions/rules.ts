@@ -117,14 +117,6 @@ export function unregisterWorkbookRules(name: string): boolean {
   return workbookRules.delete(normaliseKey(name));
 }
 
-export function clearWorkbookRules(): void {
-  workbookRules.clear();
-}
-
-export function workbookRulesNames(): string[] {
-  return [...workbookRules.values()].map((s) => s.name);
-}
-
 function startLoading(key: string, saved: Saved): void {
   if (saved.loading || !saved.load) return;
   saved.loading = saved

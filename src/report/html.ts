@@ -13,7 +13,7 @@ import { SUMMARY_HEADINGS, sortForSummary, weakestText, type SummaryEntry } from
 const made = Symbol("made in html.ts");
 
 /** Markup that is already safe: only this module makes it (`h()` and its own constants), never a caller. */
-export class Html {
+class Html {
   readonly markup: string;
   constructor(markup: string, key: symbol) {
     if (key !== made) throw new Error("Html is made only by report/html.ts");
@@ -30,7 +30,7 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 
 const SPECIAL = /[&<>"']/;
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   // Most texts (Thai question texts, guidance) have nothing to escape: test before replacing.
   return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
@@ -48,7 +48,7 @@ function render(c: Child): string {
 }
 
 /** An element: `tag` is always a literal in this file; attributes and children are escaped. */
-export function h(tag: string, attrs: Attrs | null, ...children: Child[]): Html {
+function h(tag: string, attrs: Attrs | null, ...children: Child[]): Html {
   // A province renders thousands of pages: one loop, no entry arrays or closures per element.
   let a = "";
   if (attrs) {

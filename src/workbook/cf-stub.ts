@@ -7,7 +7,7 @@
  * (Office defined) it does nothing. Import it first.
  */
 
-export class StandInError extends Error {
+class StandInError extends Error {
   constructor(
     readonly code: string,
     message?: string,
@@ -17,7 +17,7 @@ export class StandInError extends Error {
   }
 }
 
-export const STAND_IN_CODES = {
+const STAND_IN_CODES = {
   invalidValue: "#VALUE!",
   notAvailable: "#N/A",
   divisionByZero: "#DIV/0!",

@@ -42,7 +42,7 @@ const KINDS: Record<string, CellKind> = {
 const EXCEL_WOULD_PARSE = /^\s*[=+\-@\d.(#'$฿€£]|^\s*(true|false)\s*$/i;
 
 /** What a cell write becomes in Range.formulas. */
-export function formulaCell(w: CellWrite): string | number | boolean {
+function formulaCell(w: CellWrite): string | number | boolean {
   if (w === null) return "";
   if (typeof w === "object") return w.formula;
   if (typeof w === "string" && EXCEL_WOULD_PARSE.test(w)) return `'${w}`;
@@ -55,7 +55,7 @@ function matrix<T>(a1: string, value: T): T[][] {
 }
 
 /** "Sheet1!A1:C1, Sheet1!D4:D6" → ["A1:C1", "D4:D6"] */
-export function mergedList(address: string | undefined): string[] {
+function mergedList(address: string | undefined): string[] {
   if (!address) return [];
   return address
     .split(",")

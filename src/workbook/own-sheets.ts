@@ -53,7 +53,7 @@ const OWN_SHEETS_SETTING = "ITA.ownSheets";
 const SHEET_NAME_MAX = 31;
 
 /** The index from its setting; anything unreadable (edited by hand) reads as empty, never as a claim on a sheet. */
-export function parseIndex(json: string | undefined): OwnSheetIndex {
+function parseIndex(json: string | undefined): OwnSheetIndex {
   const index: OwnSheetIndex = { agencies: [], sheets: [] };
   if (!json) return index;
   let v: unknown;
@@ -129,7 +129,7 @@ function clean(text: string): string {
  * With one: "ผลการประเมิน 2568 #3 เทศบาลตำบล…", the number kept whole and the agency's
  * name cut to what is left. Later names add " (2)", " (3)" … at the end, kept whole too.
  */
-export function* candidateNames(key: OwnSheetKey, number?: number): Generator<string> {
+function* candidateNames(key: OwnSheetKey, number?: number): Generator<string> {
   const word = OWN_SHEET_WORDS[key.kind];
   const rules = clean(key.rules);
   let head: string;
@@ -170,7 +170,7 @@ export interface PlannedSheet {
  * reads cell A1 of a sheet (asked only of a sheet the index says is this result, to
  * make sure the user has not put something else under its name since).
  */
-export async function planNames(
+async function planNames(
   index: OwnSheetIndex,
   keys: readonly OwnSheetKey[],
   existing: readonly string[],

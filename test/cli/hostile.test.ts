@@ -264,6 +264,10 @@ const cases: Case[] = [
     },
     code: 2,
     says: /cannot read this \.xlsx file/,
+    check: (s, r) => {
+      const line = r.err.split("\n").find((l) => l.includes("broken.xlsx"))!;
+      assert.equal(line.split("broken.xlsx").length - 1, 1, `the file named once: ${line}`);
+    },
   },
   // The same errors in ita score, format and --out.
   {

@@ -7,8 +7,9 @@
 import { strict as assert } from "node:assert";
 import { ErrorCode, MINI, throwsExcel } from "./support.js";
 import * as F from "../../src/functions/functions.js";
-import { registerWorkbookRules } from "../../src/functions/register-rules.js";
-import { clearWorkbookRules } from "../../src/functions/rules.js";
+// The parser is handed to the functions as the pane's rules store hands it: by loading register-rules.
+import "../../src/functions/register-rules.js";
+import { registerWorkbookRules, unregisterWorkbookRules } from "../../src/functions/rules.js";
 
 const R = "mini";
 // IIT = mean(85, 100) = 92.5; EIT = 90; OIT = 80; total 86.75 (see functions.test.ts).
@@ -27,7 +28,7 @@ describe("reading the score table (cells.ts)", () => {
     // The same rules with a yes/no scale whose lowest answer scores 20: a question score of 0 cannot happen.
     registerWorkbookRules("nozero", MINI.replace('"ไม่มี" code 0 = 0', '"ไม่มี" code 0 = 20'));
   });
-  after(() => clearWorkbookRules());
+  after(() => [R, "nozero"].forEach(unregisterWorkbookRules));
 
   describe("the table as separate columns", () => {
     it("takes the tool, question and score columns as three ranges, in any sheet order", () => {

@@ -1,8 +1,9 @@
 import { strict as assert } from "node:assert";
 import { ErrorCode, MINI, excelErrorValue, throwsExcel } from "./support.js";
 import * as F from "../../src/functions/functions.js";
-import { registerWorkbookRules } from "../../src/functions/register-rules.js";
-import { clearWorkbookRules } from "../../src/functions/rules.js";
+// The parser is handed to the functions as the pane's rules store hands it: by loading register-rules.
+import "../../src/functions/register-rules.js";
+import { registerWorkbookRules, resolveRules, unregisterWorkbookRules } from "../../src/functions/rules.js";
 
 // Ranges exactly as Excel passes them: 2-D arrays, header optional, blanks as null / "" / 0.
 const HEADER = ["แบบวัด", "ข้อ", "คะแนน"];
@@ -18,7 +19,7 @@ const R = "mini";
 
 describe("custom functions (mini rules)", () => {
   before(() => registerWorkbookRules(R, MINI));
-  after(() => clearWorkbookRules());
+  after(() => [R, "broken"].forEach(unregisterWorkbookRules));
 
   describe("reading the score range", () => {
     it("TOTAL reads a table without a header row", () => {
@@ -118,6 +119,12 @@ describe("custom functions (mini rules)", () => {
     });
     it("finds workbook rules by name regardless of case and spaces", () => {
       assert.equal(F.total(TABLE, " MINI "), 86.75);
+    });
+    it("compiles workbook rules once: a recalculation scores with the same compiled rules", () => {
+      const compiled = resolveRules(R);
+      assert.equal(F.total(TABLE, R), 86.75);
+      assert.equal(resolveRules(R), compiled);
+      assert.equal(resolveRules(" MINI "), compiled);
     });
     it("refuses to register workbook rules under a bundled year", () => {
       assert.throws(() => registerWorkbookRules("2568", MINI), /bundled year/);

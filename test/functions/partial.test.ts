@@ -1,8 +1,9 @@
 import { strict as assert } from "node:assert";
 import { ErrorCode, MINI, throwsExcel } from "./support.js";
 import * as F from "../../src/functions/functions.js";
-import { clearWorkbookRules } from "../../src/functions/rules.js";
-import { registerWorkbookRules } from "../../src/functions/register-rules.js";
+// The parser is handed to the functions as the pane's rules store hands it: by loading register-rules.
+import "../../src/functions/register-rules.js";
+import { registerWorkbookRules, unregisterWorkbookRules } from "../../src/functions/rules.js";
 
 const R = "mini";
 // MINI: IIT 1 (i1, i2) and 6 (q6, with EIT), EIT 6, OIT 9 (9.1: o1); weights 30/30/40.
@@ -15,7 +16,7 @@ const WHOLE_TOOLS = [
 
 describe("custom functions on partial and tool-level tables", () => {
   before(() => registerWorkbookRules(R, MINI));
-  after(() => clearWorkbookRules());
+  after(() => unregisterWorkbookRules(R));
 
   it("INDICATOR and TOOL answer for the tool that is there", () => {
     assert.equal(F.indicator(OIT_ONLY, 9, R), 80);

@@ -6,10 +6,10 @@
 import { strict as assert } from "node:assert";
 import { MINI } from "./support.js";
 import * as F from "../../src/functions/functions.js";
-import { clearWorkbookRules, onWorkbookRulesLoaded, workbookRulesNames } from "../../src/functions/rules.js";
 import { loadSavedRules } from "../../src/office/saved-rules.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { RulesStore } from "../../src/workbook/rules-store.js";
+import { forgetRules } from "../support/functions-registry.js";
 
 const TABLE = [
   ["IIT", "i1", 90],
@@ -48,17 +48,20 @@ async function bookWith(...names: string[]): Promise<Book> {
 }
 
 describe("rules saved in the workbook, at start-up", () => {
-  afterEach(() => {
-    clearWorkbookRules();
-    onWorkbookRulesLoaded(undefined);
+  // Names no other test file uses, forgotten after each test (the registry is one per page, as in Excel).
+  afterEach(async () => {
+    await settle(); // a text still being read lands before its name is forgotten
+    forgetRules("เกณฑ์หน่วยงาน", "อีกชุด", "เดิม", "late rules", "quiet");
   });
 
   it("registers every saved name for the functions without reading any rules text", async () => {
     const book = await bookWith("เกณฑ์หน่วยงาน", "อีกชุด");
     const r = await loadSavedRules(book);
     assert.deepEqual(r, { loaded: ["เกณฑ์หน่วยงาน", "อีกชุด"], refused: [] });
-    assert.deepEqual(workbookRulesNames(), ["เกณฑ์หน่วยงาน", "อีกชุด"]);
     assert.equal(book.textsRead, 0);
+    // Known to the functions: a cell using either name says "loading", not "unknown rules".
+    assert.throws(() => F.total(TABLE, "เกณฑ์หน่วยงาน"), /loading rules เกณฑ์หน่วยงาน/);
+    assert.throws(() => F.total(TABLE, "อีกชุด"), /loading rules อีกชุด/);
   });
 
   it("reads a text when a function first uses it, then recalculates so the cell shows the result", async () => {

@@ -2,19 +2,14 @@
  * The CustomFunctions stand-in (what the Excel runtime provides as a global) and a
  * rules text of our own, so the adapters are tested without Excel.
  */
-// The same stand-in the preview installs outside Excel: the functions run on it in tests too.
-import { STAND_IN_CODES, StandInError } from "../../src/workbook/cf-stub.js";
+// The same stand-in the preview installs outside Excel (no Office here): the functions run on it in tests too.
+import "../../src/workbook/cf-stub.js";
 
-export const ErrorCode = STAND_IN_CODES;
-
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: StandInError,
-  ErrorCode,
-  associate: () => undefined,
-};
+export const ErrorCode = CustomFunctions.ErrorCode;
 
 /** An Excel error value as a platform may pass it inside a range. */
-export const excelErrorValue = (code: string): StandInError => new StandInError(code);
+export const excelErrorValue = (code: string): CustomFunctions.Error =>
+  new CustomFunctions.Error(code as CustomFunctions.ErrorCode);
 
 /** Three tools, an indicator measured by two tools, sub-indicators, a scale, a reversed question. */
 export const MINI = `assessment "ITA ทดสอบ" "ITA test" year ๒๕๖๘
@@ -58,8 +53,9 @@ export function throwsExcel(fn: () => unknown, code: string, pattern: RegExp): v
   } catch (e) {
     thrown = e;
   }
-  if (!(thrown instanceof StandInError)) throw new Error(`expected an Excel error ${code}, got ${String(thrown)}`);
+  if (!(thrown instanceof CustomFunctions.Error))
+    throw new Error(`expected an Excel error ${code}, got ${String(thrown)}`);
   if (thrown.code !== code) throw new Error(`expected ${code}, got ${thrown.code}: ${thrown.message}`);
-  if (!pattern.test(thrown.message))
+  if (!pattern.test(thrown.message ?? ""))
     throw new Error(`message ${JSON.stringify(thrown.message)} does not match ${pattern}`);
 }

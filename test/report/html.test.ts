@@ -5,7 +5,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { bundledText, evaluateRows, loadRulesText } from "../../src/engine/index.js";
-import { escapeHtml, h, renderHtml, renderSummaryHtml } from "../../src/report/html.js";
+import { renderHtml, renderSummaryHtml } from "../../src/report/html.js";
 import { buildReport, type Agency, type ReportModel } from "../../src/report/model.js";
 import { seedRows } from "../support/seed.js";
 
@@ -20,9 +20,17 @@ function seedReport(agency: Agency, rulesText = bundledText("2568")!): ReportMod
 const HOSTILE = `<script>alert("x")</script> & 'เทศบาล' <img src=x onerror=alert(1)>`;
 
 describe("HTML report", () => {
-  it("escapes &, <, >, quotes in text and attributes", () => {
-    assert.equal(escapeHtml(`<a href="x">'&'</a>`), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    assert.equal(h("td", { title: `"><b>` }, "<i>").markup, '<td title="&quot;&gt;&lt;b&gt;">&lt;i&gt;</td>');
+  it("escapes &, <, >, and both quotes in the page's title, and no text breaks out of a tag or an attribute", () => {
+    const html = renderHtml(seedReport({ name: `<a href="x">'&'</a>`, district: HOSTILE, province: `"><b>` }));
+    assert.match(html, /<title>[^<]*&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;\/a&gt;<\/title>/);
+    // Every tag the page holds is one the renderer made: a name, then name="value" pairs with nothing unescaped.
+    const tags = html.replace(/^<!DOCTYPE html>/, "").match(/<[^>]*>/g)!;
+    const made = /^<\/?[a-z][\w-]*(?:\s[\w:-]+(?:="[^"<>&]*(?:&(?:amp|lt|gt|quot|#39);[^"<>&]*)*")?)*\s*\/?>$/;
+    assert.deepEqual(
+      tags.filter((t) => !made.test(t)),
+      [],
+    );
+    assert.ok(!tags.some((t) => /^<\/?(?:a|b|script|img)[\s>]/.test(t)), "no tag from the agency's texts");
   });
 
   it("shows markup in the agency name as text", () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { bundledText } from "../../src/engine/index.js";
-import { clearWorkbookRules, resolveRules } from "../../src/functions/rules.js";
+import { resolveRules } from "../../src/functions/rules.js";
+import { forgetRules } from "../support/functions-registry.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { describeBand, type Condition } from "../../src/dsl/runtime.js";
 import { bundledChoices, workbookChoices } from "../../src/taskpane/rules-check.js";
@@ -28,7 +29,7 @@ const en = (_a: string, b: string): string => b;
 const bandOf = (c: Condition) => describeBand({ label: { th: "", en: "" }, conditions: [c] });
 
 describe("the rules the wizard offers", () => {
-  afterEach(() => clearWorkbookRules());
+  afterEach(() => forgetRules("ของเทศบาล", "2567", "เสีย", "ไม่มีแนวทาง"));
 
   it("offers the bundled years newest first, each compiled", () => {
     const choices = bundledChoices();

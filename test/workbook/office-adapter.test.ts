@@ -5,8 +5,8 @@
  */
 import { strict as assert } from "node:assert";
 import { OfficeMockObject } from "office-addin-mock";
-import { OfficeWorkbook, formulaCell, mergedList } from "../../src/workbook/office-adapter.js";
-import { SheetExistsError } from "../../src/workbook/port.js";
+import { OfficeWorkbook } from "../../src/workbook/office-adapter.js";
+import { SheetExistsError, type CellWrite } from "../../src/workbook/port.js";
 import { textToXml, xmlToText } from "../../src/workbook/xml-text.js";
 
 type Data = Record<string, unknown>;
@@ -530,18 +530,84 @@ describe("the Office.js workbook adapter", () => {
     assert.deepEqual({ topLeft: r.topLeft, values: r.values }, { topLeft: "E1", values: [[""]] });
   });
 
-  it("keeps text that Excel would take for a formula, number, date or truth value as text, and reads merged-area lists", () => {
-    assert.equal(formulaCell("=1+1"), "'=1+1");
-    assert.equal(formulaCell("-5 คะแนน"), "'-5 คะแนน");
-    assert.equal(formulaCell({ formula: "=ITA.TOTAL(A1:C3)", value: 1 }), "=ITA.TOTAL(A1:C3)");
-    assert.equal(formulaCell("9.1"), "'9.1"); // a sub-indicator id, not the number 9.1
-    assert.equal(formulaCell("1/10"), "'1/10"); // not the 1st of October
-    assert.equal(formulaCell("TRUE"), "'TRUE");
-    assert.equal(formulaCell("#N/A"), "'#N/A"); // text, not Excel's error value
-    assert.equal(formulaCell("฿100"), "'฿100");
-    assert.equal(formulaCell("'quoted"), "''quoted"); // the user's own apostrophe is kept
-    assert.equal(formulaCell("ตัวชี้วัดที่ 9.1"), "ตัวชี้วัดที่ 9.1");
-    assert.equal(formulaCell(93.6), 93.6);
-    assert.deepEqual(mergedList("Sheet1!A1:C1, Sheet1!D4:D6"), ["A1:C1", "D4:D6"]);
+  /** What writeSheet puts in Range.formulas for one row of cells. */
+  async function writtenFormulas(row: readonly CellWrite[]): Promise<unknown[]> {
+    const added = recorderSheet();
+    installExcel(
+      {
+        workbook: {
+          worksheets: {
+            existing: { delete() {} },
+            getItemOrNullObject(this: Data) {
+              return this.existing;
+            },
+            add: () => added,
+          },
+        },
+        application: { suspendApiCalculationUntilNextSync() {} },
+      },
+      (m) => {
+        (((m.context as Data).workbook as Data).worksheets as { existing: Data }).existing.isNullObject = true;
+      },
+    );
+    await new OfficeWorkbook().writeSheet({ name: "ผล", rows: [row] }, { replace: false, activate: false });
+    return (added.ranges.find((r) => r.formulas)!.formulas as unknown[][])[0]!;
+  }
+
+  it("keeps text that Excel would take for a formula, number, date or truth value as text", async () => {
+    const cells: [CellWrite, unknown][] = [
+      ["=1+1", "'=1+1"],
+      ["-5 คะแนน", "'-5 คะแนน"],
+      [{ formula: "=ITA.TOTAL(A1:C3)", value: 1 }, "=ITA.TOTAL(A1:C3)"],
+      ["9.1", "'9.1"], // a sub-indicator id, not the number 9.1
+      ["1/10", "'1/10"], // not the 1st of October
+      ["TRUE", "'TRUE"],
+      ["#N/A", "'#N/A"], // text, not Excel's error value
+      ["฿100", "'฿100"],
+      ["'quoted", "''quoted"], // the user's own apostrophe is kept
+      ["ตัวชี้วัดที่ 9.1", "ตัวชี้วัดที่ 9.1"],
+      [93.6, 93.6],
+      [null, ""],
+    ];
+    assert.deepEqual(
+      await writtenFormulas(cells.map(([w]) => w)),
+      cells.map(([, f]) => f),
+    );
+  });
+
+  it("reads every merged area of a sheet, each without its sheet name", async () => {
+    installExcel(
+      {
+        workbook: {
+          worksheets: {
+            sheet: {
+              used: {
+                values: [["ITA 2568", "", ""]],
+                valueTypes: [["String", "Empty", "Empty"]],
+                address: "Sheet1!A1:D6",
+                merged: { address: "Sheet1!A1:C1, Sheet1!D4:D6" },
+                getMergedAreasOrNullObject() {
+                  return (this as Data).merged;
+                },
+              },
+              getUsedRangeOrNullObject() {
+                return (this as Data).used;
+              },
+            },
+            getItem(this: Data) {
+              return this.sheet;
+            },
+          },
+        },
+      },
+      (m) => {
+        const used = (
+          (m.context as Data).workbook as Data & { worksheets: { sheet: { used: Data & { merged: Data } } } }
+        ).worksheets.sheet.used;
+        used.isNullObject = false;
+        used.merged.isNullObject = false;
+      },
+    );
+    assert.deepEqual((await new OfficeWorkbook().readRange("Sheet1")).merged, ["A1:C1", "D4:D6"]);
   });
 });

@@ -8,7 +8,14 @@ import { bundledText, evaluateRows, loadRulesText } from "../../src/engine/index
 import { buildReport } from "../../src/report/model.js";
 import { reportSheets, summarySheet } from "../../src/report/sheets.js";
 import { entrySheetName } from "../../src/workbook/entry-sheet.js";
-import { candidateNames, isOwnSheet, parseIndex, planNames, recordWritten } from "../../src/workbook/own-sheets.js";
+import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
+import {
+  isOwnSheet,
+  planInWorkbook,
+  recordWritten,
+  saveIndex,
+  type OwnSheetIndex,
+} from "../../src/workbook/own-sheets.js";
 import { buildResultsSheet } from "../../src/workbook/results-sheet.js";
 import { findScoreTable } from "../../src/workbook/score-table.js";
 import { seedRange } from "./support.js";
@@ -60,17 +67,27 @@ describe("the add-in's own sheets", () => {
 });
 
 describe("naming the add-in's sheets per agency", () => {
-  const noTitle = async (): Promise<string> => "";
   const keys = (agency: string) =>
     (["results", "report", "plan"] as const).map((kind) => ({ kind, rules: "2568", agency }));
+
+  /** A workbook holding these sheets (name, cell A1) and, when given, the add-in's index of its sheets. */
+  async function book(
+    sheets: readonly (readonly [string, string])[] = [],
+    index?: OwnSheetIndex,
+  ): Promise<MemoryWorkbook> {
+    const port = new MemoryWorkbook();
+    for (const [name, a1] of sheets) port.addSheet(name, [[a1]]);
+    if (index) await saveIndex(port, index);
+    return port;
+  }
+  const emptyIndex = (): OwnSheetIndex => ({ agencies: [], sheets: [] });
 
   it("gives two agencies whose names share their first 31 characters separate names for every sheet", async () => {
     const long = "องค์การบริหารส่วนตำบลหนองบัวทองคำเหนือ";
     const a = `${long}ใหม่`;
     const b = `${long}เก่า`;
     assert.equal(a.slice(0, 31), b.slice(0, 31));
-    const index = parseIndex(undefined);
-    const planned = await planNames(index, [...keys(a), ...keys(b)], [], noTitle);
+    const { planned } = await planInWorkbook(await book(), [...keys(a), ...keys(b)]);
     const names = planned.map((p) => p.name);
     assert.equal(new Set(names).size, 6, names.join(" | "));
     assert.ok(names.every((n) => n.length <= 31));
@@ -82,8 +99,7 @@ describe("naming the add-in's sheets per agency", () => {
 
   it("keeps 150 sheet names of 50 agencies in one table unique within 31 characters, whatever Excel's case rules", async () => {
     const agencies = Array.from({ length: 50 }, (_, i) => `เทศบาลตำบลคลองพนทดสอบชื่อยาวมากหน่วยที่ ${i + 1}`);
-    const index = parseIndex(undefined);
-    const planned = await planNames(index, agencies.flatMap(keys), [], noTitle);
+    const { index, planned } = await planInWorkbook(await book(), agencies.flatMap(keys));
     const names = planned.map((p) => p.name.toLowerCase());
     assert.equal(new Set(names).size, 150);
     assert.ok(planned.every((p) => p.name.length <= 31 && p.status === "new"));
@@ -91,72 +107,73 @@ describe("naming the add-in's sheets per agency", () => {
   });
 
   it("never takes a user's own sheet of the same name: another name is planned and the user's is named as taken", async () => {
-    const index = parseIndex(undefined);
-    const [p] = await planNames(
-      index,
-      [{ kind: "results", rules: "2568", agency: "" }],
-      ["ผลการประเมิน ITA 2568"],
-      noTitle,
-    );
+    const port = await book([["ผลการประเมิน ITA 2568", "งบของฉัน"]]);
+    const [p] = (await planInWorkbook(port, [{ kind: "results", rules: "2568", agency: "" }])).planned;
     assert.equal(p?.name, "ผลการประเมิน ITA 2568 (2)");
     assert.equal(p?.status, "new");
     assert.deepEqual(p?.taken, { name: "ผลการประเมิน ITA 2568", by: "user" });
   });
 
   it("treats a differently cased name as the same sheet, as Excel does", async () => {
-    const index = parseIndex(undefined);
-    const [p] = await planNames(index, [{ kind: "results", rules: "x", agency: "" }], ["ผลการประเมิน ita X"], noTitle);
+    const port = await book([["ผลการประเมิน ita X", ""]]);
+    const [p] = (await planInWorkbook(port, [{ kind: "results", rules: "x", agency: "" }])).planned;
     assert.equal(p?.taken?.by, "user");
   });
 
   it("offers to replace this agency's earlier result, recognised by the index and its title", async () => {
-    const index = parseIndex(undefined);
     const key = { kind: "results" as const, rules: "2568", agency: "ก" };
-    const [first] = await planNames(index, [key], [], noTitle);
-    recordWritten(index, [{ ...key, name: first!.name, title: "ผลการประเมิน ก" }]);
-    const again = parseIndex(JSON.stringify(index));
-    const [p] = await planNames(again, [key], [first!.name], async () => "ผลการประเมิน ก");
-    assert.deepEqual([p?.name, p?.status], [first!.name, "earlier"]);
+    const { index, planned } = await planInWorkbook(await book(), [key]);
+    const name = planned[0]!.name;
+    recordWritten(index, [{ ...key, name, title: "ผลการประเมิน ก" }]);
+    const [p] = (await planInWorkbook(await book([[name, "ผลการประเมิน ก"]], index), [key])).planned;
+    assert.deepEqual([p?.name, p?.status], [name, "earlier"]);
   });
 
   it("does not replace a sheet of ours whose title the user has since overwritten: it is theirs now", async () => {
-    const index = parseIndex(undefined);
+    const index = emptyIndex();
     const key = { kind: "results" as const, rules: "2568", agency: "" };
     recordWritten(index, [{ ...key, name: "ผลการประเมิน ITA 2568", title: "ผลการประเมิน ก" }]);
-    const [p] = await planNames(index, [key], ["ผลการประเมิน ITA 2568"], async () => "งบประมาณของฉัน");
+    const port = await book([["ผลการประเมิน ITA 2568", "งบประมาณของฉัน"]], index);
+    const [p] = (await planInWorkbook(port, [key])).planned;
     assert.equal(p?.status, "new");
     assert.equal(p?.taken?.by, "user");
   });
 
   it("never replaces a sheet the add-in wrote for another agency, and says whose it is", async () => {
-    const index = parseIndex(undefined);
+    const key = { kind: "results" as const, rules: "2568", agency: "ก" };
+    const wanted = (await planInWorkbook(await book(), [key])).planned[0]!.name;
     // An index from a workbook where agency ข's results happen to hold the name ก would get.
-    const [wanted] = await planNames(
-      parseIndex(undefined),
-      [{ kind: "results", rules: "2568", agency: "ก" }],
-      [],
-      noTitle,
-    );
-    recordWritten(index, [{ kind: "results", rules: "2568", agency: "ข", name: wanted!.name, title: "t" }]);
+    const index = emptyIndex();
+    recordWritten(index, [{ ...key, agency: "ข", name: wanted, title: "t" }]);
     index.agencies.push({ name: "ก", number: 1 });
-    const [p] = await planNames(index, [{ kind: "results", rules: "2568", agency: "ก" }], [wanted!.name], noTitle);
-    assert.notEqual(p?.name, wanted!.name);
+    const [p] = (await planInWorkbook(await book([[wanted, "t"]], index), [key])).planned;
+    assert.notEqual(p?.name, wanted);
     assert.equal(p?.taken?.by, "other");
     assert.equal(p?.taken?.holds?.agency, "ข");
   });
 
-  it("reads a hand-edited or broken index as empty rather than as a claim on any sheet", () => {
-    assert.deepEqual(parseIndex("{not json"), { agencies: [], sheets: [] });
-    assert.deepEqual(parseIndex(JSON.stringify({ sheets: [{ name: "x", kind: "evil" }], agencies: [{ name: "a" }] })), {
-      agencies: [],
-      sheets: [],
-    });
+  it("reads a hand-edited or broken index as empty rather than as a claim on any sheet", async () => {
+    const key = { kind: "results" as const, rules: "2568", agency: "" };
+    const broken = await book([["ผลการประเมิน ITA 2568", ""]]);
+    await broken.setSetting("ITA.ownSheets", "{not json");
+    const edited = await book([["ผลการประเมิน ITA 2568", ""]]);
+    await edited.setSetting(
+      "ITA.ownSheets",
+      JSON.stringify({ sheets: [{ name: "ผลการประเมิน ITA 2568", kind: "evil" }], agencies: [{ name: "a" }] }),
+    );
+    for (const port of [broken, edited]) {
+      const { index, planned } = await planInWorkbook(port, [key]);
+      assert.deepEqual(index, emptyIndex());
+      assert.deepEqual(planned[0]?.taken, { name: "ผลการประเมิน ITA 2568", by: "user" });
+    }
   });
 
-  it("keeps the agency's number and the (n) suffix whole when a long rules name is cut", () => {
-    const names = candidateNames({ kind: "results", rules: "เกณฑ์ที่ตั้งชื่อยาวมากจนเกินสามสิบเอ็ดตัว", agency: "ก" }, 12);
-    const first = names.next().value!;
-    const second = names.next().value!;
+  it("keeps the agency's number and the (n) suffix whole when a long rules name is cut", async () => {
+    const key = { kind: "results" as const, rules: "เกณฑ์ที่ตั้งชื่อยาวมากจนเกินสามสิบเอ็ดตัว", agency: "ก" };
+    const index = { agencies: [{ name: "ก", number: 12 }], sheets: [] };
+    const first = (await planInWorkbook(await book([], index), [key])).planned[0]!.name;
+    // The first name taken by a sheet of the user's: the next one is offered.
+    const second = (await planInWorkbook(await book([[first, "ของฉัน"]], index), [key])).planned[0]!.name;
     assert.ok(first.length <= 31 && /#12/.test(first), first);
     assert.ok(second.length <= 31 && / \(2\)$/.test(second), second);
   });

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
-import { clearWorkbookRules, workbookRulesNames } from "../../src/functions/rules.js";
+import { forgetRules, functionsKnow } from "../support/functions-registry.js";
 import { copyYear } from "../../src/workbook/copy-year.js";
 import { downloadRules, readRulesFile, RulesStore } from "../../src/workbook/rules-store.js";
 import { seedSheet } from "../../src/taskpane/preview/seed.js";
@@ -36,8 +36,10 @@ const REWEIGHTED = COPY.replace(/(tool IIT .*?weight) 30/, "$1 40").replace(/(to
 const REBANDED = COPY.replace('"ผ่านดี" "Good pass" when total >= 85', '"ผ่านดี" "Good pass" when total >= 94');
 const BROKEN = COPY.replace(/(tool IIT .*?weight) 30/, "$1 35"); // weights add up to 105
 
+/** Every name these tests may register with the functions: forgotten after each test. */
+const NAMES = ["2569", "เกณฑ์จังหวัด", "เดิม", ...Array.from({ length: 10 }, (_, set) => `เกณฑ์ ${set}`)];
+
 function fresh(): { port: MemoryWorkbook; store: RulesStore } {
-  clearWorkbookRules();
   const port = new MemoryWorkbook([SHEET]);
   port.setCell(SHEET.name, "E1", `=ITA.TOTAL(${TABLE}, "2569")`);
   port.setCell(SHEET.name, "E2", `=ITA.RATING(${TABLE}, "2569")`);
@@ -46,7 +48,7 @@ function fresh(): { port: MemoryWorkbook; store: RulesStore } {
 }
 
 describe("rules store", () => {
-  afterEach(() => clearWorkbookRules());
+  afterEach(() => forgetRules(...NAMES));
 
   describe("saving", () => {
     it("registers the saved text, so =ITA.TOTAL cells using the name recalculate", async () => {
@@ -54,7 +56,7 @@ describe("rules store", () => {
       assert.equal((port.shown(SHEET.name, 1, 5) as { error?: string }).error, "#N/A"); // unknown rules until saved
       assert.deepEqual(await store.save("2569", COPY, "2568"), { ok: true });
       assert.equal(await store.savedText("2569"), COPY);
-      assert.deepEqual(workbookRulesNames(), ["2569"]);
+      assert.ok(functionsKnow("2569"));
       assert.equal(port.shown(SHEET.name, 1, 5), 93.6);
       assert.equal(port.shown(SHEET.name, 2, 5), "ผ่านดี");
       assert.equal((await store.load("2569")).info.from, "2568");
@@ -86,7 +88,7 @@ describe("rules store", () => {
       assert.ok(!r.ok && r.th.includes("ฉบับร่าง") && r.en.includes("draft"));
       assert.deepEqual(await port.settingKeys("ITA.rules"), []);
       assert.deepEqual(port.textIds(), []);
-      assert.deepEqual(workbookRulesNames(), []);
+      assert.equal(functionsKnow("2569"), false);
       assert.equal((port.shown(SHEET.name, 1, 5) as { error?: string }).error, "#N/A");
     });
 
@@ -96,7 +98,7 @@ describe("rules store", () => {
         throw new Error("the workbook is full");
       };
       await assert.rejects(store.save("2569", COPY), /the workbook is full/);
-      assert.deepEqual(workbookRulesNames(), []);
+      assert.equal(functionsKnow("2569"), false);
     });
 
     it("refuses the name of a bundled year and an empty name", async () => {
@@ -184,7 +186,6 @@ describe("rules store", () => {
     });
 
     it(`holds 10 rules sets × ${MAX_VERSIONS} versions with settings within budget, and starts up reading no text`, async () => {
-      clearWorkbookRules();
       let textsRead = 0;
       const port = new (class extends MemoryWorkbook {
         override async readTexts(ids: readonly string[]): Promise<readonly (string | undefined)[]> {
@@ -264,7 +265,7 @@ describe("rules store", () => {
       await store.remove("2569");
       assert.deepEqual(await store.names(), []);
       assert.deepEqual(port.textIds(), []);
-      assert.deepEqual(workbookRulesNames(), []);
+      assert.equal(functionsKnow("2569"), false);
       assert.equal(await port.getSetting(CURRENT_KEY), undefined);
       assert.equal(await port.getSetting(CHOICE_RULES), undefined);
       assert.equal((port.shown(SHEET.name, 1, 5) as { error?: string }).error, "#N/A");

@@ -46,7 +46,7 @@ const wait = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms)
  * error. Excel computes custom functions asynchronously: cells still busy are read
  * again a few times.
  */
-export async function wrongCells(
+async function wrongCells(
   port: WorkbookPort,
   name: string,
   rows: readonly (readonly CellWrite[])[],

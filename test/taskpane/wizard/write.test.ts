@@ -4,12 +4,12 @@
  * add-in's index, the figures read back after it.
  */
 import { strict as assert } from "node:assert";
+import { mock } from "node:test";
 import { runCheck } from "../../../src/taskpane/wizard/check.js";
 import { restoreTable } from "../../../src/taskpane/wizard/data.js";
 import { loadAgency, writeReport } from "../../../src/taskpane/wizard/report.js";
 import { writeResults } from "../../../src/taskpane/wizard/results.js";
 import { Wizard } from "../../../src/taskpane/wizard/wizard.js";
-import { wrongCells } from "../../../src/taskpane/wizard/write.js";
 import type { PaneContext } from "../../../src/taskpane/context.js";
 import { provinceSheet, seedSheet } from "../../../src/taskpane/preview/seed.js";
 import { MemoryWorkbook } from "../../../src/workbook/memory-adapter.js";
@@ -136,16 +136,60 @@ describe("writing the wizard's sheets", () => {
     }
   });
 
-  it("does not call formulas still calculating (#BUSY!) right or wrong: they are read again, then left unconfirmed", async () => {
-    const book = new MemoryWorkbook([{ name: "ผล", rows: [["#BUSY!"]] }]);
+  /** The seed's results sheet as Excel shows it while its ITA formulas calculate: #BUSY! for the first `busyReads` reads. */
+  function calculatingBook(busyReads: number): { book: MemoryWorkbook; reads: () => number } {
+    const book = seedBook();
     const real = book.readRange.bind(book);
     let reads = 0;
     book.readRange = async (sheet: string, address?: string): Promise<RangeData> => {
-      reads++;
-      return { ...(await real(sheet, address)), kinds: [["error"]] };
+      const r = await real(sheet, address);
+      if (!sheet.startsWith("ผลการประเมิน")) return r;
+      if (++reads > busyReads) return r;
+      const formulas = (i: number, j: number) => book.formula(sheet, i + 1, j + 1) !== undefined;
+      return {
+        ...r,
+        values: r.values.map((row, i) => row.map((v, j) => (formulas(i, j) ? "#BUSY!" : v))),
+        kinds: r.kinds.map((row, i) => row.map((k, j) => (formulas(i, j) ? "error" : k))),
+      };
     };
-    const out = await wrongCells(book, "ผล", [[{ formula: "=ITA.TOTAL(A1:C2)", value: 93.6 }]], 2, 2);
-    assert.equal(out, "pending");
-    assert.equal(reads, 2);
+    return { book, reads: () => reads };
+  }
+
+  it("reads formulas still calculating (#BUSY!) again, and confirms the sheet once they show the figures", async () => {
+    const { book, reads } = calculatingBook(1);
+    const w = await checkedWizard(book, { sheet: "คะแนน" });
+    const said: string[] = [];
+    w.status.say = (_th: string, en: string) => void said.push(en);
+    await writeResults(w);
+    assert.equal(reads(), 2);
+    assert.equal(w.state.error, undefined);
+    assert.deepEqual(w.state.written.results, ["ผลการประเมิน ITA 2568"]);
+    assert.equal(w.state.written.unconfirmed, false);
+    assert.deepEqual(said.slice(-1), ['Created "ผลการประเมิน ITA 2568"']);
+  });
+
+  it("never calls formulas that stay busy right or wrong: the sheet is written, its figures left to be looked over", async () => {
+    const { book, reads } = calculatingBook(Infinity);
+    const w = await checkedWizard(book, { sheet: "คะแนน" });
+    const said: string[] = [];
+    w.status.say = (_th: string, en: string) => void said.push(en);
+    // Excel is given seconds to finish calculating between reads: the clock is moved on instead of waited for.
+    mock.timers.enable({ apis: ["setTimeout"] });
+    try {
+      let settled = false;
+      const writing = writeResults(w).finally(() => (settled = true));
+      while (!settled) {
+        await new Promise((r) => setImmediate(r));
+        mock.timers.tick(1000);
+      }
+      await writing;
+    } finally {
+      mock.timers.reset();
+    }
+    assert.ok(reads() > 1, "read again");
+    assert.equal(w.state.error, undefined, "not a failure");
+    assert.deepEqual(w.state.written.results, ["ผลการประเมิน ITA 2568"]);
+    assert.equal(w.state.written.unconfirmed, true);
+    assert.match(said.at(-1) ?? "", /still calculating, so look over its figures/);
   });
 });
