@@ -1,13 +1,15 @@
 /**
- * The hand-written baseline of `npm run bench`: the 2568 formula as a developer
+ * The hand-written baselines of `npm run bench`. One agency: the 2568 formula as a developer
  * without the rules engine would write it for speed: plain loops over typed
  * arrays, no closure, array or tuple per call, and the rules' own rounding
  * (precision.roundHalfUp at tool and total, rating on the published figures).
  * It is checked to agree with the engine on many generated agencies before any
- * timing, so the ratio compares the same arithmetic.
+ * timing, so the ratio compares the same arithmetic. National volume: the mean of
+ * answer codes over a typed array, what scoring answers would cost with nothing to
+ * read (the bench checks it against the product's path first).
  */
 import { roundHalfUp } from "../src/dsl/precision.js";
-import type { CompiledRules } from "../src/engine/index.js";
+import type { CompiledRules, scaleFor } from "../src/engine/index.js";
 
 /** One agency's 2568 question scores, laid out as the hand-written function reads them. */
 export interface Agency2568 {
@@ -67,4 +69,24 @@ export function agency2568(compiled: CompiledRules, values: Float64Array): Agenc
     eit2: Float64Array.from({ length: 9 }, (_, k) => v("EIT2", `e${k + 1}`)),
     oit: Float64Array.from({ length: 28 }, (_, k) => v("OIT", `o${k + 1}`)),
   };
+}
+
+/**
+ * `codes[r]` is respondent r's answer as a position in the scale (negative: no
+ * answer): the mean points over scored answers (NaN if none).
+ */
+export function meanOfCodes(scale: NonNullable<ReturnType<typeof scaleFor>>, codes: Int8Array): number {
+  const pts = scale.points;
+  let sum = 0;
+  let n = 0;
+  for (let r = 0; r < codes.length; r++) {
+    const c = codes[r]!;
+    if (c < 0 || c >= pts.length) continue;
+    const p = pts[c]!;
+    if (p === p) {
+      sum += p;
+      n++;
+    }
+  }
+  return n ? sum / n : Number.NaN;
 }

@@ -24,7 +24,12 @@ export function roundHalfUp(x: number, decimals: number): number {
 
 /** A value in whole units of the published precision (85.00 at 2 decimals → 8500). */
 export function toUnits(x: number, decimals: number): number {
-  return Math.round(roundHalfUp(x, decimals) * 10 ** decimals);
+  return Math.round(roundHalfUp(x, decimals) * (POWERS_OF_TEN[decimals] ?? 10 ** decimals));
+}
+
+/** Whole units back to a value (8500 at 2 decimals → 85). */
+export function fromUnits(units: number, decimals: number): number {
+  return units / (POWERS_OF_TEN[decimals] ?? 10 ** decimals);
 }
 
 /**
@@ -62,5 +67,5 @@ export function toThaiDigits(text: string): string {
 }
 
 export function unitsToText(units: number, decimals: number): string {
-  return (units / 10 ** decimals).toFixed(decimals);
+  return fromUnits(units, decimals).toFixed(decimals);
 }

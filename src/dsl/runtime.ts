@@ -21,7 +21,7 @@ export type {
   Tool,
 } from "./model.js";
 export { conditionHolds, questionsOf, scoringPart } from "./model.js";
-export { boundsToUnits, formatFixed, roundHalfUp, toThaiDigits, toUnits, unitsToText } from "./precision.js";
+export { boundsToUnits, formatFixed, fromUnits, roundHalfUp, toThaiDigits, toUnits, unitsToText } from "./precision.js";
 export { describeBand } from "./describe.js";
 export type { Diagnostic, SourceSpan } from "./diagnostics.js";
 export { formatDiagnostic } from "./diagnostics.js";

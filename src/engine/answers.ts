@@ -1,9 +1,9 @@
 /**
  * Raw survey answers → question scores through the rules' answer scales. Each
  * scale compiles to a lookup from answer text or code to points (reversed for
- * reverse-scored questions); "don't know" answers are skipped, not zero. The bulk
- * path takes answers as small integer indexes into the scale, one typed array per
- * question, so national volumes are a plain loop.
+ * reverse-scored questions); "don't know" answers are skipped, not zero. Answers
+ * come as typed in a sheet (text or code per cell); each distinct answer is
+ * normalised once per call, so national volumes are a plain loop.
  */
 import type { Scale, ScoringModel, ScoringQuestion } from "../dsl/runtime.js";
 import { scoreProblem, type ScoreProblem } from "./errors.js";
@@ -23,7 +23,7 @@ const norm = (v: CellValue): string =>
     .replace(/\s+/g, " ")
     .toLowerCase();
 
-export function compileScale(scale: Scale, reversed: boolean): CompiledScale {
+function compileScale(scale: Scale, reversed: boolean): CompiledScale {
   const scored = scale.answers.map((a) => a.points).filter((p): p is number => p !== null);
   const hi = Math.max(...scored);
   const lo = Math.min(...scored);
@@ -150,24 +150,4 @@ export function scoreAnswers(
   if (problems.length) return { ok: false, problems };
   if (answered === 0) return { ok: false, problems: [scoreProblem("no-answers", { tool, question })] };
   return { ok: true, score: sum / answered, answered, skipped };
-}
-
-/**
- * Bulk path: `codes[r]` is respondent r's answer as a position in the scale
- * (negative: no answer). Returns the mean points over scored answers (NaN if none).
- */
-export function meanOfCodes(scale: CompiledScale, codes: Int8Array | Uint8Array | Int32Array): number {
-  const pts = scale.points;
-  let sum = 0;
-  let n = 0;
-  for (let r = 0; r < codes.length; r++) {
-    const c = codes[r]!;
-    if (c < 0 || c >= pts.length) continue;
-    const p = pts[c]!;
-    if (p === p) {
-      sum += p;
-      n++;
-    }
-  }
-  return n ? sum / n : Number.NaN;
 }

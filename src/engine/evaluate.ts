@@ -91,6 +91,12 @@ export interface ScoreValues {
   /** Where each supplied value came from ("" when unknown). */
   readonly where: readonly string[];
   readonly problems: readonly ScoreProblem[];
+  /**
+   * Whether any level above the questions (a tool, indicator or sub-indicator) was
+   * given whole, as `readScores` saw while reading; unknown when absent. The lean path
+   * skips looking for such levels when none was given.
+   */
+  readonly levels?: boolean;
 }
 
 /**
@@ -119,11 +125,16 @@ export type EvaluationOutcome =
       readonly partial?: PartialEvaluation;
     };
 
-/** Read score rows into slots. Rows that are blank throughout are skipped; everything else is checked. */
+/**
+ * Read score rows into slots. Rows that are blank throughout are skipped; everything
+ * else is checked, and a table of percentages typed as fractions is named first.
+ */
 export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): ScoreValues {
   const values = new Float64Array(compiled.slots.length).fill(Number.NaN);
   const where: string[] = new Array<string>(compiled.slots.length).fill("");
-  const problems: ScoreProblem[] = [];
+  const fractions = fractionsProblem(rows);
+  const problems: ScoreProblem[] = fractions ? [fractions] : [];
+  let levels = false;
   for (const row of rows) {
     const toolText = String(row.tool ?? "").trim();
     const keyText = String(row.question ?? "").trim();
@@ -165,9 +176,13 @@ export function readScores(compiled: CompiledRules<ScoringModel>, rows: readonly
     }
     values[slot] = score.value;
     where[slot] = row.where ?? "";
+    if (compiled.slots[slot]!.kind !== "question") levels = true;
   }
-  return { values, where, problems };
+  return { values, where, problems, levels };
 }
+
+/** The list of a level given whole (nothing under it), shared: it is never changed. */
+const NONE: readonly never[] = Object.freeze([]);
 
 function mean(values: readonly number[], weights: readonly number[] | null): number {
   let sum = 0;
@@ -185,8 +200,8 @@ function toolPart(
   tool: string,
   exact: number,
   given: boolean,
-  subindicators: SubindicatorResult[],
-  questions: QuestionResult[],
+  subindicators: readonly SubindicatorResult[],
+  questions: readonly QuestionResult[],
 ): ToolPartResult {
   return { tool, value: figure(model, "indicator", exact), given, subindicators, questions };
 }
@@ -251,7 +266,7 @@ export function evaluate(compiled: CompiledRules<ScoringModel>, input: ScoreValu
  * or in conflict, and computes the partial result when only whole tools or indicators
  * are not given.
  */
-export function evaluateGeneral(compiled: CompiledRules<ScoringModel>, input: ScoreValues): EvaluationOutcome {
+function evaluateGeneral(compiled: CompiledRules<ScoringModel>, input: ScoreValues): EvaluationOutcome {
   const { model } = compiled;
   const { values } = input;
   const problems: ScoreProblem[] = [...input.problems, ...levelConflicts(compiled, input)];
@@ -298,7 +313,7 @@ export function evaluateGeneral(compiled: CompiledRules<ScoringModel>, input: Sc
       if (absent[t]![k]) return null;
       const ind = model.indicators[ti.indicator]!;
       const direct = values[ti.slot]!;
-      if (!Number.isNaN(direct)) return toolPart(model, tool.id, direct, true, [], []);
+      if (!Number.isNaN(direct)) return toolPart(model, tool.id, direct, true, NONE, NONE);
       if (ti.subs.length === 0) {
         const qs = questionResults(tool.id, ti.questions);
         const weights = ti.questions.map((q) => q.weight);
@@ -310,7 +325,7 @@ export function evaluateGeneral(compiled: CompiledRules<ScoringModel>, input: Sc
         const label = ind.subindicators[k]!.label;
         const given = values[s.slot]!;
         if (!Number.isNaN(given)) {
-          subs.push({ id: s.id, label, value: figure(model, "subindicator", given), given: true, questions: [] });
+          subs.push({ id: s.id, label, value: figure(model, "subindicator", given), given: true, questions: NONE });
           return;
         }
         const qs = questionResults(tool.id, s.questions);
@@ -467,11 +482,4 @@ function needsText(
       "and",
     )}`,
   };
-}
-
-/** Rows in, evaluation out: the common path for the command line and custom functions. */
-export function evaluateRows(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): EvaluationOutcome {
-  const input = readScores(compiled, rows);
-  const fractions = fractionsProblem(rows);
-  return evaluate(compiled, fractions ? { ...input, problems: [fractions, ...input.problems] } : input);
 }

@@ -10,7 +10,8 @@
 import { type Label, type RulesModel, questionsOf } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
 import type { ScoreProblem } from "./errors.js";
-import { evaluateRows, type Evaluation, type IndicatorResult, type ScoreRow, type ToolResult } from "./evaluate.js";
+import type { Evaluation, IndicatorResult, ScoreRow, ToolResult } from "./evaluate.js";
+import { evaluateRows } from "./rows.js";
 import { figure, type Figure } from "./publish.js";
 import type { RatingOutcome } from "./rating.js";
 import { diffRules, type RulesChange } from "./rules-diff.js";

@@ -7,7 +7,7 @@
  * (`evaluateGeneral`) for everything else: missing, rejected or conflicting scores and
  * partial results. Both must give the same tree, bit for bit (tested).
  */
-import { type Label, type ScoringModel, roundHalfUp } from "../dsl/runtime.js";
+import { type Label, type ScoringModel, roundHalfUp, toUnits } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
 import type {
   Evaluation,
@@ -19,7 +19,6 @@ import type {
   ToolPartResult,
   ToolResult,
 } from "./evaluate.js";
-import { passes } from "./publish.js";
 import { rate } from "./rating.js";
 
 /**
@@ -37,6 +36,9 @@ export interface TreePlan {
   readonly publishTotal: boolean;
   readonly passLabel: Label | null;
   readonly failLabel: Label | null;
+  /** The pass mark in units of the published precision (as `passes` compares); NaN when the rules have none. */
+  readonly passUnits: number;
+  readonly pass: ScoringModel["pass"];
 
   // Tools, in the rules' order.
   readonly toolSlot: Int32Array;
@@ -152,6 +154,8 @@ export function compilePlan(compiled: CompiledRules<ScoringModel>): TreePlan {
     publishTotal: model.publish.includes("total"),
     passLabel: model.pass?.passLabel ?? null,
     failLabel: model.pass?.failLabel ?? null,
+    pass: model.pass,
+    passUnits: model.pass ? toUnits(model.pass.threshold, d) : Number.NaN,
     toolSlot: Int32Array.from(compiled.tools, (t) => t.slot),
     toolId: compiled.tools.map((t) => t.id),
     toolLabel: model.tools.map((t) => t.label),
@@ -180,6 +184,9 @@ export function compilePlan(compiled: CompiledRules<ScoringModel>): TreePlan {
     indicatorPartWeight: Float64Array.from(indicatorPartWeight),
   };
 }
+
+/** The list of a level given whole (nothing under it), one for every tree: it is never changed. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Scratch for a mean computed beside a result list (one call at a time: evaluation is synchronous). */
 const MEAN = new Float64Array(1);
@@ -236,7 +243,13 @@ function partResult(plan: TreePlan, values: Float64Array, k: number, mean: Float
   if (direct === direct) {
     // The indicator given whole together with a part of it is a conflict: the general path names it.
     if (anyGiven(values, subSlot, s0, s1) || anyGiven(values, plan.questionSlot, q0, q1)) return null;
-    return { tool, value: fig(direct, plan.publishIndicator, decimals), given: true, subindicators: [], questions: [] };
+    return {
+      tool,
+      value: fig(direct, plan.publishIndicator, decimals),
+      given: true,
+      subindicators: NONE,
+      questions: NONE,
+    };
   }
   if (s0 === s1) {
     const qs = questionResults(plan, values, q0, q1, mean);
@@ -245,7 +258,7 @@ function partResult(plan: TreePlan, values: Float64Array, k: number, mean: Float
       tool,
       value: fig(mean[0]!, plan.publishIndicator, decimals),
       given: false,
-      subindicators: [],
+      subindicators: NONE,
       questions: qs,
     };
   }
@@ -263,7 +276,7 @@ function partResult(plan: TreePlan, values: Float64Array, k: number, mean: Float
         label: plan.subLabel[j]!,
         value: fig(given, plan.publishSub, decimals),
         given: true,
-        questions: [],
+        questions: NONE,
       };
     } else {
       const qs = questionResults(plan, values, subQuestionFrom[j]!, subQuestionTo[j]!, mean);
@@ -286,7 +299,7 @@ function partResult(plan: TreePlan, values: Float64Array, k: number, mean: Float
     value: fig(sum / w, plan.publishIndicator, decimals),
     given: false,
     subindicators: subs,
-    questions: [],
+    questions: NONE,
   };
 }
 
@@ -342,7 +355,8 @@ export function evaluatePlanned(plan: TreePlan, input: ScoreValues): Evaluation 
       w += indicatorPartWeight[p]!;
     }
     const value = fig(p1 - p0 === 1 ? own[0]!.value.exact : sum / w, plan.publishIndicator, decimals);
-    const pass = passes(plan.model, value.published);
+    // As publish.passes decides, with the pass mark's units computed once.
+    const pass = plan.pass === null ? null : toUnits(value.published, decimals) >= plan.passUnits;
     indicators[i] = {
       id: plan.indicatorId[i]!,
       label: plan.indicatorLabel[i]!,

@@ -4,7 +4,7 @@
  * row above it (which tools and indicators, by how many points). Rows are read as
  * best first, the way NACC prints them.
  */
-import { conditionHolds, type Label, type ScoringModel, toUnits, unitsToText } from "../dsl/runtime.js";
+import { conditionHolds, fromUnits, type Label, type ScoringModel, toUnits, unitsToText } from "../dsl/runtime.js";
 import type { Figure, IndicatorResult, ToolPartResult, ToolResult } from "./evaluate.js";
 
 export interface Shortfall {
@@ -28,6 +28,11 @@ export interface RatingOutcome {
 }
 
 const NO_RATING: Label = { th: "ไม่มีระดับที่ตรงเงื่อนไข", en: "no rating row matches" };
+
+/** The label of rating row `row` (-1: no row held, which the checker should have prevented). */
+export function ratingLabel(model: Pick<ScoringModel, "rating">, row: number): Label {
+  return row < 0 ? NO_RATING : model.rating.rows[row]!.label;
+}
 
 /**
  * A shortfall whose sentence is built when it is read (`th`, `en`), from the figures
@@ -63,8 +68,8 @@ class LazyShortfall implements Shortfall {
     this.id = id;
     if (tool !== undefined) this.tool = tool;
     this.current = current;
-    this.target = lo / 10 ** decimals;
-    this.gap = (lo - units) / 10 ** decimals;
+    this.target = fromUnits(lo, decimals);
+    this.gap = fromUnits(lo - units, decimals);
     this.#units = units;
     this.#lo = lo;
     this.#decimals = decimals;
@@ -161,8 +166,7 @@ export function rate(
   }
   const rows = model.rating.rows;
   const row = matchingRow(rows, totalUnits, toolUnits, toolIds);
-  if (row < 0) return { row, label: NO_RATING, nextUp: null };
-  if (row === 0) return { row, label: rows[0]!.label, nextUp: null };
+  if (row <= 0) return { row, label: ratingLabel(model, row), nextUp: null };
 
   const up = rows[row - 1]!;
   const shortfalls: Shortfall[] = [];

@@ -10,8 +10,8 @@
  * these two files are the only ones imported (eslint.config.js).
  */
 export type { CompiledRules } from "./compile.js";
+export { evaluateRows, totalsOfRows, type Totals } from "./rows.js";
 export {
-  evaluateRows,
   type Evaluation,
   type PartialEvaluation,
   type QuestionResult,

@@ -1,9 +1,10 @@
 /**
  * The lean evaluation path: tool scores, total and rating row only, from slot
- * values, with no allocation per call. The roll-up is flattened at compile time
- * into index and weight arrays, so one agency is a few plain loops; this is the
- * path for scoring thousands of agencies. `evaluate` builds the full result tree
- * for one agency and must agree with it (tested).
+ * values, with no allocation per call. The roll-up is flattened once per rules
+ * into index and weight arrays, so one agency is a few plain loops. `totalsOfRows`
+ * (rows.ts) takes it for the functions that need only the total, a tool or the
+ * rating when the input is complete (`isComplete`); `evaluate` builds the full
+ * result tree and must agree with it (tested).
  */
 import { roundHalfUp, type ScoringModel } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
@@ -11,6 +12,16 @@ import type { CompiledRules } from "./compile.js";
 export interface TotalsProgram {
   readonly rules: CompiledRules<ScoringModel>;
   readonly toolWeights: Float64Array;
+  /**
+   * Sums of weights, added in the order the loops below would add them (so the same
+   * bits): of the tools in the total, of each tool's parts, of each part's
+   * sub-indicators, of each sub-indicator's questions. Every level is always there
+   * (given or computed), so they do not depend on the agency.
+   */
+  readonly totalWeight: number;
+  readonly toolPartWeight: Float64Array;
+  readonly partSubWeight: Float64Array;
+  readonly subQuestionWeight: Float64Array;
   /** Slot of each tool's whole score: used instead of its indicators when a row gives it. */
   readonly toolSlot: Int32Array;
   readonly toolStart: Int32Array;
@@ -35,6 +46,8 @@ export interface TotalsProgram {
   readonly partRun: Int32Array;
   /** The number of questions in `partRun`'s run. */
   readonly partRunLength: Int32Array;
+  /** Every slot of a level above the questions (tools, indicators, sub-indicators). */
+  readonly levelSlot: Int32Array;
   /** Rating conditions flattened: subject (0 total, 1 every, 2 any, 3 tool), tool index, lo, hi. */
   readonly condSubject: Int8Array;
   readonly condTool: Int32Array;
@@ -50,7 +63,7 @@ export interface TotalsProgram {
   readonly toolUnits: Float64Array;
 }
 
-export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram {
+function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram {
   const toolStart = [0];
   const partSlot: number[] = [];
   const partWeight: number[] = [];
@@ -100,9 +113,19 @@ export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram
   const flat = conds.flat();
   const rowStart = [0];
   for (const c of conds) rowStart.push(rowStart[rowStart.length - 1]! + c.length);
+  const toolWeights = Float64Array.from(model.tools, (t) => (model.total.weighted ? t.weight : 1));
+  const sum = (weights: readonly number[] | Float64Array, from: number, to: number): number => {
+    let w = 0;
+    for (let i = from; i < to; i++) w += weights[i]!;
+    return w;
+  };
   return {
     rules,
-    toolWeights: Float64Array.from(model.tools, (t) => (model.total.weighted ? t.weight : 1)),
+    toolWeights,
+    totalWeight: sum(toolWeights, 0, toolWeights.length),
+    toolPartWeight: Float64Array.from(rules.tools, (_, t) => sum(partWeight, toolStart[t]!, toolStart[t + 1]!)),
+    partSubWeight: Float64Array.from(partSlot, (_, k) => sum(subWeight, partStart[k]!, partStart[k + 1]!)),
+    subQuestionWeight: Float64Array.from(subSlot, (_, j) => sum(questionWeight, subStart[j]!, subStart[j + 1]!)),
     toolSlot: Int32Array.from(rules.tools, (t) => t.slot),
     toolStart: Int32Array.from(toolStart),
     partSlot: Int32Array.from(partSlot),
@@ -115,6 +138,7 @@ export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram
     questionWeight: Float64Array.from(questionWeight),
     subRun,
     partRun: Int32Array.from(partSlot, (_, k) => (only(k) >= 0 ? subRun[only(k)]! : -1)),
+    levelSlot: Int32Array.from([...rules.tools.map((t) => t.slot), ...partSlot, ...subSlot.filter((x) => x >= 0)]),
     partRunLength: Int32Array.from(partSlot, (_, k) =>
       only(k) >= 0 ? subStart[only(k) + 1]! - subStart[only(k)]! : 0,
     ),
@@ -131,104 +155,179 @@ export function compileTotals(rules: CompiledRules<ScoringModel>): TotalsProgram
   };
 }
 
+/** Each compiled rules' totals program, made on first use. */
+const programs = new WeakMap<CompiledRules<ScoringModel>, TotalsProgram>();
+
+export function totalsProgram(rules: CompiledRules<ScoringModel>): TotalsProgram {
+  let p = programs.get(rules);
+  if (!p) {
+    p = compileTotals(rules);
+    programs.set(rules, p);
+  }
+  return p;
+}
+
+/** Whether any of `values[slots[from … to)]` holds a value. */
+function anyGiven(values: Float64Array, slots: Int32Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const v = values[slots[i]!]!;
+    if (v === v) return true;
+  }
+  return false;
+}
+
 /**
- * Fill `tools` with published tool scores and return the published total; the
- * rating row index goes to `out[0]`. NaN when a needed score is missing (use
- * `evaluate` to learn which).
+ * Whether the values are what the full tree's plan takes (plan.ts): every part
+ * computable, each from exactly one level (a part or sub-indicator given whole and
+ * nothing under it, or every question under it), whole tools or not. Anything else
+ * (a missing question, a level given together with a part of it, a tool given only
+ * whole) has problems or a partial result to report, which only the full evaluation gives.
  */
-export function scoreTotals(p: TotalsProgram, values: Float64Array, tools: Float64Array, out: Int32Array): number {
-  const d = p.decimals;
-  const { toolWeights, toolStart, partSlot, partWeight, partStart, subSlot, subWeight, subStart } = p;
-  const { questionSlot, questionWeight, subRun, partRun, partRunLength } = p;
-  let total = 0;
-  let totalW = 0;
-  for (let t = 0; t < toolWeights.length; t++) {
-    const whole = values[p.toolSlot[t]!]!;
-    if (whole === whole) {
-      tools[t] = p.roundTool ? roundHalfUp(whole, d) : whole;
-      total += whole * toolWeights[t]!;
-      totalW += toolWeights[t]!;
+export function isComplete(p: TotalsProgram, values: Float64Array): boolean {
+  const { partSlot, partStart, subSlot, subStart, questionSlot } = p;
+  for (let k = 0; k < partSlot.length; k++) {
+    const j0 = partStart[k]!;
+    const j1 = partStart[k + 1]!;
+    const direct = values[partSlot[k]!]!;
+    if (direct === direct) {
+      for (let j = j0; j < j1; j++) {
+        const slot = subSlot[j]!;
+        if (slot >= 0 && values[slot]! === values[slot]!) return false;
+      }
+      if (anyGiven(values, questionSlot, subStart[j0]!, subStart[j1]!)) return false;
       continue;
     }
-    let toolSum = 0;
-    let toolW = 0;
-    for (let k = toolStart[t]!; k < toolStart[t + 1]!; k++) {
-      let v = values[partSlot[k]!]!;
-      if (v !== v && partRun[k]! >= 0) {
-        const first = partRun[k]!;
-        const end = first + partRunLength[k]!;
-        let qs = 0;
-        for (let i = first; i < end; i++) qs += values[i]!;
-        v = qs / partRunLength[k]!;
-      } else if (v !== v) {
-        let s = 0;
-        let w = 0;
-        for (let j = partStart[k]!; j < partStart[k + 1]!; j++) {
-          const slot = subSlot[j]!;
-          let sv = slot >= 0 ? values[slot]! : Number.NaN;
-          if (sv !== sv) {
-            let qs = 0;
-            const q0 = subStart[j]!;
-            const q1 = subStart[j + 1]!;
-            const first = subRun[j]!;
-            if (first >= 0) {
-              // Equal weights over consecutive slots (compile gives a sub-indicator's questions
-              // consecutive slots): x·1 and a sum of ones are exact, so skipping them changes no bit.
-              const end = first + q1 - q0;
-              for (let i = first; i < end; i++) qs += values[i]!;
-              sv = qs / (q1 - q0);
-            } else {
-              let qw = 0;
-              for (let q = q0; q < q1; q++) {
-                qs += values[questionSlot[q]!]! * questionWeight[q]!;
-                qw += questionWeight[q]!;
-              }
-              sv = qs / qw;
-            }
-          }
-          s += sv * subWeight[j]!;
-          w += subWeight[j]!;
-        }
-        v = s / w;
+    for (let j = j0; j < j1; j++) {
+      const slot = subSlot[j]!;
+      if (slot >= 0 && values[slot]! === values[slot]!) {
+        if (anyGiven(values, questionSlot, subStart[j]!, subStart[j + 1]!)) return false;
+        continue;
       }
-      toolSum += v * partWeight[k]!;
-      toolW += partWeight[k]!;
+      for (let q = subStart[j]!; q < subStart[j + 1]!; q++) {
+        const v = values[questionSlot[q]!]!;
+        if (v !== v) return false;
+      }
     }
-    const exact = toolSum / toolW;
-    tools[t] = p.roundTool ? roundHalfUp(exact, d) : exact;
-    total += exact * toolWeights[t]!;
-    totalW += toolWeights[t]!;
   }
-  const totalExact = total / totalW;
-  const published = p.roundTotal ? roundHalfUp(totalExact, d) : totalExact;
-  // Ratings compare whole units of the published precision; each value is converted once.
+  return true;
+}
+
+/**
+ * Fill `tools` with published tool scores and return the published total; the
+ * rating row index goes to `out[0]` (-1 when no row holds). NaN when a needed score
+ * is missing (`isComplete` says whether the values are fit; `evaluate` says what is wrong).
+ * `levels` is `ScoreValues.levels`: false when the reader saw only questions, so the
+ * slots of the levels above them need not be looked at.
+ */
+export function scoreTotals(
+  p: TotalsProgram,
+  values: Float64Array,
+  tools: Float64Array,
+  out: Int32Array,
+  levels: boolean | undefined,
+): number {
+  const d = p.decimals;
+  const { toolWeights, toolSlot, toolStart, partSlot, partWeight, partStart, subSlot, subWeight, subStart } = p;
+  const { questionSlot, questionWeight, subRun, partRun, partRunLength, roundTool, roundTotal } = p;
+  const { toolPartWeight, partSubWeight, subQuestionWeight } = p;
+  const nTools = toolWeights.length;
+  // Most tables give questions only: when the reader did not say, one pass over the
+  // higher levels' slots tells; when none is given the roll-up below reads questions alone.
+  if (levels === undefined) levels = anyGiven(values, p.levelSlot, 0, p.levelSlot.length);
+  let total = 0;
+  for (let t = 0; t < nTools; t++) {
+    const whole = levels ? values[toolSlot[t]!]! : Number.NaN;
+    let exact: number;
+    if (whole === whole) exact = whole;
+    else {
+      let toolSum = 0;
+      const k1 = toolStart[t + 1]!;
+      for (let k = toolStart[t]!; k < k1; k++) {
+        let v = levels ? values[partSlot[k]!]! : Number.NaN;
+        if (v === v) {
+          // The part given whole.
+        } else if (partRun[k]! >= 0) {
+          const first = partRun[k]!;
+          const n = partRunLength[k]!;
+          let qs = 0;
+          for (let i = first; i < first + n; i++) qs += values[i]!;
+          v = qs / n;
+        } else {
+          let s = 0;
+          for (let j = partStart[k]!; j < partStart[k + 1]!; j++) {
+            const slot = subSlot[j]!;
+            let sv = levels && slot >= 0 ? values[slot]! : Number.NaN;
+            if (sv !== sv) {
+              let qs = 0;
+              const q0 = subStart[j]!;
+              const q1 = subStart[j + 1]!;
+              const first = subRun[j]!;
+              if (first >= 0) {
+                // Equal weights over consecutive slots (compile gives a sub-indicator's questions
+                // consecutive slots): x·1 and a sum of ones are exact, so skipping them changes no bit.
+                const end = first + q1 - q0;
+                for (let i = first; i < end; i++) qs += values[i]!;
+                sv = qs / (q1 - q0);
+              } else {
+                for (let q = q0; q < q1; q++) qs += values[questionSlot[q]!]! * questionWeight[q]!;
+                sv = qs / subQuestionWeight[j]!;
+              }
+            }
+            s += sv * subWeight[j]!;
+          }
+          v = s / partSubWeight[k]!;
+        }
+        toolSum += v * partWeight[k]!;
+      }
+      exact = toolSum / toolPartWeight[t]!;
+    }
+    tools[t] = roundTool ? roundHalfUp(exact, d) : exact;
+    total += exact * toolWeights[t]!;
+  }
+  const totalExact = total / p.totalWeight;
+  const published = roundTotal ? roundHalfUp(totalExact, d) : totalExact;
+  out[0] = ratingRow(p, tools, published);
+  return published;
+}
+
+/**
+ * The first rating row whose conditions hold on the published figures, or -1.
+ * Ratings compare whole units of the published precision; each figure is converted
+ * once, and "every tool" and "any tool" read the lowest and highest tool.
+ */
+function ratingRow(p: TotalsProgram, tools: Float64Array, published: number): number {
+  const d = p.decimals;
   const f = p.factor;
   const units = p.toolUnits;
   const nTools = units.length;
-  for (let t = 0; t < nTools; t++) units[t] = Math.round((p.roundTool ? tools[t]! : roundHalfUp(tools[t]!, d)) * f);
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < nTools; t++) {
+    const u = Math.round((p.roundTool ? tools[t]! : roundHalfUp(tools[t]!, d)) * f);
+    units[t] = u;
+    if (u < lowest) lowest = u;
+    if (u > highest) highest = u;
+  }
   const tu = Math.round((p.roundTotal ? published : roundHalfUp(published, d)) * f);
-  out[0] = -1;
-  for (let r = 0; r + 1 < p.rowStart.length; r++) {
+  const { rowStart, condLo, condHi, condSubject, condTool } = p;
+  const nRows = rowStart.length - 1;
+  for (let r = 0; r < nRows; r++) {
     let ok = true;
-    for (let c = p.rowStart[r]!; ok && c < p.rowStart[r + 1]!; c++) {
-      const lo = p.condLo[c]!;
-      const hi = p.condHi[c]!;
-      const s = p.condSubject[c]!;
+    for (let c = rowStart[r]!; ok && c < rowStart[r + 1]!; c++) {
+      const lo = condLo[c]!;
+      const hi = condHi[c]!;
+      const s = condSubject[c]!;
       if (s === 0) ok = tu >= lo && tu <= hi;
+      else if (s === 1) ok = lowest >= lo && highest <= hi;
       else if (s === 3) {
-        const u = units[p.condTool[c]!]!;
+        const u = units[condTool[c]!]!;
         ok = u >= lo && u <= hi;
-      } else if (s === 1) {
-        for (let t = 0; ok && t < nTools; t++) ok = units[t]! >= lo && units[t]! <= hi;
       } else {
         ok = false;
         for (let t = 0; !ok && t < nTools; t++) ok = units[t]! >= lo && units[t]! <= hi;
       }
     }
-    if (ok) {
-      out[0] = r;
-      break;
-    }
+    if (ok) return r;
   }
-  return published;
+  return -1;
 }

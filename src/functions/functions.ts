@@ -16,8 +16,12 @@ import {
   scoreAnswers,
   type CompiledRules,
   evaluateRows,
+  totalsOfRows,
   type Evaluation,
   type PartialEvaluation,
+  type ScoreProblem,
+  type ScoreRow,
+  type Totals,
   type ToolResult,
   figure,
   passes,
@@ -65,16 +69,34 @@ function evaluatePart(table: TableArgs, rules: unknown): Evaluation | PartialEva
   const compiled = resolveRules(rules);
   const rows = tableRows(table, isToolOf(compiled));
   const outcome = evaluateRows(compiled, rows);
+  usable(outcome, rows, compiled);
+  return outcome.ok ? outcome.evaluation : outcome.partial!;
+}
+
+/** As `evaluatePart`, for the functions that read only the total, a tool's score or the rating. */
+function totalsPart(table: TableArgs, rules: unknown): Totals | PartialEvaluation {
+  const compiled = resolveRules(rules);
+  const rows = tableRows(table, isToolOf(compiled));
+  const outcome = totalsOfRows(compiled, rows);
+  usable(outcome, rows, compiled);
+  return outcome.ok ? outcome.totals : outcome.partial!;
+}
+
+/** Throws the Excel error for an outcome with nothing to show, or for scores that look mistyped. */
+function usable(
+  outcome: { readonly ok: boolean; readonly problems: readonly ScoreProblem[]; readonly partial?: unknown },
+  rows: readonly ScoreRow[],
+  compiled: CompiledRules<ScoringModel>,
+): void {
   if (!outcome.ok && !outcome.partial) {
     throw problemsError(outcome.problems) ?? excelError("invalidValue", "คำนวณไม่ได้", "cannot evaluate");
   }
   const suspicious = suspiciousScores(rows, compiled.model);
   if (suspicious) throw suspicious;
-  return outcome.ok ? outcome.evaluation : outcome.partial!;
 }
 
 /** #N/A with what the total and rating still need. */
-function needs(p: Evaluation | PartialEvaluation): never {
+function needs(p: Totals | PartialEvaluation): never {
   const n = "needs" in p ? p.needs : { th: "คำนวณไม่ได้", en: "cannot evaluate" };
   throw excelError("notAvailable", n.th, n.en);
 }
@@ -120,7 +142,7 @@ export function total(
   agency_column?: any[][],
   agency?: any,
 ): number {
-  const e = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
+  const e = totalsPart(table(scores, question_column, score_column, agency_column, agency), rules);
   return e.total ? e.total.published : needs(e);
 }
 
@@ -143,7 +165,7 @@ export function rating(
   agency_column?: any[][],
   agency?: any,
 ): string {
-  const e = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
+  const e = totalsPart(table(scores, question_column, score_column, agency_column, agency), rules);
   return e.rating ? e.rating.label.th : needs(e);
 }
 
@@ -244,7 +266,7 @@ export function tool(
   agency_column?: any[][],
   agency?: any,
 ): number {
-  const evaluation = evaluatePart(table(scores, question_column, score_column, agency_column, agency), rules);
+  const evaluation = totalsPart(table(scores, question_column, score_column, agency_column, agency), rules);
   const name = String(scalar(tool, { th: "แบบวัด", en: "tool" }) ?? "");
   const found = evaluation.tools.find((t) => normaliseTool(t.id) === normaliseTool(name));
   if (

@@ -12,7 +12,7 @@ import {
   type CompiledRules,
   type ScoreRow,
 } from "../../src/engine/index.js";
-import { compileTotals, scoreTotals } from "../../src/engine/totals.js";
+import { scoreTotals, totalsProgram } from "../../src/engine/totals.js";
 import { readScores } from "../../src/engine/evaluate.js";
 import { seedRows } from "../support/seed.js";
 
@@ -124,10 +124,11 @@ describe("tool-level rows", () => {
   });
 
   it("the lean totals path takes the same tool rows", () => {
-    const p = compileTotals(R2566);
+    const p = totalsProgram(R2566);
     const tools = new Float64Array(3);
     const out = new Int32Array(1);
-    const total = scoreTotals(p, readScores(R2566, rows).values, tools, out);
+    const input = readScores(R2566, rows);
+    const total = scoreTotals(p, input.values, tools, out, input.levels);
     assert.equal(total, 95.81);
     assert.equal(R2566.model.rating.rows[out[0]!]!.label.th, "ผ่านดี");
   });
