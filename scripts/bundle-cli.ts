@@ -1,8 +1,12 @@
 /**
  * Bundles the `ita` command into lib/ita/ (run by `npm run build:cli`, after tsc has
- * type-checked and compiled lib/): one file for what every command needs, with
+ * type-checked and compiled lib/): process.js and the chunks it imports statically
+ * hold what `ita score` needs (the scoring engine and the bundled years' precompiled
+ * models); what src/cli/main.ts imports with import() goes to chunks loaded only by the
+ * commands that use them: the parser (`ita check`, `ita format`, a rules file) with
  * Chevrotain's single-file build instead of its package entry (which loads some 640
- * lodash-es modules), and a chunk for `ita report`, imported only by that command.
+ * lodash-es modules), the rules texts (`ita report`), Ajv (`--published`) and the
+ * report path. test/cli/bundle.test.ts checks what `ita score` and `ita check` load.
  * The command reads and writes .xlsx itself (Node's zlib); exceljs, used by scripts and
  * tests, is kept out of the bundle should anything import it again.
  */

@@ -5,16 +5,18 @@
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseRules, formatDiagnostic, format, formatFixed } from "../dsl/index.js";
+// What `ita score` and `ita audit` need comes through the doors without the parser and the rules
+// texts: a bundled year is scored from its precompiled model. The parser (`ita check`, `ita format`,
+// a rules file), the texts (`ita report`) and the report path are imported by the commands that use them.
+import { formatDiagnostic, formatFixed, type ScoringModel } from "../dsl/runtime.js";
 import {
   audit,
-  bundledText,
+  bundledScoring,
   bundledYears,
   describeProblem,
   evaluateRows,
   itemWorths,
   latestYear,
-  loadRulesText,
   normaliseTool,
   readNumber,
   summarise,
@@ -23,12 +25,9 @@ import {
   type PartialEvaluation,
   type ScoreRow,
   indicatorColumns,
-} from "../engine/index.js";
-import { readPublished } from "./published.js";
+} from "../engine/scoring.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
-// The report path (the .xlsx reader and writer, the renderers) is imported by `ita report`
-// alone, so `ita score` and `ita check` start without it.
 import type { Failure, Progress } from "./report.js";
 import { capped, escapeControl, explain, InputError, UserError } from "./errors.js";
 import { replaceFile } from "./output-files.js";
@@ -71,20 +70,42 @@ const USAGE = `ITA Workbench — เครื่องมือคำนวณ�
 /** A file's text; a missing, unreadable or binary file is one message (errors.ts, text-file.ts). */
 const readText = readTextFile;
 
-function loadRules(spec: string | undefined, io: Io): CompiledRules {
+/** Where `--rules` points: a file (one that exists, or any name ending .ita), else a bundled year. */
+function rulesSpec(spec: string | undefined): { readonly name: string; readonly fromFile: boolean } {
   const name = spec ?? latestYear();
-  const fromFile = existsSync(name) || name.endsWith(".ita");
+  return { name, fromFile: existsSync(name) || name.endsWith(".ita") };
+}
+
+function unknownRules(name: string): UserError {
+  return new UserError(
+    `ไม่พบเกณฑ์ ${name} (มี ${bundledYears().join(", ")}) / unknown rules ${name} (bundled: ${bundledYears().join(", ")})`,
+  );
+}
+
+/** The whole rules, texts included (`ita report`): a file or a bundled year, parsed. */
+async function loadRules(spec: string | undefined, io: Io): Promise<CompiledRules> {
+  const { name, fromFile } = rulesSpec(spec);
+  const { bundledText, loadRulesText } = await import("../engine/index.js");
   const text = fromFile ? readText(name) : bundledText(name);
-  if (text === undefined) {
-    throw new UserError(
-      `ไม่พบเกณฑ์ ${name} (มี ${bundledYears().join(", ")}) / unknown rules ${name} (bundled: ${bundledYears().join(", ")})`,
-    );
-  }
+  if (text === undefined) throw unknownRules(name);
   const loaded = loadRulesText(text);
   const label = fromFile ? name : `rules/ita-${name}.ita`;
   for (const d of loaded.diagnostics) io.err(formatDiagnostic(label, d));
   if (!loaded.ok) throw new UserError(`ไฟล์เกณฑ์ ${label} มีข้อผิดพลาด / the rules file ${label} has errors`);
   return loaded.compiled;
+}
+
+/**
+ * The rules for scoring (`ita score`, `ita audit`): a bundled year from its precompiled model,
+ * without parsing its text (test/rules/bundled.test.ts holds that it is the parsed model without
+ * texts and that every bundled text checks without a diagnostic); a rules file is parsed.
+ */
+async function loadScoringRules(spec: string | undefined, io: Io): Promise<CompiledRules<ScoringModel>> {
+  const { name, fromFile } = rulesSpec(spec);
+  if (fromFile) return loadRules(name, io);
+  const rules = bundledScoring(name);
+  if (!rules) throw unknownRules(name);
+  return rules;
 }
 
 interface OpenPoints {
@@ -100,7 +121,7 @@ interface OpenPoints {
  * given items that would add the most to the total at 100, most first (at most ten).
  */
 function openPoints(
-  rules: CompiledRules,
+  rules: CompiledRules<ScoringModel>,
   e: Evaluation | PartialEvaluation,
   assumed: readonly ScoreRow[],
 ): OpenPoints[] {
@@ -125,7 +146,7 @@ function openPoints(
     .slice(0, 10);
 }
 
-function printOpenPoints(items: readonly OpenPoints[], rules: CompiledRules, io: Io): void {
+function printOpenPoints(items: readonly OpenPoints[], rules: CompiledRules<ScoringModel>, io: Io): void {
   if (items.length === 0) return;
   const f = (x: number): string => formatFixed(x, rules.model.decimals);
   io.out("");
@@ -142,7 +163,7 @@ function printOpenPoints(items: readonly OpenPoints[], rules: CompiledRules, io:
 }
 
 /** `--assume IIT=95`: a whole tool's score for a tool the table does not give (OIT preparation). */
-function assumedRows(specs: readonly string[], rules: CompiledRules): ScoreRow[] {
+function assumedRows(specs: readonly string[], rules: CompiledRules<ScoringModel>): ScoreRow[] {
   return specs.map((spec) => {
     const m = /^([^=]+)=(.+)$/.exec(spec.trim());
     const tool = m ? rules.toolByName.get(normaliseTool(m[1]!)) : undefined;
@@ -158,7 +179,7 @@ function assumedRows(specs: readonly string[], rules: CompiledRules): ScoreRow[]
 
 function scoreFile(
   path: string,
-  rules: CompiledRules,
+  rules: CompiledRules<ScoringModel>,
   io: Io,
   assumed: readonly ScoreRow[] = [],
 ): Evaluation | PartialEvaluation {
@@ -281,6 +302,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     if (command === "check" || command === "format") {
       if (!file) throw new UserError(`ต้องระบุไฟล์เกณฑ์ / give a rules file: ita ${command} <rules.ita>`);
       const text = readText(file);
+      const { format, parseRules } = await import("../dsl/index.js");
       const r = parseRules(text);
       for (const line of capped(r.diagnostics.map((d) => formatDiagnostic(file, d)))) io.err(line);
       if (!r.model) return 1;
@@ -301,9 +323,12 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       if (command === "audit" && !values.published) {
         throw new UserError("ต้องระบุ --published <file.json> / give --published <file.json>");
       }
-      const rules = loadRules(values.rules, io);
+      const rules = await loadScoringRules(values.rules, io);
       // Unusable figures are refused before scoring: exit 2, one line each, nothing audited.
-      const published = command === "audit" ? readPublished(values.published!, rules.model) : undefined;
+      const published =
+        command === "audit"
+          ? (await import("./published.js")).readPublished(values.published!, rules.model)
+          : undefined;
       const assumed = assumedRows(values.assume ?? [], rules);
       const evaluation = scoreFile(file, rules, io, assumed);
       if (command === "score") {
@@ -346,8 +371,9 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     }
     if (command === "report") {
       if (!file) throw new UserError("ต้องระบุไฟล์หรือโฟลเดอร์ / give a workbook, a CSV or a folder: ita report <path>");
-      const rules = loadRules(values.rules, io);
+      const rules = await loadRules(values.rules, io);
       const { inputFiles, readHistory, writeReports } = await import("./report.js");
+      const { readPublished } = await import("./published.js");
       const files = inputFiles(file);
       const outDir = values.out ?? "report-output";
       const historyFiles = values.history ? inputFiles(values.history) : [];

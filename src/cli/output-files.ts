@@ -6,7 +6,6 @@
  * pairs, and a path that resolves to one of the run's inputs is refused before anything
  * is written. Temporary files are removed when a run is stopped.
  */
-import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   closeSync,
@@ -40,13 +39,19 @@ export function removeTempFiles(): void {
   pendingTemps.clear();
 }
 
-/** Random per process, then counted: a temporary name is unique to this process and call. */
-const tempTag = `${process.pid}.${randomBytes(4).toString("hex")}`;
+/**
+ * Random per process, then counted: a temporary name is unique to this process and call.
+ * Made at the first write, so that commands writing nothing (`ita score`) start without
+ * loading node:crypto (about 10 ms).
+ */
+let tempTag: Promise<string> | undefined;
 let tempCount = 0;
 
 /** A hidden name beside the target, unique to this process and call. */
-function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${tempTag}.${++tempCount}.tmp`);
+async function tempPathFor(target: string): Promise<string> {
+  tempTag ??= import("node:crypto").then(({ randomBytes }) => `${process.pid}.${randomBytes(4).toString("hex")}`);
+  const tag = await tempTag;
+  return join(dirname(target), `.${basename(target)}.${tag}.${++tempCount}.tmp`);
 }
 
 /*
@@ -55,14 +60,17 @@ function tempPathFor(target: string): string {
  * the call itself. Callers still await, and `ita report` yields between agencies so a
  * stop request is seen there.
  */
-const scratch = new Utf8Scratch();
+/** Made at the first text written: commands that write nothing do not allocate it. */
+let scratch: Utf8Scratch | undefined;
 
-function writeTemp(target: string, data: Text | Uint8Array, mode?: number): string {
-  const temp = tempPathFor(target);
+async function writeTemp(target: string, data: Text | Uint8Array, mode?: number): Promise<string> {
+  const temp = await tempPathFor(target);
   pendingTemps.add(temp);
   try {
     // Text is encoded into a buffer kept for the run (utf8.ts), written before the next file reuses it.
-    writeFileSync(temp, data instanceof Uint8Array ? data : scratch.encode(data), { flag: "wx" });
+    writeFileSync(temp, data instanceof Uint8Array ? data : (scratch ??= new Utf8Scratch()).encode(data), {
+      flag: "wx",
+    });
     if (mode !== undefined) chmodSync(temp, mode);
   } catch (e) {
     rmSync(temp, { force: true });
@@ -143,10 +151,10 @@ export class StagedWrites {
   }
 
   /** Write a set's files to temporary files beside their targets; when one fails, none of the set is left. */
-  stage(files: FileSet): void {
+  async stage(files: FileSet): Promise<void> {
     const temps: string[] = [];
     try {
-      for (const f of files) temps.push(writeTemp(f.path, f.data));
+      for (const f of files) temps.push(await writeTemp(f.path, f.data));
     } catch (e) {
       for (const t of temps) {
         rmSync(t, { force: true });
@@ -201,7 +209,7 @@ export class StagedWrites {
  */
 export async function writeTogether(dir: string, files: FileSet): Promise<void> {
   const staged = new StagedWrites(dir);
-  staged.stage(files);
+  await staged.stage(files);
   const [error] = await staged.commit();
   if (error !== undefined) throw error;
 }
@@ -212,7 +220,7 @@ export async function replaceFile(path: string, data: string): Promise<void> {
   // A rename would replace a read-only file too; refuse as writing in place would.
   const handle = await open(path, "r+");
   await handle.close();
-  const temp = writeTemp(path, data, mode & 0o7777);
+  const temp = await writeTemp(path, data, mode & 0o7777);
   try {
     await rename(temp, path);
   } finally {
@@ -288,7 +296,7 @@ export async function prepareOutputFolder(dir: string): Promise<void> {
     throw new UserError(`--out ${dir} ไม่ใช่โฟลเดอร์ / --out ${dir} is not a folder`);
   }
   // Probe with a real file: access() says yes to root on a read-only mount, and no to nothing else.
-  const probe = tempPathFor(join(dir, "probe"));
+  const probe = await tempPathFor(join(dir, "probe"));
   pendingTemps.add(probe);
   try {
     await writeFile(probe, "", { flag: "wx" });

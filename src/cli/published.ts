@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { jsonPath, publishedProblems, type PublishedFigures } from "../engine/index.js";
-import type { RulesModel } from "../dsl/index.js";
+import { jsonPath, publishedProblems, type PublishedFigures } from "../engine/scoring.js";
+import type { ScoringModel } from "../dsl/runtime.js";
 import { capped, explain, InputError } from "./errors.js";
 import { readTextFile } from "./text-file.js";
 
@@ -122,7 +122,7 @@ function refuse(file: string, lines: readonly Line[]): never {
  * The published figures in `file`, checked against the schema and the rules; throws
  * InputError (exit 2) with one line per problem when they cannot be audited as given.
  */
-export function readPublished(file: string, rules: RulesModel): PublishedFigures {
+export function readPublished(file: string, rules: ScoringModel): PublishedFigures {
   let text: string;
   try {
     // UTF-8 with or without the byte-order mark Windows editors add, or UTF-16.

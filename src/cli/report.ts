@@ -453,7 +453,7 @@ export async function writeReports(
           history,
         });
         try {
-          staged.stage([
+          await staged.stage([
             { path: r.xlsxPath, data: await renderXlsx(report) },
             { path: r.htmlPath, data: renderHtmlParts(report) },
           ]);

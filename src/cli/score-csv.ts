@@ -6,7 +6,7 @@
  * without a single row, is one message.
  */
 import { parse } from "csv-parse/sync";
-import { type ScoreRow, readNumber } from "../engine/index.js";
+import { type ScoreRow, readNumber } from "../engine/scoring.js";
 import { explain, InputError } from "./errors.js";
 
 const HEADERS: Record<"tool" | "question" | "score", readonly string[]> = {

@@ -3,7 +3,7 @@
  * the rules and list every published figure the rules do not reproduce within the
  * rounding of the inputs, and every wrong label (pass/fail, rating).
  */
-import { roundHalfUp, type RulesModel } from "../dsl/runtime.js";
+import { roundHalfUp, type ScoringModel } from "../dsl/runtime.js";
 import type { Evaluation, PartialEvaluation } from "./evaluate.js";
 import { passes } from "./publish.js";
 
@@ -57,7 +57,7 @@ const listed = (xs: readonly string[]): string => xs.join(", ");
  * be the rules' own, and at least one figure must be given. Auditing on regardless
  * would skip the unknown ones and report agreement with figures it never compared.
  */
-export function publishedProblems(rules: RulesModel, pub: PublishedFigures): PublishedProblem[] {
+export function publishedProblems(rules: ScoringModel, pub: PublishedFigures): PublishedProblem[] {
   const out: PublishedProblem[] = [];
   const add = (segments: readonly string[], th: string, en: string): void => {
     out.push({ path: jsonPath(segments), th, en });

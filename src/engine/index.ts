@@ -1,17 +1,13 @@
 /**
  * The scoring engine's front door, for the command line, the task pane and the
  * report: everything in scoring.ts (re-exported below) plus the rules texts and
- * their loading (which bring the parser), the audit of published figures, the
- * many-agencies summary, what each item is worth and the difference between two
- * rules files. Presentation code calls these and never scores anything itself.
+ * their loading (which bring the parser), the difference between two rules files
+ * and the comparison of years. Presentation code calls these and never scores anything itself.
  * Outside src/engine only this file and scoring.ts are imported (eslint.config.js).
  */
 export * from "./scoring.js";
-export { audit, jsonPath, publishedProblems, type PublishedFigures } from "./audit.js";
 export { bundledRules, loadRulesText } from "./rules-registry.js";
 export { bundledText } from "./bundled-text.js";
-export { summarise } from "./summary.js";
-export { itemWorths } from "./worth.js";
 export { diffRules } from "./rules-diff.js";
 export {
   compareYears,

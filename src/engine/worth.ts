@@ -5,6 +5,7 @@
  * weights where the rules weigh). With an agency's current scores, the points still
  * open on an item are its worth × (100 − score) / 100: where preparing the OIT pays most.
  */
+import type { ScoringModel } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
 
 export interface ItemWorth {
@@ -17,7 +18,7 @@ export interface ItemWorth {
 }
 
 /** Every question of the tool (or of every tool), with its worth in the total, in the rules' order. */
-export function itemWorths(compiled: CompiledRules, tool?: string): ItemWorth[] {
+export function itemWorths(compiled: CompiledRules<ScoringModel>, tool?: string): ItemWorth[] {
   const model = compiled.model;
   const toolShare = (t: number): number => {
     const w = model.total.weighted ? model.tools.map((x) => x.weight) : model.tools.map(() => 1);

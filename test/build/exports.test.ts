@@ -27,13 +27,13 @@ const NOT_YET = [
   // The report bench's: the read phase it times apart, and the writer of its provincial workbook.
   "cli/report.ts: readWorkbookInput",
   "report/xlsx.ts: workbookBytes",
-  // chevrotain's grammar self-check (test/dsl/parser.test.ts) builds the parser class with validation on.
+  // chevrotain's self-checks of the grammar and of the token definitions (test/dsl/parser.test.ts)
+  // build the parser class and the lexer with validation on, which the product skips at start-up.
   "dsl/parser.ts: RulesParser",
+  "dsl/tokens.ts: makeRulesLexer",
   // The pane's: a step's button calls these; the wizard's unit tests have no DOM to click it
   // (test/taskpane/wizard/write.test.ts, state.test.ts, history.test.ts; e2e clicks them).
   "taskpane/wizard/check.ts: blankSummary",
-  "taskpane/wizard/report.ts: writeReport",
-  "taskpane/wizard/results.ts: writeResults",
   // The table of Office.js calls above the declared ExcelApi: the test holds it to the adapter's
   // source both ways; its `without` texts are shown nowhere yet.
   "workbook/requirements.ts: GUARDED",

@@ -84,7 +84,7 @@ describe("output files", () => {
     const d = dir("staged");
     const staged = new StagedWrites(d);
     for (const n of ["a", "b", "c"]) {
-      staged.stage([
+      await staged.stage([
         { path: join(d, `${n}.xlsx`), data: new Uint8Array([1]) },
         { path: join(d, `${n}.html`), data: [`<p>${n}`, "</p>"] },
       ]);
@@ -99,7 +99,7 @@ describe("output files", () => {
     const d = dir("staged-fails");
     mkdirSync(join(d, "b.html")); // a folder where b's page should go
     const staged = new StagedWrites(d);
-    for (const n of ["a", "b", "c"]) staged.stage([{ path: join(d, `${n}.html`), data: n }]);
+    for (const n of ["a", "b", "c"]) await staged.stage([{ path: join(d, `${n}.html`), data: n }]);
     const errors = await staged.commit();
     assert.equal(errors[0], undefined);
     assert.match(String(errors[1]), /EISDIR|ENOTEMPTY|EEXIST|EPERM/);

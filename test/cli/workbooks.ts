@@ -19,6 +19,8 @@ export interface WorkbookOptions {
   readonly shift?: number;
   /** Several agencies in one table with an agency column (their names). */
   readonly agencies?: readonly string[];
+  /** With `agencies`: how many points each agency scores below the one before it (3 unless given). */
+  readonly step?: number;
   /** With `agencies`: leave the agency cell of the row at this 0-based index blank. */
   readonly blankAgencyAt?: number;
   /** More sheets after the score sheet, e.g. a copy of it or a report written earlier. */
@@ -37,7 +39,7 @@ export async function writeSeedWorkbook(path: string, options: WorkbookOptions =
   names.forEach((name, k) => {
     seedRows().forEach((row, i) => {
       const score = Number(arabicDigits(String(row.score)));
-      const shifted = Math.min(100, score + (options.shift ?? 0) - k * 3);
+      const shifted = Math.min(100, score + (options.shift ?? 0) - k * (options.step ?? 3));
       const value = options.textScore?.index === i ? options.textScore.text : shifted;
       const agencyCell = name === undefined ? [] : [options.blankAgencyAt === index ? "" : name];
       index++;

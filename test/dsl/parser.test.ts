@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { parseRules } from "../../src/dsl/index.js";
 import { RulesParser } from "../../src/dsl/parser.js";
+import { makeRulesLexer } from "../../src/dsl/tokens.js";
 import { rulesLexer, Identifier, NumberLiteral, Kw_total } from "../support/tokens.js";
 import { MINI, miniWith } from "../support/rules.js";
 
@@ -31,6 +32,15 @@ describe("tokens", () => {
   it("lets a keyword be a name where a name is expected (a scale called mean)", () => {
     const text = miniWith("scale yesno ", "scale mean ").replaceAll("scale yesno", "scale mean");
     assert.ok(parseRules(text).model);
+  });
+});
+
+describe("lexer", () => {
+  it("passes chevrotain's checks of the token definitions, without an error or a warning", () => {
+    const lexer = makeRulesLexer(true);
+    assert.deepEqual(lexer.lexerDefinitionErrors, []);
+    // Chevrotain keeps its warnings beside the errors but leaves them out of its types.
+    assert.deepEqual((lexer as unknown as { lexerDefinitionWarning: unknown[] }).lexerDefinitionWarning, []);
   });
 });
 

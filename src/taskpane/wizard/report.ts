@@ -8,14 +8,12 @@
  */
 import { AGENCY_SHEET, agenciesFromGrid, sameAgencyName } from "../../report/agency.js";
 import { agenciesIn } from "../../workbook/score-table.js";
-import { buildReport, type Agency } from "../../report/model.js";
-import { reportSheets } from "../../report/sheets.js";
-import type { OwnSheetKind, PlannedSheet } from "../../workbook/own-sheets.js";
+import type { Agency } from "../../report/model.js";
 import { CHOICE_AGENCY } from "../choices.js";
 import { h, uid } from "../dom.js";
 import { confirmWrite } from "./confirm.js";
 import type { Wizard } from "./wizard.js";
-import { writeOwnSheets, type SheetToWrite } from "./write.js";
+import { writeReport } from "./write.js";
 
 /**
  * Agency details: the agency chosen in a many-agency table, else the workbook's
@@ -57,39 +55,6 @@ export async function loadAgency(w: Wizard): Promise<void> {
       // A setting edited by hand into something else: start from empty fields.
     }
   }
-}
-
-/** The report and the plan (src/report builds them); their names come from the add-in's index of its sheets. */
-function sheetsFor(w: Wizard): SheetToWrite[] | undefined {
-  const e = w.state.evaluation;
-  const rules = w.rules?.compiled;
-  const agency = w.state.agency;
-  const table = w.state.table;
-  if (!e || !rules || !agency?.name.trim()) return undefined;
-  const report = buildReport(e, rules.model, agency, { thaiDigits: w.state.thaiDigits });
-  const kinds: OwnSheetKind[] = ["report", "plan"];
-  // reportSheets gives results, report, plan: the live results sheet is step 4's.
-  return reportSheets(report)
-    .slice(1)
-    .map((spec, i) => ({ key: { kind: kinds[i]!, rules: w.rules!.name, agency: table?.agency ?? "" }, spec }));
-}
-
-export async function writeReport(w: Wizard, agreed?: readonly PlannedSheet[]): Promise<void> {
-  const sheets = sheetsFor(w);
-  if (!sheets) {
-    w.flow.failed({ th: "กรอกชื่อหน่วยงานก่อน", en: "Type the agency's name first" });
-    w.focusNext = "agency-name";
-    w.render();
-    return;
-  }
-  await w.ctx.port.setSetting(CHOICE_AGENCY, JSON.stringify(w.state.agency));
-  await writeOwnSheets(
-    w,
-    "report",
-    sheets,
-    { th: "กำลังสร้างรายงานและแผนพัฒนา", en: "Creating the report and the plan" },
-    agreed,
-  );
 }
 
 function field(w: Wizard, key: "name" | "district" | "province", th: string, en: string): HTMLElement {

@@ -9,39 +9,11 @@
 import { formatFixed } from "../../dsl/runtime.js";
 import type { Evaluation, Shortfall } from "../../engine/index.js";
 import { INDICATOR_HEADINGS as H } from "../../engine/scoring.js";
-import { buildResultsSheet } from "../../workbook/results-sheet.js";
-import type { PlannedSheet } from "../../workbook/own-sheets.js";
 import { h, uid } from "../dom.js";
 import { confirmWrite } from "./confirm.js";
 import type { Wizard } from "./wizard.js";
-import { writeOwnSheets } from "./write.js";
-
-/** The agency whose result this is: the one chosen in a many-agency table, else the workbook's หน่วยงาน sheet. */
-function agencyShown(w: Wizard): string | undefined {
-  return w.state.table?.agency ?? (w.state.agency?.name.trim() || undefined);
-}
-
-export async function writeResults(w: Wizard, agreed?: readonly PlannedSheet[]): Promise<void> {
-  const e = w.state.evaluation;
-  const table = w.state.table;
-  const rules = w.rules;
-  if (!e || !table || !rules) return;
-  const agencyName = agencyShown(w);
-  const layout = buildResultsSheet({
-    evaluation: e,
-    rulesName: rules.name,
-    table,
-    ...(agencyName ? { agencyName } : {}),
-    ...(w.state.history ? { history: w.state.history } : {}),
-  });
-  await writeOwnSheets(
-    w,
-    "results",
-    [{ key: { kind: "results", rules: rules.name, agency: table.agency ?? "" }, spec: layout.spec }],
-    { th: "กำลังสร้างชีตผลการประเมิน", en: "Creating the results sheet" },
-    agreed,
-  );
-}
+import { shownAgency } from "./state.js";
+import { writeResults } from "./write.js";
 
 function table(
   caption: string,
@@ -199,7 +171,7 @@ export function renderResults(w: Wizard): HTMLElement {
   if (!e) return h("p", {}, t("ยังไม่มีผล กลับไปขั้นตรวจสอบ", "No results yet; go back to Check"));
   const d = e.rules.decimals;
   const fmt = (x: number): string => formatFixed(x, d);
-  const agency = agencyShown(w);
+  const agency = shownAgency(w.state);
   const threshold = e.rules.pass?.threshold;
   // Without a pass mark nothing fails, and the verdict says nothing about a pass mark.
   const failing = e.indicators.filter((i) => i.pass === false);

@@ -289,3 +289,8 @@ export function sameRows(a: ScoreTable | undefined, b: ScoreTable | undefined): 
     );
   });
 }
+
+/** The agency whose result this is: the one chosen in a many-agency table, else the workbook's หน่วยงาน sheet. */
+export function shownAgency(state: WizardState): string | undefined {
+  return state.table?.agency ?? (state.agency?.name.trim() || undefined);
+}

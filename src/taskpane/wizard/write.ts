@@ -1,5 +1,6 @@
 /**
- * Writing the add-in's sheets from the Results and Report steps, safely:
+ * Writing the add-in's sheets from the Results and Report steps (their buttons'
+ * actions, writeResults and writeReport, live here: the steps render, this writes), safely:
  * 1. the score table is read again and compared with the one checked: if the scores
  *    changed, nothing is written and the wizard goes back to Check;
  * 2. names come from the add-in's index of its sheets (src/workbook/own-sheets.ts):
@@ -10,6 +11,9 @@
  *    each shows the figure the pane shows; otherwise the cells are named as a failure.
  */
 import { formatFixed } from "../../dsl/runtime.js";
+import { buildReport } from "../../report/model.js";
+import { reportSheets } from "../../report/sheets.js";
+import { buildResultsSheet } from "../../workbook/results-sheet.js";
 import { cellA1, parseCell } from "../../workbook/a1.js";
 import {
   planInWorkbook,
@@ -17,15 +21,17 @@ import {
   saveIndex,
   titleCell,
   type OwnSheetKey,
+  type OwnSheetKind,
   type PlannedSheet,
 } from "../../workbook/own-sheets.js";
 import type { CellWrite, SheetSpec, WorkbookPort } from "../../workbook/port.js";
 import { readTable, narrow } from "./data.js";
 import { runCheck } from "./check.js";
-import { sameRows, type Text } from "./state.js";
+import { sameRows, shownAgency, type Text } from "./state.js";
+import { CHOICE_AGENCY } from "../choices.js";
 import type { Wizard } from "./wizard.js";
 
-export interface SheetToWrite {
+interface SheetToWrite {
   readonly key: OwnSheetKey;
   readonly spec: SheetSpec;
 }
@@ -122,7 +128,7 @@ const samePlan = (a: readonly PlannedSheet[], b: readonly PlannedSheet[]): boole
  * moves to another name is put to the user first (flow.asked); with the plan the
  * user agreed to, it is written if the workbook still gives that same plan.
  */
-export async function writeOwnSheets(
+async function writeOwnSheets(
   w: Wizard,
   what: "results" | "report",
   sheets: readonly SheetToWrite[],
@@ -190,4 +196,60 @@ export async function writeOwnSheets(
     w.status.say("คะแนนเปลี่ยนไปหลังการตรวจสอบ ยังไม่ได้สร้างชีต", "The scores changed after the check; nothing was created");
   }
   w.render();
+}
+
+/** Step 4's action: the results sheet of the agency shown, with its live formulas. */
+export async function writeResults(w: Wizard, agreed?: readonly PlannedSheet[]): Promise<void> {
+  const e = w.state.evaluation;
+  const table = w.state.table;
+  const rules = w.rules;
+  if (!e || !table || !rules) return;
+  const agencyName = shownAgency(w.state);
+  const layout = buildResultsSheet({
+    evaluation: e,
+    rulesName: rules.name,
+    table,
+    ...(agencyName ? { agencyName } : {}),
+    ...(w.state.history ? { history: w.state.history } : {}),
+  });
+  await writeOwnSheets(
+    w,
+    "results",
+    [{ key: { kind: "results", rules: rules.name, agency: table.agency ?? "" }, spec: layout.spec }],
+    { th: "กำลังสร้างชีตผลการประเมิน", en: "Creating the results sheet" },
+    agreed,
+  );
+}
+
+/** The report and the plan (src/report builds them); their names come from the add-in's index of its sheets. */
+function sheetsFor(w: Wizard): SheetToWrite[] | undefined {
+  const e = w.state.evaluation;
+  const rules = w.rules?.compiled;
+  const agency = w.state.agency;
+  const table = w.state.table;
+  if (!e || !rules || !agency?.name.trim()) return undefined;
+  const report = buildReport(e, rules.model, agency, { thaiDigits: w.state.thaiDigits });
+  const kinds: OwnSheetKind[] = ["report", "plan"];
+  // reportSheets gives results, report, plan: the live results sheet is step 4's.
+  return reportSheets(report)
+    .slice(1)
+    .map((spec, i) => ({ key: { kind: kinds[i]!, rules: w.rules!.name, agency: table?.agency ?? "" }, spec }));
+}
+
+export async function writeReport(w: Wizard, agreed?: readonly PlannedSheet[]): Promise<void> {
+  const sheets = sheetsFor(w);
+  if (!sheets) {
+    w.flow.failed({ th: "กรอกชื่อหน่วยงานก่อน", en: "Type the agency's name first" });
+    w.focusNext = "agency-name";
+    w.render();
+    return;
+  }
+  await w.ctx.port.setSetting(CHOICE_AGENCY, JSON.stringify(w.state.agency));
+  await writeOwnSheets(
+    w,
+    "report",
+    sheets,
+    { th: "กำลังสร้างรายงานและแผนพัฒนา", en: "Creating the report and the plan" },
+    agreed,
+  );
 }

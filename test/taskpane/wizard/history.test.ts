@@ -8,7 +8,7 @@ import type { PaneContext } from "../../../src/taskpane/context.js";
 import { seedSheet } from "../../../src/taskpane/preview/seed.js";
 import { runCheck } from "../../../src/taskpane/wizard/check.js";
 import { restoreTable } from "../../../src/taskpane/wizard/data.js";
-import { writeResults } from "../../../src/taskpane/wizard/results.js";
+import { writeResults } from "../../../src/taskpane/wizard/write.js";
 import { Wizard } from "../../../src/taskpane/wizard/wizard.js";
 import type { CellValue } from "../../../src/engine/index.js";
 import { MemoryWorkbook } from "../../../src/workbook/memory-adapter.js";
