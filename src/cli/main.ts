@@ -28,7 +28,7 @@ import {
 } from "../engine/scoring.js";
 import { rowsFromCsv } from "./score-csv.js";
 import { renderTable } from "./table.js";
-import type { Failure, Progress } from "./report.js";
+import type { Progress } from "./report.js";
 import { capped, escapeControl, explain, InputError, UserError } from "./errors.js";
 import { replaceFile } from "./output-files.js";
 import { readTextFile } from "./text-file.js";
@@ -396,10 +396,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
         progressFor(io),
         { signal: io.signal, alsoRead },
       );
-      // A message from reading a file already names it (with its line or cell): the file is named once.
-      const failureLine = (f: Failure): string =>
-        `✗ ${f.message.includes(f.file) ? f.message : `${f.file}: ${f.message}`}`;
-      for (const line of capped(result.failures.map(failureLine))) io.err(line);
+      for (const line of capped(result.failures.map((f) => `✗ ${f.file}: ${f.message}`))) io.err(line);
       for (const line of capped(result.notes.map((n) => `! ${n}`))) io.err(line);
       if (result.skipped.length > 0) {
         io.err(

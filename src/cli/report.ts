@@ -81,6 +81,19 @@ export interface Failure {
   readonly unreadable?: boolean;
 }
 
+/**
+ * A file's failure, the file named once wherever it is listed (terminal, summary page and
+ * sheet): a reader's message that starts with the file's path (and its line) is listed under
+ * that path and line, where other failures are listed under the file's name.
+ */
+function fileFailure(file: string, message: string, unreadable?: boolean): Failure {
+  const place = message.startsWith(file) ? /^((?::\d+)*): /.exec(message.slice(file.length)) : null;
+  const failure = place
+    ? { file: file + place[1], message: message.slice(file.length + place[0].length) }
+    : { file: basename(file), message };
+  return unreadable === undefined ? failure : { ...failure, unreadable };
+}
+
 /** A workbook this tool wrote (every sheet one of ours): never taken for input when a folder is scanned. */
 class OwnOutput extends InputError {}
 
@@ -348,7 +361,7 @@ export async function writeReports(
       else {
         inputsRead.add(file);
         const message = e instanceof UnreadableWorkbook ? e.message : explain(e, file);
-        failures.push({ file: basename(file), message, unreadable: !(e instanceof InputError) });
+        failures.push(fileFailure(file, message, !(e instanceof InputError)));
       }
     }
     if (files.length > 1) progress.step(++done, files.length, basename(file));
@@ -374,7 +387,7 @@ export async function writeReports(
     }
     for (const input of inputs) {
       if (input.problem) {
-        failures.push({ file: basename(file), message: input.problem });
+        failures.push(fileFailure(file, input.problem));
         continue;
       }
       // A workbook of several years reports its latest by that year's rules.

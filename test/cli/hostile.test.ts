@@ -223,7 +223,11 @@ const cases: Case[] = [
     },
     code: 1,
     says: /a quote \("\) is never closed/,
-    check: (s) => assert.ok(existsSync(join(s.out!, "summary.html"))),
+    check: (s) => {
+      const page = readFileSync(join(s.out!, "summary.html"), "utf8");
+      assert.equal(page.split("b.csv").length - 1, 1, "the summary names the bad file once");
+      assert.match(page, /b\.csv:37<\/strong>: /);
+    },
   },
   {
     name: "a folder with a subfolder named x.xlsx",
