@@ -130,6 +130,13 @@ async function withFolderLock<T>(dir: string, fn: () => Promise<T>): Promise<T> 
   }
 }
 
+/** A failed rename names its target, the file the user knows, not the hidden temporary file. */
+function atTarget(e: unknown): unknown {
+  const err = e as { path?: unknown; dest?: unknown };
+  if (typeof err?.dest === "string") err.path = err.dest;
+  return e;
+}
+
 type FileSet = readonly { readonly path: string; readonly data: Text | Uint8Array }[];
 
 /**
@@ -175,23 +182,36 @@ export class StagedWrites {
     const errors: unknown[] = sets.map(() => undefined);
     if (sets.length === 0) return errors;
     let locked = false;
+    let placed = false;
     try {
       await withFolderLock(this.dir, async () => {
         locked = true;
         sets.forEach((set, k) => {
           try {
+            // A target that is a folder fails its rename only after the set's first file has
+            // replaced its own: half a pair. Refuse the set before any of it is put in place.
+            for (const p of set.paths) {
+              if (statSync(p, { throwIfNoEntry: false })?.isDirectory())
+                throw Object.assign(new Error(`EISDIR: a folder where the file goes, ${p}`), {
+                  code: "EISDIR",
+                  path: p,
+                });
+            }
             for (let i = 0; i < set.temps.length; i++) {
               renameSync(set.temps[i]!, set.paths[i]!);
               pendingTemps.delete(set.temps[i]!);
             }
           } catch (e) {
-            errors[k] = e;
+            errors[k] = atTarget(e);
           }
         });
+        placed = true;
       });
     } catch (e) {
-      // The lock could not be taken (no set was put in place) or not let go: every set not failed already fails with it.
-      for (let k = 0; k < errors.length; k++) if (!locked || errors[k] === undefined) errors[k] = e;
+      // The lock could not be taken (no set was put in place): every set fails with it. Once the
+      // sets are placed, a lock file that could not be removed changes nothing they hold, and a
+      // later run takes it over (its process is gone).
+      if (!placed) for (let k = 0; k < errors.length; k++) if (!locked || errors[k] === undefined) errors[k] = e;
     } finally {
       for (const set of sets) {
         for (const t of set.temps) {

@@ -95,6 +95,20 @@ describe("output files", () => {
     assert.equal(readFileSync(join(d, "b.html"), "utf8"), "<p>b</p>");
   });
 
+  it("keeps the earlier file of a pair whose other file cannot be put in place, and names that file", async () => {
+    const d = dir("half-pair");
+    writeFileSync(join(d, "a.xlsx"), "earlier");
+    mkdirSync(join(d, "a.html")); // a folder where the page should go
+    await assert.rejects(
+      writeTogether(d, [
+        { path: join(d, "a.xlsx"), data: "new" },
+        { path: join(d, "a.html"), data: "new" },
+      ]),
+      (e: { code?: string; path?: string }) => e.code === "EISDIR" && e.path === join(d, "a.html"),
+    );
+    assert.equal(readFileSync(join(d, "a.xlsx"), "utf8"), "earlier");
+  });
+
   it("names the staged pair that could not be put in place and places the others", async () => {
     const d = dir("staged-fails");
     mkdirSync(join(d, "b.html")); // a folder where b's page should go
