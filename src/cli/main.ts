@@ -373,7 +373,6 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       if (!file) throw new UserError("ต้องระบุไฟล์หรือโฟลเดอร์ / give a workbook, a CSV or a folder: ita report <path>");
       const rules = await loadRules(values.rules, io);
       const { inputFiles, readHistory, writeReports } = await import("./report.js");
-      const { readPublished } = await import("./published.js");
       const files = inputFiles(file);
       const outDir = values.out ?? "report-output";
       const historyFiles = values.history ? inputFiles(values.history) : [];
@@ -390,7 +389,9 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
           province: values.province,
           sheet: values.sheet,
           thaiDigits: values["thai-digits"],
-          published: values.published ? readPublished(values.published, rules.model) : undefined,
+          published: values.published
+            ? (await import("./published.js")).readPublished(values.published, rules.model)
+            : undefined,
           history: values.history ? await readHistory(historyFiles) : undefined,
         },
         progressFor(io),
