@@ -31,8 +31,8 @@ const NOT_YET = [
   // build the parser class and the lexer with validation on, which the product skips at start-up.
   "dsl/parser.ts: RulesParser",
   "dsl/tokens.ts: makeRulesLexer",
-  // The pane's: a step's button calls these; the wizard's unit tests have no DOM to click it
-  // (test/taskpane/wizard/write.test.ts, state.test.ts, history.test.ts; e2e clicks them).
+  // The Check step's wording of blank score cells, tested as text (test/taskpane/wizard/state.test.ts):
+  // the step renders it into the DOM, which the unit tests do not have.
   "taskpane/wizard/check.ts: blankSummary",
   // The table of Office.js calls above the declared ExcelApi: the test holds it to the adapter's
   // source both ways; its `without` texts are shown nowhere yet.
