@@ -9,7 +9,7 @@
 import type { Label, ScoringModel } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
 import type { ScoreProblem } from "./errors.js";
-import { evaluate, readScores, type EvaluationOutcome, type PartialEvaluation, type ScoreRow } from "./evaluate.js";
+import { evaluate, readScores, type EvaluationOutcome, type ScoreRow } from "./evaluate.js";
 import { ratingLabel } from "./rating.js";
 import { isComplete, scoreTotals, totalsProgram } from "./totals.js";
 
@@ -28,14 +28,10 @@ export interface Totals {
   readonly rating: { readonly row: number; readonly label: Label };
 }
 
+/** As `EvaluationOutcome`, with only the totals when it succeeds; a failure is the full path's. */
 export type TotalsOutcome =
   | { readonly ok: true; readonly totals: Totals; readonly problems: readonly ScoreProblem[] }
-  | {
-      readonly ok: false;
-      readonly problems: readonly ScoreProblem[];
-      /** As `EvaluationOutcome`'s: what could be computed when only tools or indicators are not given. */
-      readonly partial?: PartialEvaluation;
-    };
+  | Extract<EvaluationOutcome, { readonly ok: false }>;
 
 /** Rows in, total, tool scores and rating out; the same figures and problems as `evaluateRows`. */
 export function totalsOfRows(compiled: CompiledRules<ScoringModel>, rows: readonly ScoreRow[]): TotalsOutcome {

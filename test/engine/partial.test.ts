@@ -5,9 +5,8 @@
 import { strict as assert } from "node:assert";
 import {
   audit,
-  bundledText,
+  bundledRules,
   evaluateRows,
-  loadRulesText,
   normaliseKey,
   type CompiledRules,
   type ScoreRow,
@@ -16,10 +15,11 @@ import { scoreTotals, totalsProgram } from "../../src/engine/totals.js";
 import { readScores } from "../../src/engine/evaluate.js";
 import { seedRows } from "../support/seed.js";
 
+/** A bundled year's rules, compiled once by the engine's registry. */
 function rules(year: string): CompiledRules {
-  const l = loadRulesText(bundledText(year)!);
-  if (!l.ok) throw new Error(year);
-  return l.compiled;
+  const compiled = bundledRules(year);
+  if (!compiled) throw new Error(year);
+  return compiled;
 }
 
 const R2568 = rules("2568");

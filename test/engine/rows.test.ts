@@ -1,18 +1,12 @@
 import { strict as assert } from "node:assert";
-import {
-  bundledText,
-  evaluateRows,
-  loadRulesText,
-  totalsOfRows,
-  type CompiledRules,
-  type ScoreRow,
-} from "../../src/engine/index.js";
+import { bundledRules, evaluateRows, totalsOfRows, type CompiledRules, type ScoreRow } from "../../src/engine/index.js";
 import { seedRows } from "../support/seed.js";
 
+/** A bundled year's rules, compiled once by the engine's registry. */
 function rules(year: string): CompiledRules {
-  const l = loadRulesText(bundledText(year)!);
-  if (!l.ok) throw new Error(year);
-  return l.compiled;
+  const compiled = bundledRules(year);
+  if (!compiled) throw new Error(year);
+  return compiled;
 }
 const R2568 = rules("2568");
 
