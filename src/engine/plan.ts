@@ -216,6 +216,23 @@ function questionResults(
   mean: Float64Array,
 ): QuestionResult[] | null {
   const { questionSlot, questionWeight, questionId, publishQuestion, decimals } = plan;
+  if (to - from === 3) {
+    // Three questions (most indicators of every bundled year): the list as a literal,
+    // made in one allocation with its items; the mean as the loop below sums it.
+    const a = values[questionSlot[from]!]!;
+    const b = values[questionSlot[from + 1]!]!;
+    const c = values[questionSlot[from + 2]!]!;
+    if (a !== a || b !== b || c !== c) return null;
+    const wa = questionWeight[from]!;
+    const wb = questionWeight[from + 1]!;
+    const wc = questionWeight[from + 2]!;
+    mean[0] = (0 + a * wa + b * wb + c * wc) / (0 + wa + wb + wc);
+    return [
+      { id: questionId[from]!, value: fig(a, publishQuestion, decimals) },
+      { id: questionId[from + 1]!, value: fig(b, publishQuestion, decimals) },
+      { id: questionId[from + 2]!, value: fig(c, publishQuestion, decimals) },
+    ];
+  }
   const out = new Array<QuestionResult>(to - from);
   let sum = 0;
   let w = 0;
@@ -345,16 +362,35 @@ export function evaluatePlanned(plan: TreePlan, input: ScoreValues): Evaluation 
   for (let i = 0; i < nIndicators; i++) {
     const p0 = indicatorPartStart[i]!;
     const p1 = indicatorPartStart[i + 1]!;
-    const own = new Array<ToolPartResult>(p1 - p0);
-    let sum = 0;
-    let w = 0;
-    for (let p = p0; p < p1; p++) {
-      const part = parts[indicatorPart[p]!]!;
-      own[p - p0] = part;
-      sum += part.value.exact * indicatorPartWeight[p]!;
-      w += indicatorPartWeight[p]!;
+    // An indicator measured by one tool or two (every bundled year) gets its list as a
+    // literal, made in one allocation with its items; longer lists are filled in a loop.
+    let own: ToolPartResult[];
+    let exact: number;
+    if (p1 - p0 === 1) {
+      const part = parts[indicatorPart[p0]!]!;
+      own = [part];
+      exact = part.value.exact;
+    } else if (p1 - p0 === 2) {
+      const a = parts[indicatorPart[p0]!]!;
+      const b = parts[indicatorPart[p0 + 1]!]!;
+      const wa = indicatorPartWeight[p0]!;
+      const wb = indicatorPartWeight[p0 + 1]!;
+      own = [a, b];
+      // The loop's sums, in its order, from 0: the same bits.
+      exact = (0 + a.value.exact * wa + b.value.exact * wb) / (0 + wa + wb);
+    } else {
+      own = new Array<ToolPartResult>(p1 - p0);
+      let sum = 0;
+      let w = 0;
+      for (let p = p0; p < p1; p++) {
+        const part = parts[indicatorPart[p]!]!;
+        own[p - p0] = part;
+        sum += part.value.exact * indicatorPartWeight[p]!;
+        w += indicatorPartWeight[p]!;
+      }
+      exact = sum / w;
     }
-    const value = fig(p1 - p0 === 1 ? own[0]!.value.exact : sum / w, plan.publishIndicator, decimals);
+    const value = fig(exact, plan.publishIndicator, decimals);
     // As publish.passes decides, with the pass mark's units computed once.
     const pass = plan.pass === null ? null : toUnits(value.published, decimals) >= plan.passUnits;
     indicators[i] = {

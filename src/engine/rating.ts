@@ -105,24 +105,71 @@ class LazyShortfall implements Shortfall {
   }
 }
 
-/** The tool's shortfall, then each of its indicators below the bound, in the rules' order. */
+/**
+ * What rating looks up in the rules, once per rules: the tools' ids in the rules'
+ * order, and for each tool the indicators measuring it, each with its part's place
+ * among the indicator's parts (the result tree lists an indicator's parts in the
+ * rules' tool order).
+ */
+interface RatingLayout {
+  readonly toolIds: readonly string[];
+  /** Per tool: (indicator position, part position) pairs, flat, in the rules' indicator order. */
+  readonly toolParts: readonly Int32Array[];
+}
+
+const layouts = new WeakMap<Pick<ScoringModel, "tools" | "indicators">, RatingLayout>();
+
+function layoutOf(model: Pick<ScoringModel, "tools" | "indicators">): RatingLayout {
+  let layout = layouts.get(model);
+  if (!layout) {
+    const toolIds = model.tools.map((t) => t.id);
+    const toolParts = toolIds.map((id) => {
+      const pairs: number[] = [];
+      model.indicators.forEach((ind, i) => {
+        // The part's place: how many of the rules' tools before this one measure the indicator.
+        const measuring = toolIds.filter((t) => ind.tools.includes(t));
+        const k = measuring.indexOf(id);
+        if (k >= 0) pairs.push(i, k);
+      });
+      return Int32Array.from(pairs);
+    });
+    layout = { toolIds, toolParts };
+    layouts.set(model, layout);
+  }
+  return layout;
+}
+
+/** `ind`'s part measured by `tool`, looked for at `k` first (where the result tree puts it). */
+function partOf(ind: IndicatorResult, tool: string, k: number): ToolPartResult | undefined {
+  const at = ind.parts[k];
+  if (at !== undefined && at.tool === tool) return at;
+  for (const p of ind.parts) if (p.tool === tool) return p;
+  return undefined;
+}
+
+/**
+ * Tool `t`'s shortfall, then each of its indicators below the bound, in the rules'
+ * order. `places` (the layout's pairs) when `indicators` are every indicator of the
+ * rules in their order and the tools the rules' tools; otherwise every indicator is
+ * looked through.
+ */
 function toolShortfalls(
   out: Shortfall[],
-  tool: ToolResult,
-  units: number,
+  tools: readonly ToolResult[],
+  toolUnits: readonly number[],
+  t: number,
   lo: number,
   d: number,
   indicators: readonly IndicatorResult[],
+  places: readonly Int32Array[] | null,
 ): void {
-  out.push(new LazyShortfall("tool", tool.id, undefined, tool.value.published, units, lo, d, null));
-  for (const ind of indicators) {
-    let part: ToolPartResult | undefined;
-    for (const p of ind.parts) {
-      if (p.tool === tool.id) {
-        part = p;
-        break;
-      }
-    }
+  const tool = tools[t]!;
+  out.push(new LazyShortfall("tool", tool.id, undefined, tool.value.published, toolUnits[t]!, lo, d, null));
+  const mine = places ? places[t]! : null;
+  const n = mine ? mine.length >> 1 : indicators.length;
+  for (let j = 0; j < n; j++) {
+    const ind = indicators[mine ? mine[2 * j]! : j]!;
+    const part = partOf(ind, tool.id, mine ? mine[2 * j + 1]! : 0);
     if (!part) continue;
     const u = toUnits(part.value.published, d);
     if (u >= lo) continue;
@@ -150,6 +197,13 @@ function matchingRow(
   return -1;
 }
 
+/** Whether `indicators` are the rules' indicators, every one, in the rules' order. */
+function everyIndicator(model: Pick<ScoringModel, "indicators">, indicators: readonly IndicatorResult[]): boolean {
+  if (indicators.length !== model.indicators.length) return false;
+  for (let i = 0; i < indicators.length; i++) if (indicators[i]!.id !== model.indicators[i]!.id) return false;
+  return true;
+}
+
 export function rate(
   model: ScoringModel,
   total: Figure,
@@ -157,38 +211,44 @@ export function rate(
   indicators: readonly IndicatorResult[],
 ): RatingOutcome {
   const d = model.decimals;
+  const layout = layoutOf(model);
   const totalUnits = toUnits(total.published, d);
-  const toolUnits = new Array<number>(tools.length);
-  const toolIds = new Array<string>(tools.length);
-  for (let t = 0; t < tools.length; t++) {
+  const n = tools.length;
+  const toolUnits = new Array<number>(n);
+  // The rules' own list of ids when the tools are the rules' tools in order (the result tree's), else theirs.
+  let toolIds: readonly string[] = layout.toolIds;
+  let ruleTools = n === toolIds.length;
+  for (let t = 0; t < n; t++) {
     toolUnits[t] = toUnits(tools[t]!.value.published, d);
-    toolIds[t] = tools[t]!.id;
+    if (ruleTools && tools[t]!.id !== toolIds[t]) ruleTools = false;
   }
+  if (!ruleTools) toolIds = tools.map((t) => t.id);
   const rows = model.rating.rows;
   const row = matchingRow(rows, totalUnits, toolUnits, toolIds);
   if (row <= 0) return { row, label: ratingLabel(model, row), nextUp: null };
 
   const up = rows[row - 1]!;
   const shortfalls: Shortfall[] = [];
+  // No closure here: a function made per rating costs more than the loops it would save.
+  const places = ruleTools && everyIndicator(model, indicators) ? layout.toolParts : null;
   for (const c of up.conditions) {
     if (conditionHolds(c, totalUnits, toolUnits, toolIds)) continue;
     if (c.subject === "total" && totalUnits < c.lo) {
       shortfalls.push(new LazyShortfall("total", "total", undefined, total.published, totalUnits, c.lo, d, null));
     } else if (c.subject === "every") {
-      for (let t = 0; t < tools.length; t++) {
-        if (toolUnits[t]! < c.lo) toolShortfalls(shortfalls, tools[t]!, toolUnits[t]!, c.lo, d, indicators);
-      }
+      for (let t = 0; t < n; t++)
+        if (toolUnits[t]! < c.lo) toolShortfalls(shortfalls, tools, toolUnits, t, c.lo, d, indicators, places);
     } else if (c.subject === "tool") {
       const t = toolIds.indexOf(c.tool ?? "");
-      if (t >= 0 && toolUnits[t]! < c.lo) toolShortfalls(shortfalls, tools[t]!, toolUnits[t]!, c.lo, d, indicators);
+      if (t >= 0 && toolUnits[t]! < c.lo) toolShortfalls(shortfalls, tools, toolUnits, t, c.lo, d, indicators, places);
     } else if (c.subject === "any") {
       // The cheapest way up: the tool nearest the bound.
       let best = -1;
-      for (let t = 0; t < tools.length; t++) {
+      for (let t = 0; t < n; t++) {
         const u = toolUnits[t]!;
         if (u < c.lo && (best < 0 || u > toolUnits[best]!)) best = t;
       }
-      if (best >= 0) toolShortfalls(shortfalls, tools[best]!, toolUnits[best]!, c.lo, d, indicators);
+      if (best >= 0) toolShortfalls(shortfalls, tools, toolUnits, best, c.lo, d, indicators, places);
     }
   }
   return { row, label: rows[row]!.label, nextUp: { row: row - 1, label: up.label, shortfalls } };
