@@ -7,7 +7,7 @@
  * (`evaluateGeneral`) for everything else: missing, rejected or conflicting scores and
  * partial results. Both must give the same tree, bit for bit (tested).
  */
-import { type Label, type ScoringModel, roundHalfUp, toUnits } from "../dsl/runtime.js";
+import { fromUnits, type Label, type ScoringModel, roundHalfUp, toUnits } from "../dsl/runtime.js";
 import type { CompiledRules } from "./compile.js";
 import type {
   Evaluation,
@@ -38,6 +38,8 @@ export interface TreePlan {
   readonly failLabel: Label | null;
   /** The pass mark in units of the published precision (as `passes` compares); NaN when the rules have none. */
   readonly passUnits: number;
+  /** The same mark as a published figure (`passUnits` back from units), for figures already rounded. */
+  readonly passMark: number;
   readonly pass: ScoringModel["pass"];
 
   // Tools, in the rules' order.
@@ -156,6 +158,7 @@ export function compilePlan(compiled: CompiledRules<ScoringModel>): TreePlan {
     failLabel: model.pass?.failLabel ?? null,
     pass: model.pass,
     passUnits: model.pass ? toUnits(model.pass.threshold, d) : Number.NaN,
+    passMark: model.pass ? fromUnits(toUnits(model.pass.threshold, d), d) : Number.NaN,
     toolSlot: Int32Array.from(compiled.tools, (t) => t.slot),
     toolId: compiled.tools.map((t) => t.id),
     toolLabel: model.tools.map((t) => t.label),
@@ -365,11 +368,12 @@ export function evaluatePlanned(plan: TreePlan, input: ScoreValues): Evaluation 
     // An indicator measured by one tool or two (every bundled year) gets its list as a
     // literal, made in one allocation with its items; longer lists are filled in a loop.
     let own: ToolPartResult[];
-    let exact: number;
+    let value: Figure;
     if (p1 - p0 === 1) {
+      // One part: its figure is the indicator's, published at the same level: copied, not rounded again.
       const part = parts[indicatorPart[p0]!]!;
       own = [part];
-      exact = part.value.exact;
+      value = { exact: part.value.exact, published: part.value.published };
     } else if (p1 - p0 === 2) {
       const a = parts[indicatorPart[p0]!]!;
       const b = parts[indicatorPart[p0 + 1]!]!;
@@ -377,7 +381,7 @@ export function evaluatePlanned(plan: TreePlan, input: ScoreValues): Evaluation 
       const wb = indicatorPartWeight[p0 + 1]!;
       own = [a, b];
       // The loop's sums, in its order, from 0: the same bits.
-      exact = (0 + a.value.exact * wa + b.value.exact * wb) / (0 + wa + wb);
+      value = fig((0 + a.value.exact * wa + b.value.exact * wb) / (0 + wa + wb), plan.publishIndicator, decimals);
     } else {
       own = new Array<ToolPartResult>(p1 - p0);
       let sum = 0;
@@ -388,11 +392,17 @@ export function evaluatePlanned(plan: TreePlan, input: ScoreValues): Evaluation 
         sum += part.value.exact * indicatorPartWeight[p]!;
         w += indicatorPartWeight[p]!;
       }
-      exact = sum / w;
+      value = fig(sum / w, plan.publishIndicator, decimals);
     }
-    const value = fig(exact, plan.publishIndicator, decimals);
-    // As publish.passes decides, with the pass mark's units computed once.
-    const pass = plan.pass === null ? null : toUnits(value.published, decimals) >= plan.passUnits;
+    // As publish.passes decides, with the pass mark's units computed once. A published
+    // figure is already whole units (k / 10^d), so comparing it with the mark's k / 10^d
+    // is comparing the units; an unrounded one is taken to units first.
+    const pass =
+      plan.pass === null
+        ? null
+        : plan.publishIndicator
+          ? value.published >= plan.passMark
+          : toUnits(value.published, decimals) >= plan.passUnits;
     indicators[i] = {
       id: plan.indicatorId[i]!,
       label: plan.indicatorLabel[i]!,
