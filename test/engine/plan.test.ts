@@ -12,7 +12,8 @@ import {
 import { compile } from "../../src/engine/compile.js";
 import { evaluate, readScores } from "../../src/engine/evaluate.js";
 import { compilePlan, evaluatePlanned } from "../../src/engine/plan.js";
-import { MINI } from "../support/rules.js";
+import { passes } from "../../src/engine/publish.js";
+import { MINI, miniWith } from "../support/rules.js";
 import { seedRows } from "../support/seed.js";
 
 type Rules = CompiledRules<ScoringModel>;
@@ -163,6 +164,24 @@ describe("the compiled tree plan", () => {
     const out = evaluate(rules, both);
     assert.ok(!out.ok);
     assert.ok(out.problems.some((p) => p.code === "level-conflict"));
+  });
+
+  it("decides the pass mark on an indicator the rules do not round as on a rounded one: at its published precision", () => {
+    const rules = compile(
+      parseRules(miniWith("publish question, indicator, tool, total", "publish question, tool, total")).model!,
+    );
+    for (const score of [84.994, 84.995, 84.996, 85.004]) {
+      const out = evaluateRows(rules, [
+        { tool: "IIT", question: "i1", score },
+        { tool: "IIT", question: "i2", score },
+        { tool: "OIT", question: "o1", score: 90 },
+      ]);
+      assert.ok(out.ok);
+      const indicator = out.evaluation.indicators[0]!;
+      assert.equal(indicator.value.published, score, "the indicator is not rounded");
+      assert.equal(indicator.pass, score >= 84.995, `${score}`);
+      assert.equal(indicator.pass, passes(rules.model, score));
+    }
   });
 
   it("keeps warnings about rows it skipped beside a complete evaluation", () => {
