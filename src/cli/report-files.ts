@@ -14,7 +14,8 @@ export interface ReportFilesJob {
   /** Temporary names of the .xlsx and the .html, chosen (and registered for removal) by the main thread. */
   readonly temps: readonly [string, string];
   readonly xlsx: XlsxParts;
-  readonly html: Text;
+  /** The page's text, or its UTF-8 bytes (as the writer thread receives it). */
+  readonly html: Text | Uint8Array;
 }
 
 /** One per thread: each file's bytes are written before the next file is encoded. */
@@ -24,7 +25,7 @@ export function writeReportFiles(job: ReportFilesJob): void {
   const [xlsxTemp, htmlTemp] = job.temps;
   try {
     writeFileSync(xlsxTemp, xlsxBytes(job.xlsx), { flag: "wx" });
-    writeFileSync(htmlTemp, scratch.encode(job.html), { flag: "wx" });
+    writeFileSync(htmlTemp, job.html instanceof Uint8Array ? job.html : scratch.encode(job.html), { flag: "wx" });
   } catch (e) {
     // Created only by this job ("wx"): removing them removes nothing of anyone else's.
     rmSync(xlsxTemp, { force: true });

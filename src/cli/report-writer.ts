@@ -7,6 +7,8 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import { Worker } from "node:worker_threads";
+import { Utf8Scratch, type Text } from "../report/utf8.js";
+import type { ZipPart } from "../report/zip.js";
 import { writeReportFiles, type ReportFilesJob } from "./report-files.js";
 import type { WriteAnswer, WriteRequest } from "./write-thread.js";
 
@@ -17,6 +19,25 @@ interface Waiting {
   readonly job: ReportFilesJob;
   readonly resolve: () => void;
   readonly reject: (e: unknown) => void;
+}
+
+/** One buffer for encoding; each part's bytes are then copied out into a buffer of their own. */
+const scratch = new Utf8Scratch();
+
+/**
+ * The job as the thread is sent it: long texts as UTF-8 bytes whose buffers are handed
+ * over, not copied (copying text to another thread cost more than encoding it); the
+ * parts that are the same in every file stay text, the key of the thread's cache.
+ */
+function ship(job: ReportFilesJob): { shipped: ReportFilesJob; buffers: ArrayBuffer[] } {
+  const buffers: ArrayBuffer[] = [];
+  const own = (text: Text | Uint8Array): Uint8Array => {
+    const bytes = new Uint8Array(text instanceof Uint8Array ? text : scratch.encode(text));
+    buffers.push(bytes.buffer);
+    return bytes;
+  };
+  const parts = job.xlsx.parts.map((p): ZipPart => (p.repeated ? p : { name: p.name, data: own(p.data) }));
+  return { shipped: { temps: job.temps, xlsx: { parts, when: job.xlsx.when }, html: own(job.html) }, buffers };
 }
 
 function rebuilt(error: NonNullable<WriteAnswer["error"]>): Error {
@@ -61,10 +82,11 @@ export class ReportWriter {
     const worker = this.worker;
     if (!worker) return Promise.resolve().then(() => writeReportFiles(job));
     const id = this.nextId++;
+    const { shipped, buffers } = ship(job);
     return new Promise<void>((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
       this.waiting.set(id, { job, resolve, reject });
-      worker.postMessage({ id, job } satisfies WriteRequest);
+      worker.postMessage({ id, job: shipped } satisfies WriteRequest, buffers);
     });
   }
 
