@@ -86,7 +86,12 @@ export class ReportWriter {
     return new Promise<void>((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
       this.waiting.set(id, { job, resolve, reject });
-      worker.postMessage({ id, job: shipped } satisfies WriteRequest, buffers);
+      try {
+        worker.postMessage({ id, job: shipped } satisfies WriteRequest, buffers);
+      } catch (e) {
+        // Not sent: nothing waits on the thread for it.
+        this.answered({ id, error: { message: e instanceof Error ? e.message : String(e) } });
+      }
     });
   }
 
