@@ -21,7 +21,8 @@ const chevrotainMin = join(dirname(require.resolve("chevrotain")), "..", "chevro
 
 rmSync("lib/ita", { recursive: true, force: true }); // chunk names carry hashes: no stale chunk left behind
 await build({
-  entryPoints: { process: "src/cli/process.ts" },
+  // The writer thread of `ita report` (report-writer.ts) is its own entry, beside process.js.
+  entryPoints: { process: "src/cli/process.ts", "write-thread": "src/cli/write-thread.ts" },
   outdir: "lib/ita",
   bundle: true,
   splitting: true,

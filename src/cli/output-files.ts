@@ -57,21 +57,26 @@ async function tempPathFor(target: string): Promise<string> {
 /*
  * The file operations of one write are synchronous: a province is thousands of small
  * files, and each asynchronous call's round trip through the thread pool cost more than
- * the call itself. Callers still await, and `ita report` yields between agencies so a
- * stop request is seen there.
+ * the call itself. `ita report` writes its agencies' files on a writer thread instead
+ * (report-writer.ts), and yields between agencies so a stop request is seen there.
  */
 /** Made at the first text written: commands that write nothing do not allocate it. */
 let scratch: Utf8Scratch | undefined;
+
+/** Write `data` to the new file `temp`, never over an existing one. */
+function writeNew(temp: string, data: Text | Uint8Array, mode?: number): void {
+  // Text is encoded into a buffer kept for the run (utf8.ts), written before the next file reuses it.
+  writeFileSync(temp, data instanceof Uint8Array ? data : (scratch ??= new Utf8Scratch()).encode(data), {
+    flag: "wx",
+  });
+  if (mode !== undefined) chmodSync(temp, mode);
+}
 
 async function writeTemp(target: string, data: Text | Uint8Array, mode?: number): Promise<string> {
   const temp = await tempPathFor(target);
   pendingTemps.add(temp);
   try {
-    // Text is encoded into a buffer kept for the run (utf8.ts), written before the next file reuses it.
-    writeFileSync(temp, data instanceof Uint8Array ? data : (scratch ??= new Utf8Scratch()).encode(data), {
-      flag: "wx",
-    });
-    if (mode !== undefined) chmodSync(temp, mode);
+    writeNew(temp, data, mode);
   } catch (e) {
     rmSync(temp, { force: true });
     pendingTemps.delete(temp);
@@ -146,30 +151,53 @@ type FileSet = readonly { readonly path: string; readonly data: Text | Uint8Arra
  * writing one of the files, and `ita report` writes thousands of pairs. While the lock is
  * held each set's files are renamed one after the other, so another run into the same
  * folder sees and leaves either all old or all new of every set. Every target must be in `dir`.
+ *
+ * Sets are kept in the order `stage` was called, however their writing finishes: `commit`
+ * waits for every set staged before it and reports each one's outcome in that order.
  */
 export class StagedWrites {
-  private readonly sets: { readonly temps: readonly string[]; readonly paths: readonly string[] }[] = [];
+  private readonly sets: { readonly paths: readonly string[]; readonly temps: Promise<readonly string[]> }[] = [];
 
   constructor(private readonly dir: string) {}
 
-  /** Sets written to temporary files and not yet put in place. */
+  /** Sets staged and not yet put in place (some may still be being written). */
   get size(): number {
     return this.sets.length;
   }
 
   /** Write a set's files to temporary files beside their targets; when one fails, none of the set is left. */
-  async stage(files: FileSet): Promise<void> {
-    const temps: string[] = [];
-    try {
-      for (const f of files) temps.push(await writeTemp(f.path, f.data));
-    } catch (e) {
-      for (const t of temps) {
-        rmSync(t, { force: true });
-        pendingTemps.delete(t);
+  stage(files: FileSet): Promise<void> {
+    return this.stageWritten(
+      files.map((f) => f.path),
+      async (temps) => {
+        for (let i = 0; i < files.length; i++) writeNew(temps[i]!, files[i]!.data);
+      },
+    );
+  }
+
+  /**
+   * Stage a set whose temporary files `write` makes (`ita report`'s writer thread): their
+   * names are chosen here, and removed if the run is stopped or `write` fails. The set
+   * takes its place in the order at once; the promise settles when `write` has, and a
+   * failure is also the set's error in `commit`.
+   */
+  stageWritten(paths: readonly string[], write: (temps: readonly string[]) => Promise<void>): Promise<void> {
+    const temps = (async (): Promise<readonly string[]> => {
+      const names = await Promise.all(paths.map(tempPathFor));
+      for (const t of names) pendingTemps.add(t);
+      try {
+        await write(names);
+      } catch (e) {
+        for (const t of names) {
+          rmSync(t, { force: true });
+          pendingTemps.delete(t);
+        }
+        throw e;
       }
-      throw e;
-    }
-    this.sets.push({ temps, paths: files.map((f) => f.path) });
+      return names;
+    })();
+    this.sets.push({ temps, paths });
+    return temps.then(() => undefined);
   }
 
   /**
@@ -178,15 +206,21 @@ export class StagedWrites {
    * temporary file behind.
    */
   async commit(): Promise<unknown[]> {
-    const sets = this.sets.splice(0);
-    const errors: unknown[] = sets.map(() => undefined);
-    if (sets.length === 0) return errors;
+    const staged = this.sets.splice(0);
+    const outcomes = await Promise.allSettled(staged.map((s) => s.temps));
+    const errors: unknown[] = outcomes.map((o) => (o.status === "rejected" ? o.reason : undefined));
+    const sets = staged.map((s, k) => {
+      const o = outcomes[k]!;
+      return { paths: s.paths, temps: o.status === "fulfilled" ? o.value : [] };
+    });
+    if (sets.every((s) => s.temps.length === 0)) return errors;
     let locked = false;
     let placed = false;
     try {
       await withFolderLock(this.dir, async () => {
         locked = true;
         sets.forEach((set, k) => {
+          if (errors[k] !== undefined) return;
           try {
             // A target that is a folder fails its rename only after the set's first file has
             // replaced its own: half a pair. Refuse the set before any of it is put in place.
@@ -211,7 +245,10 @@ export class StagedWrites {
       // The lock could not be taken (no set was put in place): every set fails with it. Once the
       // sets are placed, a lock file that could not be removed changes nothing they hold, and a
       // later run takes it over (its process is gone).
-      if (!placed) for (let k = 0; k < errors.length; k++) if (!locked || errors[k] === undefined) errors[k] = e;
+      // A set whose files could not be written keeps that error.
+      if (!placed)
+        for (let k = 0; k < errors.length; k++)
+          if (sets[k]!.temps.length > 0 && (!locked || errors[k] === undefined)) errors[k] = e;
     } finally {
       for (const set of sets) {
         for (const t of set.temps) {

@@ -482,12 +482,13 @@ const APP_XML =
   `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
   "<Application>ITA Workbench</Application></Properties>";
 
-/** An .xlsx file of these sheets, in order. */
-export function workbookBytes(
-  specs: readonly ReportSheet[],
-  title: string | undefined,
-  options: XlsxOptions = {},
-): Buffer {
+/** An .xlsx file's parts and date before they are zipped: what `ita report` hands its writer thread. */
+export interface XlsxParts {
+  readonly parts: readonly ZipPart[];
+  readonly when: Date;
+}
+
+function workbookParts(specs: readonly ReportSheet[], title: string | undefined, options: XlsxOptions): XlsxParts {
   const when = options.date ?? new Date();
   const styles = new Styles();
   const strings = new SharedStrings();
@@ -503,13 +504,27 @@ export function workbookBytes(
     { name: "xl/sharedStrings.xml", data: strings.xml() },
     ...sheets.map((data, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data })),
   ];
-  return zip(parts, when);
+  return { parts, when };
 }
 
-/** The report workbook of one agency: results, report and plan sheets. */
-export async function renderXlsx(report: ReportModel, options: XlsxOptions = {}): Promise<Buffer> {
+/** An .xlsx file of these sheets, in order. */
+export function workbookBytes(
+  specs: readonly ReportSheet[],
+  title: string | undefined,
+  options: XlsxOptions = {},
+): Buffer {
+  return xlsxBytes(workbookParts(specs, title, options));
+}
+
+/** The parts of one agency's report workbook (results, report and plan sheets), zipped by `zip`. */
+export function reportXlsxParts(report: ReportModel, options: XlsxOptions = {}): XlsxParts {
   const title = `${report.title.heading} ${report.title.fiscalYear} ${report.agency.name}`;
-  return workbookBytes(reportSheets(report), title, options);
+  return workbookParts(reportSheets(report), title, options);
+}
+
+/** The .xlsx file of parts made here: the bytes `ita report` writes (cli/report-files.ts). */
+export function xlsxBytes({ parts, when }: XlsxParts): Buffer {
+  return zip(parts, when);
 }
 
 /** The many-agencies summary: one sheet, best total first, then the files not reported. */

@@ -8,14 +8,23 @@
 import { crc32, deflateRawSync } from "node:zlib";
 import { Utf8Scratch, type Text } from "./utf8.js";
 
-export interface ZipPart {
-  /** Path inside the archive, e.g. "xl/workbook.xml". */
-  readonly name: string;
-  /** The part's text, whole or in pieces (utf8.ts: long parts are encoded piece by piece). */
-  readonly data: Text;
-  /** The same text in most files written (e.g. a styles part): compressed once, then taken from a cache. */
-  readonly repeated?: boolean;
-}
+export type ZipPart =
+  | {
+      /** Path inside the archive, e.g. "xl/workbook.xml". */
+      readonly name: string;
+      /**
+       * The part's text, whole or in pieces (utf8.ts: long parts are encoded piece by piece),
+       * or already as UTF-8 bytes (as `ita report`'s writer thread receives it).
+       */
+      readonly data: Text | Uint8Array;
+      readonly repeated?: false;
+    }
+  | {
+      readonly name: string;
+      readonly data: Text;
+      /** The same text in most files written (e.g. a styles part): compressed once, then taken from a cache. */
+      readonly repeated: true;
+    };
 
 interface Packed {
   readonly crc: number;
@@ -36,9 +45,9 @@ const CACHE_LIMIT = 64;
 
 const scratch = new Utf8Scratch();
 
-function pack(text: Text): Packed {
-  // The bytes are a view into the scratch buffer: CRC and deflate read them before the next part.
-  const raw = scratch.encode(text);
+function pack(data: Text | Uint8Array): Packed {
+  // Text is encoded into the scratch buffer: CRC and deflate read it before the next part.
+  const raw = data instanceof Uint8Array ? data : scratch.encode(data);
   return { crc: crc32(raw), size: raw.length, deflated: deflateRawSync(raw, { level: LEVEL }) };
 }
 

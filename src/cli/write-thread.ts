@@ -1,0 +1,45 @@
+/**
+ * The writer thread of `ita report` (a worker_threads entry, bundled to
+ * lib/ita/write-thread.js): takes one agency's files at a time from the main thread,
+ * writes them (report-files.ts) and answers with the job's number and, when it failed,
+ * the error's message, code and path, so the main thread names it as it would its own.
+ */
+import { parentPort } from "node:worker_threads";
+import { writeReportFiles, type ReportFilesJob } from "./report-files.js";
+
+export interface WriteRequest {
+  readonly id: number;
+  readonly job: ReportFilesJob;
+}
+
+export interface WriteAnswer {
+  readonly id: number;
+  readonly error?: {
+    readonly message: string;
+    readonly code?: string;
+    readonly path?: string;
+    readonly syscall?: string;
+  };
+}
+
+const port = parentPort;
+port?.on("message", ({ id, job }: WriteRequest) => {
+  let answer: WriteAnswer;
+  try {
+    writeReportFiles(job);
+    answer = { id };
+  } catch (e) {
+    const err = e as { message?: unknown; code?: unknown; path?: unknown; syscall?: unknown };
+    const text = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+    answer = {
+      id,
+      error: {
+        message: text(err?.message) ?? String(e),
+        code: text(err?.code),
+        path: text(err?.path),
+        syscall: text(err?.syscall),
+      },
+    };
+  }
+  port.postMessage(answer);
+});
