@@ -1,14 +1,16 @@
 /**
  * One agency's pair of report files written to their temporary names: the .xlsx parts
- * zipped (report/xlsx.ts) and the HTML page encoded to UTF-8, each created new ("wx"),
+ * zipped (report/zip.ts) and the HTML page encoded to UTF-8, each created new ("wx"),
  * never over an existing file. This is the work `ita report` hands its writer thread
- * (write-thread.ts) while the main thread renders the next agencies; report-writer.ts
+ * (write-thread.ts) while the main thread renders the next agencies (it imports only the zip
+ * writer and the encoder, so the thread starts without the rest of the report code); report-writer.ts
  * runs it in the main thread when no writer thread can be had. When one file fails,
  * neither is left.
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { Utf8Scratch, type Text } from "../report/utf8.js";
-import { xlsxBytes, type XlsxParts } from "../report/xlsx.js";
+import type { XlsxParts } from "../report/xlsx.js";
+import { zip } from "../report/zip.js";
 
 export interface ReportFilesJob {
   /** Temporary names of the .xlsx and the .html, chosen (and registered for removal) by the main thread. */
@@ -24,7 +26,7 @@ const scratch = new Utf8Scratch();
 export function writeReportFiles(job: ReportFilesJob): void {
   const [xlsxTemp, htmlTemp] = job.temps;
   try {
-    writeFileSync(xlsxTemp, xlsxBytes(job.xlsx), { flag: "wx" });
+    writeFileSync(xlsxTemp, zip(job.xlsx.parts, job.xlsx.when), { flag: "wx" });
     writeFileSync(htmlTemp, job.html instanceof Uint8Array ? job.html : scratch.encode(job.html), { flag: "wx" });
   } catch (e) {
     // Created only by this job ("wx"): removing them removes nothing of anyone else's.

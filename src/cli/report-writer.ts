@@ -3,9 +3,9 @@
  * (write-thread.ts), so that compressing and writing one agency's pair runs on the other
  * core while the main thread renders the next ones, or in the main thread itself for a
  * few agencies, where no thread script is beside this module (the sources run under
- * tsx), or when the thread stops. This module alone decides; the files are the same either way.
+ * tsx), or after the thread stopped. This module alone decides; the files are the same either way.
  */
-import { existsSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { Utf8Scratch, type Text } from "../report/utf8.js";
 import type { ZipPart } from "../report/zip.js";
@@ -13,10 +13,13 @@ import { writeReportFiles, type ReportFilesJob } from "./report-files.js";
 import type { WriteAnswer, WriteRequest } from "./write-thread.js";
 
 /** Below this many agencies the thread's start (tens of milliseconds) costs more than it saves. */
-const THREAD_FROM = 32;
+const THREAD_FROM = 200;
 
+/**
+ * A job sent and not yet answered. Its text is not kept: held until the thread answers,
+ * each agency's text outlived the young generation and piled up in the old one.
+ */
 interface Waiting {
-  readonly job: ReportFilesJob;
   readonly resolve: () => void;
   readonly reject: (e: unknown) => void;
 }
@@ -62,8 +65,8 @@ export class ReportWriter {
     try {
       const worker = new Worker(script);
       worker.on("message", (answer: WriteAnswer) => this.answered(answer));
-      worker.on("error", () => this.lost(worker));
-      worker.on("exit", () => this.lost(worker));
+      worker.on("error", (e) => this.lost(worker, e));
+      worker.on("exit", (code) => this.lost(worker, code));
       // Kept alive by its jobs only (ref'd while one is waiting): an idle thread never holds the process open.
       worker.unref();
       this.worker = worker;
@@ -85,7 +88,7 @@ export class ReportWriter {
     const { shipped, buffers } = ship(job);
     return new Promise<void>((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
-      this.waiting.set(id, { job, resolve, reject });
+      this.waiting.set(id, { resolve, reject });
       try {
         worker.postMessage({ id, job: shipped } satisfies WriteRequest, buffers);
       } catch (e) {
@@ -111,21 +114,16 @@ export class ReportWriter {
     else w.resolve();
   }
 
-  /** The thread stopped unasked: its unanswered jobs, and every later one, are written here. */
-  private lost(worker: Worker): void {
+  /**
+   * The thread stopped unasked: its unanswered jobs fail (each agency is named as not
+   * written, its temporary files removed by the caller); every later one is written here.
+   */
+  private lost(worker: Worker, reason: unknown): void {
     if (this.worker !== worker) return;
     this.worker = null;
+    const why = reason instanceof Error ? reason.message : `exit code ${String(reason)}`;
     const unanswered = [...this.waiting.values()];
     this.waiting.clear();
-    for (const w of unanswered) {
-      try {
-        // Whatever the thread had begun of these files is removed first ("wx" refuses an existing file).
-        for (const t of w.job.temps) rmSync(t, { force: true });
-        writeReportFiles(w.job);
-        w.resolve();
-      } catch (e) {
-        w.reject(e);
-      }
-    }
+    for (const w of unanswered) w.reject(new Error(`the writer thread stopped: ${why}`));
   }
 }

@@ -482,7 +482,7 @@ const APP_XML =
   `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
   "<Application>ITA Workbench</Application></Properties>";
 
-/** An .xlsx file's parts and date before they are zipped: what `ita report` hands its writer thread. */
+/** An .xlsx file's parts and date before they are zipped (zip.ts): what `ita report` hands its writer thread. */
 export interface XlsxParts {
   readonly parts: readonly ZipPart[];
   readonly when: Date;
@@ -513,18 +513,14 @@ export function workbookBytes(
   title: string | undefined,
   options: XlsxOptions = {},
 ): Buffer {
-  return xlsxBytes(workbookParts(specs, title, options));
+  const { parts, when } = workbookParts(specs, title, options);
+  return zip(parts, when);
 }
 
 /** The parts of one agency's report workbook (results, report and plan sheets), zipped by `zip`. */
 export function reportXlsxParts(report: ReportModel, options: XlsxOptions = {}): XlsxParts {
   const title = `${report.title.heading} ${report.title.fiscalYear} ${report.agency.name}`;
   return workbookParts(reportSheets(report), title, options);
-}
-
-/** The .xlsx file of parts made here: the bytes `ita report` writes (cli/report-files.ts). */
-export function xlsxBytes({ parts, when }: XlsxParts): Buffer {
-  return zip(parts, when);
 }
 
 /** The many-agencies summary: one sheet, best total first, then the files not reported. */

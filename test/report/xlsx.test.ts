@@ -9,7 +9,11 @@ import ExcelJS from "exceljs";
 import { bundledText, evaluateRows, loadRulesText } from "../../src/engine/index.js";
 import { buildReport, type ReportModel } from "../../src/report/model.js";
 import { summaryEntry } from "../../src/report/summary.js";
-import { renderSummaryXlsx, reportXlsxParts, xlsxBytes } from "../../src/report/xlsx.js";
+import { renderSummaryXlsx, reportXlsxParts, type XlsxParts } from "../../src/report/xlsx.js";
+import { zip } from "../../src/report/zip.js";
+
+/** The bytes `ita report` writes for these parts (cli/report-files.ts). */
+const xlsxBytes = ({ parts, when }: XlsxParts): Buffer => zip(parts, when);
 import { seedRows } from "../support/seed.js";
 
 const date = new Date("2025-01-02T03:04:05Z");
