@@ -63,13 +63,38 @@ async function tempPathFor(target: string): Promise<string> {
 /** Made at the first text written: commands that write nothing do not allocate it. */
 let scratch: Utf8Scratch | undefined;
 
-/** Write `data` to the new file `temp`, never over an existing one. */
+/** Write `data` to the new file `temp`, never over an existing one; a failure names `temp`. */
 function writeNew(temp: string, data: Text | Uint8Array, mode?: number): void {
-  // Text is encoded into a buffer kept for the run (utf8.ts), written before the next file reuses it.
-  writeFileSync(temp, data instanceof Uint8Array ? data : (scratch ??= new Utf8Scratch()).encode(data), {
-    flag: "wx",
-  });
-  if (mode !== undefined) chmodSync(temp, mode);
+  try {
+    // Text is encoded into a buffer kept for the run (utf8.ts), written before the next file reuses it.
+    writeFileSync(temp, data instanceof Uint8Array ? data : (scratch ??= new Utf8Scratch()).encode(data), {
+      flag: "wx",
+    });
+    if (mode !== undefined) chmodSync(temp, mode);
+  } catch (e) {
+    // A failed write (a full disk) names no file; the open that failed names the temporary one.
+    const err = e as { path?: unknown };
+    if (err && typeof err === "object" && err.path === undefined) err.path = temp;
+    throw e;
+  }
+}
+
+/** Remove a temporary file of this process; a removal that fails (a read-only disk) leaves it, and the error it reports stands. */
+function removeQuietly(temp: string): void {
+  try {
+    rmSync(temp, { force: true });
+  } catch {
+    // Left for the user to see: the write's own error is what they need to read.
+  }
+  pendingTemps.delete(temp);
+}
+
+/** The error of writing temporary file `temps[i]`, naming its target `paths[i]` (the hidden name means nothing to a user). */
+function namedByTarget(e: unknown, temps: readonly string[], paths: readonly string[]): unknown {
+  const err = e as { path?: unknown };
+  const i = err && typeof err === "object" ? temps.indexOf(String(err.path)) : -1;
+  if (i >= 0) err.path = paths[i];
+  return e;
 }
 
 async function writeTemp(target: string, data: Text | Uint8Array, mode?: number): Promise<string> {
@@ -78,9 +103,8 @@ async function writeTemp(target: string, data: Text | Uint8Array, mode?: number)
   try {
     writeNew(temp, data, mode);
   } catch (e) {
-    rmSync(temp, { force: true });
-    pendingTemps.delete(temp);
-    throw e;
+    removeQuietly(temp);
+    throw namedByTarget(e, [temp], [target]);
   }
   return temp;
 }
@@ -188,11 +212,8 @@ export class StagedWrites {
       try {
         await write(names);
       } catch (e) {
-        for (const t of names) {
-          rmSync(t, { force: true });
-          pendingTemps.delete(t);
-        }
-        throw e;
+        for (const t of names) removeQuietly(t);
+        throw namedByTarget(e, names, paths);
       }
       return names;
     })();
@@ -251,9 +272,7 @@ export class StagedWrites {
           if (sets[k]!.temps.length > 0 && (!locked || errors[k] === undefined)) errors[k] = e;
     } finally {
       for (const set of sets) {
-        for (const t of set.temps) {
-          if (pendingTemps.delete(t)) rmSync(t, { force: true });
-        }
+        for (const t of set.temps) if (pendingTemps.has(t)) removeQuietly(t);
       }
     }
     return errors;

@@ -29,7 +29,8 @@ import { historyYears, noRulesText, type HistoryTable } from "./history.js";
 // `--history` reads score files: it travels in the report chunk, which only `ita report` loads.
 export { readHistory } from "./history.js";
 import { findYearTables } from "../workbook/year-tables.js";
-import { renderSummaryXlsx, reportXlsxParts } from "../report/xlsx.js";
+import type { Text } from "../report/utf8.js";
+import { renderSummaryXlsx, reportXlsxParts, type XlsxParts } from "../report/xlsx.js";
 import { findScoreTable, type TableProblem } from "../workbook/score-table.js";
 import { isOwnSheet } from "../workbook/own-sheets.js";
 import type { RangeData } from "../workbook/port.js";
@@ -487,9 +488,16 @@ export async function writeReports(
         // agencies are rendered. A failure is this agency's error when it is put in place.
         let write: (temps: readonly string[]) => Promise<void>;
         try {
-          const html = renderHtmlParts(report);
-          const xlsx = reportXlsxParts(report);
-          write = (temps) => writer.write({ temps: [temps[0]!, temps[1]!], xlsx, html });
+          // Let go of the texts once sent: the write stays pending until the writer answers.
+          let texts: { html: Text; xlsx: XlsxParts } | null = {
+            html: renderHtmlParts(report),
+            xlsx: reportXlsxParts(report),
+          };
+          write = (temps) => {
+            const { html, xlsx } = texts!;
+            texts = null;
+            return writer.write({ temps: [temps[0]!, temps[1]!], xlsx, html });
+          };
         } catch (e) {
           write = () => Promise.reject(e as Error);
         }
@@ -505,9 +513,12 @@ export async function writeReports(
       if (ready.length > 1) progress.step(next + 1, ready.length, `→ ${agency.name}`);
     }
   } finally {
-    // Rendered before a stop request (or an unexpected error): put in place, never left as temporary files.
-    await putInPlace();
-    await writer.close();
+    try {
+      // Rendered before a stop request (or an unexpected error): put in place, never left as temporary files.
+      await putInPlace();
+    } finally {
+      await writer.close();
+    }
   }
   for (const r of ready.slice(next)) {
     if (!r) continue;

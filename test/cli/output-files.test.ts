@@ -125,6 +125,38 @@ describe("output files", () => {
     );
   });
 
+  it("reports sets written by another writer in the order they were staged, however their writing ends, naming each failure by its target", async () => {
+    const d = dir("staged-written");
+    const staged = new StagedWrites(d);
+    const later = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+    // a: slow and written; b: fails at once, writing its .html; c: written.
+    const stagedA = staged.stageWritten([join(d, "a.xlsx"), join(d, "a.html")], async ([x, h]) => {
+      await later(50);
+      writeFileSync(x!, "a", { flag: "wx" });
+      writeFileSync(h!, "a", { flag: "wx" });
+    });
+    const stagedB = staged.stageWritten([join(d, "b.xlsx"), join(d, "b.html")], async ([x, h]) => {
+      writeFileSync(x!, "b", { flag: "wx" });
+      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC", path: h });
+    });
+    const stagedC = staged.stageWritten([join(d, "c.xlsx"), join(d, "c.html")], async ([x, h]) => {
+      writeFileSync(x!, "c", { flag: "wx" });
+      writeFileSync(h!, "c", { flag: "wx" });
+    });
+    await assert.rejects(stagedB);
+    await Promise.all([stagedA, stagedC]);
+    const errors = await staged.commit();
+    assert.equal(errors.length, 3);
+    assert.equal(errors[0], undefined);
+    assert.equal((errors[1] as { path?: string }).path, join(d, "b.html"), "named by the page it could not write");
+    assert.equal(errors[2], undefined);
+    assert.deepEqual(
+      readdirSync(d).sort(),
+      ["a.html", "a.xlsx", "c.html", "c.xlsx"],
+      "b's .xlsx removed, no temporary file",
+    );
+  });
+
   it("waits for another live run that is putting its pair in place", async () => {
     const d = dir("locked");
     writeFileSync(join(d, ".ita-write.lock"), String(process.pid));
