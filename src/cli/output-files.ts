@@ -63,29 +63,41 @@ async function tempPathFor(target: string): Promise<string> {
 /** Made at the first text written: commands that write nothing do not allocate it. */
 let scratch: Utf8Scratch | undefined;
 
-/** Write `data` to the new file `temp`, never over an existing one; a failure names `temp`. */
-function writeNew(temp: string, data: Text | Uint8Array, mode?: number): void {
+/**
+ * Write a new file, never over an existing one ("wx"); a failure names the file (a failed
+ * write, a full disk, unlike a failed open, names none). Also `ita report`'s writer thread's.
+ */
+export function writeNewFile(path: string, data: Uint8Array): void {
   try {
-    // Text is encoded into a buffer kept for the run (utf8.ts), written before the next file reuses it.
-    writeFileSync(temp, data instanceof Uint8Array ? data : (scratch ??= new Utf8Scratch()).encode(data), {
-      flag: "wx",
-    });
-    if (mode !== undefined) chmodSync(temp, mode);
+    writeFileSync(path, data, { flag: "wx" });
   } catch (e) {
-    // A failed write (a full disk) names no file; the open that failed names the temporary one.
     const err = e as { path?: unknown };
-    if (err && typeof err === "object" && err.path === undefined) err.path = temp;
+    if (err && typeof err === "object" && err.path === undefined) err.path = path;
     throw e;
   }
 }
 
-/** Remove a temporary file of this process; a removal that fails (a read-only disk) leaves it, and the error it reports stands. */
-function removeQuietly(temp: string): void {
+/** Write `data` to the new file `temp`; text is encoded into a buffer kept for the run (utf8.ts). */
+function writeNew(temp: string, data: Text | Uint8Array, mode?: number): void {
+  writeNewFile(temp, data instanceof Uint8Array ? data : (scratch ??= new Utf8Scratch()).encode(data));
+  if (mode !== undefined) chmodSync(temp, mode);
+}
+
+/**
+ * Remove a file this process created; a removal that fails (a read-only disk) leaves it, so
+ * the error that made it leftover is the one reported. Also `ita report`'s writer thread's.
+ */
+export function removeQuietly(path: string): void {
   try {
-    rmSync(temp, { force: true });
+    rmSync(path, { force: true });
   } catch {
     // Left for the user to see: the write's own error is what they need to read.
   }
+}
+
+/** Remove a temporary file of this process, quietly, and forget it. */
+function removeTemp(temp: string): void {
+  removeQuietly(temp);
   pendingTemps.delete(temp);
 }
 
@@ -103,7 +115,7 @@ async function writeTemp(target: string, data: Text | Uint8Array, mode?: number)
   try {
     writeNew(temp, data, mode);
   } catch (e) {
-    removeQuietly(temp);
+    removeTemp(temp);
     throw namedByTarget(e, [temp], [target]);
   }
   return temp;
@@ -212,7 +224,7 @@ export class StagedWrites {
       try {
         await write(names);
       } catch (e) {
-        for (const t of names) removeQuietly(t);
+        for (const t of names) removeTemp(t);
         throw namedByTarget(e, names, paths);
       }
       return names;
@@ -272,7 +284,7 @@ export class StagedWrites {
           if (sets[k]!.temps.length > 0 && (!locked || errors[k] === undefined)) errors[k] = e;
     } finally {
       for (const set of sets) {
-        for (const t of set.temps) if (pendingTemps.has(t)) removeQuietly(t);
+        for (const t of set.temps) if (pendingTemps.has(t)) removeTemp(t);
       }
     }
     return errors;

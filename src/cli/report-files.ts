@@ -7,10 +7,10 @@
  * runs it in the main thread when no writer thread can be had. When one file fails,
  * neither is left.
  */
-import { rmSync, writeFileSync } from "node:fs";
 import { Utf8Scratch, type Text } from "../report/utf8.js";
 import type { XlsxParts } from "../report/xlsx.js";
 import { zip } from "../report/zip.js";
+import { removeQuietly, writeNewFile } from "./output-files.js";
 
 export interface ReportFilesJob {
   /** Temporary names of the .xlsx and the .html, chosen (and registered for removal) by the main thread. */
@@ -23,32 +23,14 @@ export interface ReportFilesJob {
 /** One per thread: each file's bytes are written before the next file is encoded. */
 const scratch = new Utf8Scratch();
 
-/** Write a new file; a failure names it (a failed write, unlike a failed open, names none). */
-function writeNew(path: string, data: Uint8Array): void {
-  try {
-    writeFileSync(path, data, { flag: "wx" });
-  } catch (e) {
-    const err = e as { path?: unknown };
-    if (err && typeof err === "object" && err.path === undefined) err.path = path;
-    throw e;
-  }
-}
-
 export function writeReportFiles(job: ReportFilesJob): void {
   const [xlsxTemp, htmlTemp] = job.temps;
   try {
-    writeNew(xlsxTemp, zip(job.xlsx.parts, job.xlsx.when));
-    writeNew(htmlTemp, job.html instanceof Uint8Array ? job.html : scratch.encode(job.html));
+    writeNewFile(xlsxTemp, zip(job.xlsx.parts, job.xlsx.when));
+    writeNewFile(htmlTemp, job.html instanceof Uint8Array ? job.html : scratch.encode(job.html));
   } catch (e) {
-    // Created only by this job ("wx"): removing them removes nothing of anyone else's. A removal
-    // that fails (a read-only disk) leaves the write's own error to be reported.
-    for (const t of job.temps) {
-      try {
-        rmSync(t, { force: true });
-      } catch {
-        // The caller removes it again, and says what went wrong first.
-      }
-    }
+    // Created only by this job ("wx"): removing them removes nothing of anyone else's.
+    for (const t of job.temps) removeQuietly(t);
     throw e;
   }
 }

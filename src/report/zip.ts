@@ -76,6 +76,22 @@ const UTF8_NAMES = 0x0800;
 const DEFLATE = 8;
 const VERSION = 20;
 
+/**
+ * The fields a local header and its central directory entry share, in the same order
+ * (version needed, flags, method, time, date, CRC, sizes, name length), from `at`.
+ */
+function entryFields(out: Buffer, at: number, p: Packed, nameLength: number, time: number, date: number): void {
+  out.writeUInt16LE(VERSION, at);
+  out.writeUInt16LE(UTF8_NAMES, at + 2);
+  out.writeUInt16LE(DEFLATE, at + 4);
+  out.writeUInt16LE(time, at + 6);
+  out.writeUInt16LE(date, at + 8);
+  out.writeUInt32LE(p.crc, at + 10);
+  out.writeUInt32LE(p.deflated.length, at + 14);
+  out.writeUInt32LE(p.size, at + 18);
+  out.writeUInt16LE(nameLength, at + 22);
+}
+
 /** The archive's bytes: local headers and data, then the central directory, in one buffer. */
 export function zip(parts: readonly ZipPart[], when: Date): Buffer {
   const { time, date } = dosTime(when);
@@ -93,29 +109,13 @@ export function zip(parts: readonly ZipPart[], when: Date): Buffer {
   for (const { p, name } of entries) {
     out.writeUInt32LE(0x02014b50, central);
     out.writeUInt16LE(VERSION, central + 4);
-    out.writeUInt16LE(VERSION, central + 6);
-    out.writeUInt16LE(UTF8_NAMES, central + 8);
-    out.writeUInt16LE(DEFLATE, central + 10);
-    out.writeUInt16LE(time, central + 12);
-    out.writeUInt16LE(date, central + 14);
-    out.writeUInt32LE(p.crc, central + 16);
-    out.writeUInt32LE(p.deflated.length, central + 20);
-    out.writeUInt32LE(p.size, central + 24);
-    out.writeUInt16LE(name.length, central + 28);
+    entryFields(out, central + 6, p, name.length, time, date);
     out.writeUInt32LE(at, central + 42);
     name.copy(out, central + 46);
     central += 46 + name.length;
 
     out.writeUInt32LE(0x04034b50, at);
-    out.writeUInt16LE(VERSION, at + 4);
-    out.writeUInt16LE(UTF8_NAMES, at + 6);
-    out.writeUInt16LE(DEFLATE, at + 8);
-    out.writeUInt16LE(time, at + 10);
-    out.writeUInt16LE(date, at + 12);
-    out.writeUInt32LE(p.crc, at + 14);
-    out.writeUInt32LE(p.deflated.length, at + 18);
-    out.writeUInt32LE(p.size, at + 22);
-    out.writeUInt16LE(name.length, at + 26);
+    entryFields(out, at + 4, p, name.length, time, date);
     name.copy(out, at + 30);
     p.deflated.copy(out, at + 30 + name.length);
     at += 30 + name.length + p.deflated.length;

@@ -81,6 +81,27 @@ interface Written {
 }
 
 /** A sheet the add-in adds: a plain recorder (writes need no load, so no mock is needed). */
+/** Excel with no sheet of the name written: writeSheet adds `added`. */
+function installWithoutSheet(added: Data): { syncs: number } {
+  return installExcel(
+    {
+      workbook: {
+        worksheets: {
+          existing: { delete() {} },
+          getItemOrNullObject(this: Data) {
+            return this.existing;
+          },
+          add: () => added,
+        },
+      },
+      application: { suspendApiCalculationUntilNextSync() {} },
+    },
+    (m) => {
+      (((m.context as Data).workbook as Data).worksheets as { existing: Data }).existing.isNullObject = true;
+    },
+  );
+}
+
 function recorderSheet() {
   const ranges: Written[] = [];
   const charts: Data[] = [];
@@ -263,23 +284,7 @@ describe("the Office.js workbook adapter", () => {
 
   it("writes a whole sheet — values, formats, conditional format, validation, chart — in one read and one write sync", async () => {
     const added = recorderSheet();
-    const counter = installExcel(
-      {
-        workbook: {
-          worksheets: {
-            existing: { delete() {} },
-            getItemOrNullObject(this: Data) {
-              return this.existing;
-            },
-            add: () => added,
-          },
-        },
-        application: { suspendApiCalculationUntilNextSync() {} },
-      },
-      (m) => {
-        (((m.context as Data).workbook as Data).worksheets as { existing: Data }).existing.isNullObject = true;
-      },
-    );
+    const counter = installWithoutSheet(added);
     await new OfficeWorkbook().writeSheet(
       {
         name: "ผลการประเมิน ITA 2568",
@@ -533,23 +538,7 @@ describe("the Office.js workbook adapter", () => {
   /** What writeSheet puts in Range.formulas for one row of cells. */
   async function writtenFormulas(row: readonly CellWrite[]): Promise<unknown[]> {
     const added = recorderSheet();
-    installExcel(
-      {
-        workbook: {
-          worksheets: {
-            existing: { delete() {} },
-            getItemOrNullObject(this: Data) {
-              return this.existing;
-            },
-            add: () => added,
-          },
-        },
-        application: { suspendApiCalculationUntilNextSync() {} },
-      },
-      (m) => {
-        (((m.context as Data).workbook as Data).worksheets as { existing: Data }).existing.isNullObject = true;
-      },
-    );
+    installWithoutSheet(added);
     await new OfficeWorkbook().writeSheet({ name: "ผล", rows: [row] }, { replace: false, activate: false });
     return (added.ranges.find((r) => r.formulas)!.formulas as unknown[][])[0]!;
   }
