@@ -317,11 +317,15 @@ export async function replaceFile(path: string, data: string): Promise<void> {
   }
 }
 
-/** Identity of a file: device and inode (the same file under two names, a hard link or a symlink). */
-function identity(path: string): string | undefined {
+/**
+ * Identity of a file: device and inode (the same file under two names, a hard link or a
+ * symlink); `null` when nothing is there, `undefined` when it cannot be told. Asked of
+ * every output of a province run, most not there yet: told without an exception each.
+ */
+function identity(path: string): string | null | undefined {
   try {
-    const s = statSync(path);
-    return `${s.dev}:${s.ino}`;
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s ? `${s.dev}:${s.ino}` : null;
   } catch {
     return undefined;
   }
@@ -346,9 +350,10 @@ export class InputSet {
     this.paths.set(real(path), path);
   }
 
-  /** The input that `output` would overwrite, if any. */
+  /** The input that `output` would overwrite, if any; none when nothing is there yet. */
   overwrites(output: string): string | undefined {
     const id = identity(output);
+    if (id === null) return undefined;
     return (id && this.ids.get(id)) ?? this.paths.get(real(output));
   }
 

@@ -7,7 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { Utf8Scratch, type Text } from "../report/utf8.js";
+import { encodeInto, utf8Bound, type Text } from "../report/utf8.js";
 import type { ZipPart } from "../report/zip.js";
 import { writeReportFiles, type ReportFilesJob } from "./report-files.js";
 import type { WriteAnswer, WriteRequest } from "./write-thread.js";
@@ -24,23 +24,38 @@ interface Waiting {
   readonly reject: (e: unknown) => void;
 }
 
-/** One buffer for encoding; each part's bytes are then copied out into a buffer of their own. */
-const scratch = new Utf8Scratch();
+/** At least this many bytes per job buffer, so that one buffer serves agencies of every size. */
+const JOB_BUFFER_MIN = 256 * 1024;
+/** Spare buffers kept: about as many as jobs are in writing at once. */
+const SPARE_MAX = 16;
 
 /**
- * The job as the thread is sent it: long texts as UTF-8 bytes whose buffers are handed
- * over, not copied (copying text to another thread cost more than encoding it); the
- * parts that are the same in every file stay text, the key of the thread's cache.
+ * The job as the thread is sent it: the texts that differ per agency encoded to UTF-8 into
+ * one buffer, handed over rather than copied (copying text to another thread cost more than
+ * encoding it) and handed back by the thread once written, to be filled again (a fresh
+ * buffer per agency was memory newly mapped, zeroed and copied into every time); the parts
+ * that are the same in every file stay text, the key of the thread's cache.
  */
-function ship(job: ReportFilesJob): { shipped: ReportFilesJob; buffers: ArrayBuffer[] } {
-  const buffers: ArrayBuffer[] = [];
-  const own = (text: Text | Uint8Array): Uint8Array => {
-    const bytes = new Uint8Array(text instanceof Uint8Array ? text : scratch.encode(text));
-    buffers.push(bytes.buffer);
-    return bytes;
+function ship(job: ReportFilesJob, spare: ArrayBuffer[]): { shipped: ReportFilesJob; buffer: ArrayBuffer } {
+  const own = job.xlsx.parts.flatMap((p) => (p.repeated ? [] : [p.data]));
+  own.push(job.html);
+  let bound = 0;
+  for (const data of own) bound += data instanceof Uint8Array ? data.byteLength : utf8Bound(data);
+  let k = spare.length - 1;
+  while (k >= 0 && spare[k]!.byteLength < bound) k--;
+  const buffer = k >= 0 ? spare.splice(k, 1)[0]! : new ArrayBuffer(Math.max(bound, JOB_BUFFER_MIN));
+  const target = Buffer.from(buffer);
+  let at = 0;
+  const bytes = (data: Text | Uint8Array): Uint8Array => {
+    const from = at;
+    if (data instanceof Uint8Array) {
+      target.set(data, at);
+      at += data.byteLength;
+    } else at = encodeInto(data, target, at);
+    return new Uint8Array(buffer, from, at - from);
   };
-  const parts = job.xlsx.parts.map((p): ZipPart => (p.repeated ? p : { name: p.name, data: own(p.data) }));
-  return { shipped: { temps: job.temps, xlsx: { parts, when: job.xlsx.when }, html: own(job.html) }, buffers };
+  const parts = job.xlsx.parts.map((p): ZipPart => (p.repeated ? p : { name: p.name, data: bytes(p.data) }));
+  return { shipped: { temps: job.temps, xlsx: { parts, when: job.xlsx.when }, html: bytes(job.html) }, buffer };
 }
 
 function rebuilt(error: NonNullable<WriteAnswer["error"]>): Error {
@@ -55,6 +70,8 @@ export class ReportWriter {
   private worker: Worker | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
+  /** Job buffers the thread has handed back, to be filled again. */
+  private readonly spare: ArrayBuffer[] = [];
 
   /**
    * A writer for a run of `agencies` agencies. `script` is the thread's entry: beside this
@@ -85,12 +102,12 @@ export class ReportWriter {
     const worker = this.worker;
     if (!worker) return Promise.resolve().then(() => writeReportFiles(job));
     const id = this.nextId++;
-    const { shipped, buffers } = ship(job);
+    const { shipped, buffer } = ship(job, this.spare);
     return new Promise<void>((resolve, reject) => {
       if (this.waiting.size === 0) worker.ref();
       this.waiting.set(id, { resolve, reject });
       try {
-        worker.postMessage({ id, job: shipped } satisfies WriteRequest, buffers);
+        worker.postMessage({ id, job: shipped, buffer } satisfies WriteRequest, [buffer]);
       } catch (e) {
         // Not sent: nothing waits on the thread for it.
         this.answered({ id, error: { message: e instanceof Error ? e.message : String(e) } });
@@ -105,7 +122,8 @@ export class ReportWriter {
     if (worker) await worker.terminate();
   }
 
-  private answered({ id, error }: WriteAnswer): void {
+  private answered({ id, error, buffer }: WriteAnswer): void {
+    if (buffer && this.spare.length < SPARE_MAX) this.spare.push(buffer);
     const w = this.waiting.get(id);
     if (!w) return;
     this.waiting.delete(id);

@@ -10,10 +10,13 @@ import { writeReportFiles, type ReportFilesJob } from "./report-files.js";
 export interface WriteRequest {
   readonly id: number;
   readonly job: ReportFilesJob;
+  /** The buffer the job's bytes are views of, handed back with the answer to be filled again. */
+  readonly buffer?: ArrayBuffer;
 }
 
 export interface WriteAnswer {
   readonly id: number;
+  readonly buffer?: ArrayBuffer;
   readonly error?: {
     readonly message: string;
     readonly code?: string;
@@ -23,16 +26,17 @@ export interface WriteAnswer {
 }
 
 const port = parentPort;
-port?.on("message", ({ id, job }: WriteRequest) => {
+port?.on("message", ({ id, job, buffer }: WriteRequest) => {
   let answer: WriteAnswer;
   try {
     writeReportFiles(job);
-    answer = { id };
+    answer = { id, buffer };
   } catch (e) {
     const err = e as { message?: unknown; code?: unknown; path?: unknown; syscall?: unknown };
     const text = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
     answer = {
       id,
+      buffer,
       error: {
         message: text(err?.message) ?? String(e),
         code: text(err?.code),
@@ -41,5 +45,5 @@ port?.on("message", ({ id, job }: WriteRequest) => {
       },
     };
   }
-  port.postMessage(answer);
+  port.postMessage(answer, buffer ? [buffer] : []);
 });

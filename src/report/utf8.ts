@@ -36,6 +36,21 @@ export class TextChunks {
 /** Text given whole or in pieces. */
 export type Text = string | readonly string[];
 
+/** The most bytes `text` can take in UTF-8: 3 per UTF-16 unit (a surrogate pair, 2 units, takes 4). */
+export function utf8Bound(text: Text): number {
+  if (typeof text === "string") return text.length * 3;
+  let n = 0;
+  for (const piece of text) n += piece.length * 3;
+  return n;
+}
+
+/** Encode `text` into `target` from byte `at`, which must have room for `utf8Bound(text)`; returns where the bytes end. */
+export function encodeInto(text: Text, target: Buffer, at: number): number {
+  if (typeof text === "string") return at + target.write(text, at, "utf8");
+  for (const piece of text) at += target.write(piece, at, "utf8");
+  return at;
+}
+
 /** A buffer reused for every encoding; grows as needed and is never shrunk. */
 export class Utf8Scratch {
   private buffer: Buffer;

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { tempDir } from "../support/temp-dir.js";
 
 // The bundled `ita` (lib/ita/, built by `npm run build:cli`, which `npm ci` runs): what each file imports.
 const files = readdirSync("lib/ita").filter((f) => f.endsWith(".js"));
@@ -21,7 +21,7 @@ const importsOf = (file: string): string[] => {
  * a module hook (in Node's hooks thread) writes every file URL loaded to a file.
  */
 function sourcesLoaded(args: readonly string[]): { status: number | null; sources: Set<string> } {
-  const dir = mkdtempSync(join(tmpdir(), "ita-loads-"));
+  const dir = tempDir("ita-loads-");
   try {
     const log = join(dir, "loads.txt");
     const hooks = `import{appendFileSync}from"node:fs";export async function load(u,c,n){if(u.startsWith("file:"))appendFileSync(process.env.ITA_LOADS,u+"\\n");return n(u,c)}`;

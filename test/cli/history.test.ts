@@ -4,11 +4,11 @@
  * rules said in Thai and English and left out.
  */
 import { strict as assert } from "node:assert";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main.js";
+import { tempDir } from "../support/temp-dir.js";
 
 async function ita(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -17,7 +17,7 @@ async function ita(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), "ita-history-"));
+const tmp = tempDir("ita-history-");
 const dir = (name: string): string => {
   const d = join(tmp, name);
   mkdirSync(d, { recursive: true });

@@ -9,21 +9,12 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main.js";
 import { writeSeedWorkbook } from "./workbooks.js";
+import { tempDir } from "../support/temp-dir.js";
 
 interface Ran {
   readonly code: number;
@@ -59,7 +50,7 @@ const LONG_NAME = "สถาบันพัฒนาองค์กรชุม�
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 
-const root = mkdtempSync(join(tmpdir(), "ita-hostile-"));
+const root = tempDir("ita-hostile-");
 chmodSync(root, 0o755);
 let caseNo = 0;
 const caseDir = (): string => {

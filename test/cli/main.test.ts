@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { MINI } from "../support/rules.js";
+import { tempDir } from "../support/temp-dir.js";
 
 async function ita(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -13,7 +13,7 @@ async function ita(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), "ita-cli-"));
+const tmp = tempDir("ita-cli-");
 const file = (name: string, text: string): string => {
   const p = join(tmp, name);
   writeFileSync(p, text);

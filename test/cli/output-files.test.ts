@@ -4,22 +4,12 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputSet, replaceFile, StagedWrites, writeTogether } from "../../src/cli/output-files.js";
+import { tempDir } from "../support/temp-dir.js";
 
-const tmp = mkdtempSync(join(tmpdir(), "ita-out-"));
+const tmp = tempDir("ita-out-");
 const dir = (name: string): string => {
   const d = join(tmp, name);
   mkdirSync(d, { recursive: true });

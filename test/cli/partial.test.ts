@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { tempDir } from "../support/temp-dir.js";
 
 async function ita(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -11,7 +11,7 @@ async function ita(...args: string[]): Promise<{ code: number; out: string; err:
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), "ita-partial-"));
+const tmp = tempDir("ita-partial-");
 // The seed's OIT items (real figures from its report), without IIT or EIT.
 const oitOnly = join(tmp, "oit.csv");
 writeFileSync(

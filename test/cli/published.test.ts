@@ -3,13 +3,13 @@
  * and against the rules before anything is audited; exit 0 agree, 1 findings, 2 unusable.
  */
 import { strict as assert } from "node:assert";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const SCORES = "examples/khlong-phon-2568/scores.csv";
-const tmp = mkdtempSync(join(tmpdir(), "ita-published-"));
+const tmp = tempDir("ita-published-");
 
 async function ita(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

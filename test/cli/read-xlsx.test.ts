@@ -5,16 +5,16 @@
  */
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readXlsx, UnreadableWorkbook } from "../../src/cli/read-xlsx.js";
 import { zip } from "../../src/report/zip.js";
 import { writeSeedWorkbook } from "./workbooks.js";
+import { tempDir } from "../support/temp-dir.js";
 
 describe("reading .xlsx worksheets", () => {
-  const dir = mkdtempSync(join(tmpdir(), "ita-read-xlsx-"));
+  const dir = tempDir("ita-read-xlsx-");
 
   it("gives values and kinds as Excel shows them, and the merged areas", async () => {
     const wb = new ExcelJS.Workbook();

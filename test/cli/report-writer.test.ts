@@ -7,8 +7,7 @@
  */
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
@@ -21,9 +20,10 @@ import { buildReport } from "../../src/report/model.js";
 import { reportXlsxParts } from "../../src/report/xlsx.js";
 import { seedRows } from "../support/seed.js";
 import { writeSeedWorkbook } from "./workbooks.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const BUILT_THREAD = pathToFileURL(resolve("lib/ita/write-thread.js"));
-const tmp = mkdtempSync(join(tmpdir(), "ita-writer-"));
+const tmp = tempDir("ita-writer-");
 let n = 0;
 const dir = (): string => {
   const d = join(tmp, String(++n));
@@ -31,12 +31,12 @@ const dir = (): string => {
   return d;
 };
 
-function seedJob(temps: readonly [string, string]): ReportFilesJob {
+function seedJob(temps: readonly [string, string], name = "เทศบาลตำบลคลองพน"): ReportFilesJob {
   const l = loadRulesText(bundledText("2568")!);
   if (!l.ok) throw new Error("rules do not load");
   const o = evaluateRows(l.compiled, seedRows());
   if (!o.ok) throw new Error("seed does not evaluate");
-  const report = buildReport(o.evaluation, l.compiled.model, { name: "เทศบาลตำบลคลองพน" });
+  const report = buildReport(o.evaluation, l.compiled.model, { name });
   return {
     temps,
     xlsx: reportXlsxParts(report, { date: new Date("2026-01-15T08:00:00Z") }),
@@ -61,6 +61,28 @@ describe("ita report's writer", () => {
     writeReportFiles(seedJob([join(d, "m.xlsx"), join(d, "m.html")]));
     assert.ok(readFileSync(join(d, "t.xlsx")).equals(readFileSync(join(d, "m.xlsx"))), "the same .xlsx bytes");
     assert.ok(readFileSync(join(d, "t.html")).equals(readFileSync(join(d, "m.html"))), "the same .html bytes");
+  });
+
+  it("writes a shorter agency's pair after a longer one byte for byte: the bytes of one never show in the next", async () => {
+    const d = dir();
+    const long = "เทศบาลตำบลคลองพน ".repeat(400);
+    const writer = new ReportWriter(1000, BUILT_THREAD);
+    try {
+      await writer.write(seedJob([join(d, "t1.xlsx"), join(d, "t1.html")], long));
+      await writer.write(seedJob([join(d, "t2.xlsx"), join(d, "t2.html")]));
+    } finally {
+      await writer.close();
+    }
+    writeReportFiles(seedJob([join(d, "m1.xlsx"), join(d, "m1.html")], long));
+    writeReportFiles(seedJob([join(d, "m2.xlsx"), join(d, "m2.html")]));
+    for (const [t, m] of [
+      ["t1", "m1"],
+      ["t2", "m2"],
+    ]) {
+      for (const ext of [".xlsx", ".html"]) {
+        assert.ok(readFileSync(join(d, t + ext)).equals(readFileSync(join(d, m + ext))), `${t}${ext}`);
+      }
+    }
   });
 
   it("names the file its thread could not write with the file system's code and path, and leaves neither file", async () => {

@@ -6,12 +6,12 @@
 import { strict as assert } from "node:assert";
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main.js";
 import { writeSeedWorkbook } from "./workbooks.js";
+import { tempDir } from "../support/temp-dir.js";
 
 interface Ran {
   code: number;
@@ -33,7 +33,7 @@ async function ita(args: string[], tty = false): Promise<Ran> {
   return { code, out: out.join("\n"), err: err.join("\n"), raw: raw.join("") };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), "ita-report-"));
+const tmp = tempDir("ita-report-");
 const dir = (name: string): string => {
   const d = join(tmp, name);
   mkdirSync(d, { recursive: true });

@@ -1,11 +1,11 @@
 /** Text files in the encodings Excel saves them in, and files that are not text named as such. */
 import { strict as assert } from "node:assert";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readTextFile } from "../../src/cli/text-file.js";
+import { tempDir } from "../support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "ita-text-"));
+const dir = tempDir("ita-text-");
 /** `bytes` saved as `name` and read back as the commands read their input. */
 function readSaved(bytes: Uint8Array, name: string): string {
   const path = join(dir, name);

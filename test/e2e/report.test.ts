@@ -4,18 +4,18 @@
  * seed's figures and its chart, and a screenshot is kept in test-output/.
  */
 import { strict as assert } from "node:assert";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { run } from "../../src/cli/main.js";
 import { guardedPage, launch, screenshotPath, type GuardedPage } from "./support/browser.js";
+import { tempDir } from "../support/temp-dir.js";
 
 describe("the HTML report in a browser", () => {
   let browser: Browser;
   let g: GuardedPage;
-  const out = mkdtempSync(join(tmpdir(), "ita-report-e2e-"));
+  const out = tempDir("ita-report-e2e-");
 
   before(async () => {
     const code = await run(["report", "examples/khlong-phon-2568/khlong-phon-2568.xlsx", "--out", out], {

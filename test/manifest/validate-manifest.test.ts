@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { productionXml, validateManifest } from "../../scripts/validate-manifest.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const REAL = readFileSync("manifest.xml", "utf8");
 
@@ -125,7 +125,7 @@ describe("offline manifest check", () => {
     );
   });
   it("reports a file the manifest names that the build did not emit", async () => {
-    const dist = mkdtempSync(join(tmpdir(), "ita-dist-"));
+    const dist = tempDir("ita-dist-");
     mkdirSync(join(dist, "assets"));
     for (const f of [
       "taskpane.html",
@@ -173,7 +173,7 @@ describe("offline manifest check", () => {
   });
   it("exits 1 from the command line with one message per problem", function () {
     this.timeout(30000);
-    const dir = mkdtempSync(join(tmpdir(), "ita-manifest-"));
+    const dir = tempDir("ita-manifest-");
     const file = join(dir, "manifest.xml");
     writeFileSync(file, broken(/<Version>[^<]*<\/Version>/, "<Version>1</Version>"));
     const r = spawnSync("npx", ["tsx", "scripts/validate-manifest.ts", file, "--no-dist"], { encoding: "utf8" });

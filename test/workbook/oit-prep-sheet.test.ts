@@ -5,14 +5,14 @@
  * them (real); o14's 50 is entered as the report gives it.
  */
 import { strict as assert } from "node:assert";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { run } from "../../src/cli/main.js";
 import { bundledText, loadRulesText, normaliseKey, readNumber } from "../../src/engine/index.js";
 import { MemoryWorkbook } from "../../src/workbook/memory-adapter.js";
 import { buildPrepSheet } from "../../src/workbook/oit-prep-sheet.js";
 import "../functions/support.js";
+import { tempDir } from "../support/temp-dir.js";
 
 const loaded = loadRulesText(bundledText("2568")!);
 if (!loaded.ok) throw new Error("2568");
@@ -78,7 +78,7 @@ describe("the OIT preparation sheet", () => {
       return book.shown(name, Number(m[2]), m[1]!.charCodeAt(0) - 64);
     };
 
-    const dir = mkdtempSync(join(tmpdir(), "ita-prep-"));
+    const dir = tempDir("ita-prep-");
     const csv = join(dir, "oit.csv");
     writeFileSync(csv, ["tool,question,score", ...OIT_LINES].join("\n"));
     const out: string[] = [];
