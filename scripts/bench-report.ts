@@ -7,7 +7,7 @@
  * each against the evaluation alone run in the same process.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -18,6 +18,9 @@ import { buildReport } from "../src/report/model.js";
 import type { CellWrite } from "../src/workbook/port.js";
 import { reportXlsxParts, workbookBytes } from "../src/report/xlsx.js";
 import { zip } from "../src/report/zip.js";
+
+/** Where the command's reports are written: in the project, as the README's `--out report-output`. */
+const OUT_ROOT = "bench-output";
 
 /** mulberry32: small, fast and the same numbers on every machine. */
 function prng(seed: number): () => number {
@@ -141,8 +144,27 @@ function writeProvince(agencies: readonly (readonly ScoreRow[])[], file: string)
 }
 
 /**
+ * Microseconds to create (and then remove) one empty file in `dir`: the floor under writing
+ * two files per agency. On this project's machines a folder under the system's temporary
+ * folder took 0.25–0.5 ms per file where a folder in the project took 0.015 ms (the same
+ * disk), so where the output goes is printed with the time.
+ */
+function createMicros(dir: string, files = 500): number {
+  const probe = mkdtempSync(join(dir, "create-probe-"));
+  try {
+    const t0 = performance.now();
+    for (let i = 0; i < files; i++) closeSync(openSync(join(probe, `หน่วยงานที่ ${i}.html`), "wx"));
+    return ((performance.now() - t0) * 1000) / files;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+/**
  * `ita report province.xlsx` as a user runs it, in a child process (bin/ita.js, the bundled
  * command), for each size: wall time and peak RSS (GNU time's %M). Sizes: `--report-sizes=100,1000,5000`.
+ * The output goes where the README's command puts it, a folder beside the project's files
+ * (bench-output/, removed after), the workbook read from the system's temporary folder.
  */
 export async function benchReportCommand(
   compiled: CompiledRules,
@@ -151,12 +173,20 @@ export async function benchReportCommand(
   results: Record<string, number | string>,
 ): Promise<void> {
   const gnuTime = existsSync("/usr/bin/time");
+  mkdirSync(OUT_ROOT, { recursive: true });
+  results["report_create_us_out"] = +createMicros(OUT_ROOT).toFixed(1);
+  results["report_create_us_tmp"] = +createMicros(tmpdir()).toFixed(1);
+  log(
+    `creating an empty file: ${results["report_create_us_out"]} µs in the output folder (${OUT_ROOT}/), ` +
+      `${results["report_create_us_tmp"]} µs under ${tmpdir()}`,
+  );
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), "ita-bench-province-"));
+    const out = mkdtempSync(join(OUT_ROOT, "province-"));
     try {
       const file = join(dir, "province.xlsx");
       writeProvince(generateAgencies(compiled, n), file);
-      const args = ["bin/ita.js", "report", file, "--out", join(dir, "out")];
+      const args = ["bin/ita.js", "report", file, "--out", out];
       const t0 = performance.now();
       const r = gnuTime
         ? spawnSync("/usr/bin/time", ["-f", "ITA_BENCH %e %M %U %S", process.execPath, ...args], { encoding: "utf8" })
@@ -177,6 +207,8 @@ export async function benchReportCommand(
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
     }
   }
+  rmSync(OUT_ROOT, { recursive: true, force: true });
 }
