@@ -145,9 +145,9 @@ function writeProvince(agencies: readonly (readonly ScoreRow[])[], file: string)
 
 /**
  * Microseconds to create (and then remove) one empty file in `dir`: the floor under writing
- * two files per agency. On this project's machines a folder under the system's temporary
- * folder took 0.25–0.5 ms per file where a folder in the project took 0.015 ms (the same
- * disk), so where the output goes is printed with the time.
+ * two files per agency. On this project's machine it went from 15 µs to 500 µs on the same
+ * disk, by folder and by hour (the run's whole time moved by up to a second with it), so
+ * it is printed beside the times.
  */
 function createMicros(dir: string, files = 500): number {
   const probe = mkdtempSync(join(dir, "create-probe-"));
