@@ -24,16 +24,20 @@ interface Waiting {
   readonly reject: (e: unknown) => void;
 }
 
-/** At least this many bytes per job buffer, so that one buffer serves agencies of every size. */
-const JOB_BUFFER_MIN = 256 * 1024;
-/** Spare buffers kept: about as many as jobs are in writing at once. */
-const SPARE_MAX = 16;
+/**
+ * A job buffer's least size: an agency takes about 200 KB of UTF-8 and, by the bound the
+ * encoder needs room for (3 bytes per UTF-16 unit), about 320 KB, so one size serves nearly
+ * every agency and a buffer handed back fits the next one.
+ */
+const JOB_BUFFER_MIN = 1024 * 1024;
+/** Spare buffers kept: `ita report` has up to 8 agencies in writing and renders one more. */
+const SPARE_MAX = 10;
 
 /**
  * The job as the thread is sent it: the texts that differ per agency encoded to UTF-8 into
  * one buffer, handed over rather than copied (copying text to another thread cost more than
  * encoding it) and handed back by the thread once written, to be filled again (a fresh
- * buffer per agency was memory newly mapped, zeroed and copied into every time); the parts
+ * buffer per part was memory newly mapped, zeroed and copied into every time); the parts
  * that are the same in every file stay text, the key of the thread's cache.
  */
 function ship(job: ReportFilesJob, spare: ArrayBuffer[]): { shipped: ReportFilesJob; buffer: ArrayBuffer } {
@@ -41,8 +45,12 @@ function ship(job: ReportFilesJob, spare: ArrayBuffer[]): { shipped: ReportFiles
   own.push(job.html);
   let bound = 0;
   for (const data of own) bound += data instanceof Uint8Array ? data.byteLength : utf8Bound(data);
-  let k = spare.length - 1;
-  while (k >= 0 && spare[k]!.byteLength < bound) k--;
+  // The smallest spare that fits; a larger agency than any before gets a buffer of its own size.
+  let k = -1;
+  for (let i = 0; i < spare.length; i++) {
+    const size = spare[i]!.byteLength;
+    if (size >= bound && (k < 0 || size < spare[k]!.byteLength)) k = i;
+  }
   const buffer = k >= 0 ? spare.splice(k, 1)[0]! : new ArrayBuffer(Math.max(bound, JOB_BUFFER_MIN));
   const target = Buffer.from(buffer);
   let at = 0;
@@ -90,6 +98,11 @@ export class ReportWriter {
     } catch {
       // No thread to be had (a resource limit): the main thread writes.
     }
+  }
+
+  /** Job buffers handed back by the thread and kept to be filled again (what the tests see of the reuse). */
+  get buffersKept(): number {
+    return this.spare.length;
   }
 
   /** Whether the files are written on a thread of their own (else in the calling thread). */

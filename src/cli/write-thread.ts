@@ -1,8 +1,9 @@
 /**
  * The writer thread of `ita report` (a worker_threads entry, bundled to
  * lib/ita/write-thread.js): takes one agency's files at a time from the main thread,
- * writes them (report-files.ts) and answers with the job's number and, when it failed,
- * the error's message, code and path, so the main thread names it as it would its own.
+ * writes them (report-files.ts) and answers with the job's number, the job's buffer handed
+ * back to be filled again, and, when it failed, the error's message, code and path, so the
+ * main thread names it as it would its own.
  */
 import { parentPort } from "node:worker_threads";
 import { writeReportFiles, type ReportFilesJob } from "./report-files.js";

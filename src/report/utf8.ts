@@ -44,10 +44,17 @@ export function utf8Bound(text: Text): number {
   return n;
 }
 
-/** Encode `text` into `target` from byte `at`, which must have room for `utf8Bound(text)`; returns where the bytes end. */
+/**
+ * Encode `text` into `target` from byte `at`; returns where the bytes end. `target` must have
+ * room for `utf8Bound(text)`: without it `Buffer.write` would stop short without a word, so
+ * lacking room is an error here, never a shortened file.
+ */
 export function encodeInto(text: Text, target: Buffer, at: number): number {
-  if (typeof text === "string") return at + target.write(text, at, "utf8");
-  for (const piece of text) at += target.write(piece, at, "utf8");
+  for (const piece of typeof text === "string" ? [text] : text) {
+    if (at + piece.length * 3 > target.length)
+      throw new RangeError("encodeInto: the buffer is smaller than the text's bound");
+    at += target.write(piece, at, "utf8");
+  }
   return at;
 }
 

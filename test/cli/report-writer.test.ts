@@ -63,24 +63,40 @@ describe("ita report's writer", () => {
     assert.ok(readFileSync(join(d, "t.html")).equals(readFileSync(join(d, "m.html"))), "the same .html bytes");
   });
 
-  it("writes a shorter agency's pair after a longer one byte for byte: the bytes of one never show in the next", async () => {
+  it("writes agencies in flight together, then more through the buffers handed back, each byte for byte as the main thread does", async () => {
     const d = dir();
-    const long = "เทศบาลตำบลคลองพน ".repeat(400);
+    // Names of very different lengths, so that a buffer refilled by a shorter agency would show any byte left by a longer one.
+    const names = [
+      "อบต.ก",
+      "เทศบาลตำบลคลองพน ".repeat(300),
+      "อบจ.",
+      "เทศบาลเมือง ".repeat(40),
+      "ก",
+      "สำนักงาน 😀 \ud800",
+    ];
     const writer = new ReportWriter(1000, BUILT_THREAD);
     try {
-      await writer.write(seedJob([join(d, "t1.xlsx"), join(d, "t1.html")], long));
-      await writer.write(seedJob([join(d, "t2.xlsx"), join(d, "t2.html")]));
+      for (const round of [0, 1]) {
+        const batch = round === 0 ? names : [...names].reverse();
+        await Promise.all(
+          batch.map((name, i) =>
+            writer.write(seedJob([join(d, `t${round}-${i}.xlsx`), join(d, `t${round}-${i}.html`)], name)),
+          ),
+        );
+        assert.ok(writer.buffersKept > 0, "the thread hands its buffers back");
+        batch.forEach((name, i) =>
+          writeReportFiles(seedJob([join(d, `m${round}-${i}.xlsx`), join(d, `m${round}-${i}.html`)], name)),
+        );
+      }
     } finally {
       await writer.close();
     }
-    writeReportFiles(seedJob([join(d, "m1.xlsx"), join(d, "m1.html")], long));
-    writeReportFiles(seedJob([join(d, "m2.xlsx"), join(d, "m2.html")]));
-    for (const [t, m] of [
-      ["t1", "m1"],
-      ["t2", "m2"],
-    ]) {
-      for (const ext of [".xlsx", ".html"]) {
-        assert.ok(readFileSync(join(d, t + ext)).equals(readFileSync(join(d, m + ext))), `${t}${ext}`);
+    for (const round of [0, 1]) {
+      for (let i = 0; i < names.length; i++) {
+        for (const ext of [".xlsx", ".html"]) {
+          const [t, m] = [`t${round}-${i}${ext}`, `m${round}-${i}${ext}`];
+          assert.ok(readFileSync(join(d, t)).equals(readFileSync(join(d, m))), t);
+        }
       }
     }
   });

@@ -10,7 +10,13 @@ import { join } from "node:path";
 const made: string[] = [];
 
 process.on("exit", () => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  for (const dir of made) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Left behind (a file still held, no permission): a test run's result is not changed by it.
+    }
+  }
 });
 
 /** A new empty folder named `<prefix>XXXXXX`, gone when the process ends. */
