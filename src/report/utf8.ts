@@ -71,17 +71,8 @@ export class Utf8Scratch {
    * call (copy it to keep it).
    */
   encode(text: Text): Buffer {
-    let at = 0;
-    for (const piece of typeof text === "string" ? [text] : text) {
-      // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair: 4 bytes for 2 units).
-      const need = at + piece.length * 3;
-      if (need > this.buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.max(need, this.buffer.length * 2));
-        this.buffer.copy(grown, 0, 0, at);
-        this.buffer = grown;
-      }
-      at += this.buffer.write(piece, at, "utf8");
-    }
-    return this.buffer.subarray(0, at);
+    const need = utf8Bound(text);
+    if (need > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(need, this.buffer.length * 2));
+    return this.buffer.subarray(0, encodeInto(text, this.buffer, 0));
   }
 }
